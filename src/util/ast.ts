@@ -1,0 +1,57 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * The expression behind TypeScript-only wrappers (`x as T`, `x!`, `<T>x`, `x satisfies T`) and
+ * `ChainExpression` (`a?.b()`): they do not change what the value is at run time.
+ */
+export function skipExpressionWrappers(node: TSESTree.Expression): TSESTree.Expression {
+  let current: TSESTree.Expression = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/**
+ * The node whose parent decides what happens to `node`'s value: climbs through the same wrappers,
+ * so `(save() as Promise<void>)!;` is judged by its ExpressionStatement.
+ */
+export function getOuterExpression(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** The name a call is known by in messages: `save()`, `this.repo.save()`, `….save()` for long callees. */
+export function describeCall(sourceCode: { getText(node: TSESTree.Node): string }, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
+  const callee = call.callee;
+  const text = sourceCode.getText(callee);
+  const prefix = call.type === AST_NODE_TYPES.NewExpression ? 'new ' : '';
+  if (text.length <= 40 && !text.includes('\n')) return `${prefix}${text}()`;
+  const inner = skipExpressionWrappers(callee as TSESTree.Expression);
+  if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && inner.property.type === AST_NODE_TYPES.Identifier) {
+    return `${prefix}….${inner.property.name}()`;
+  }
+  return `${prefix}this call`;
+}

@@ -1,0 +1,39 @@
+import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+/** The type checker and node maps, when the user's parser built a program for this file. */
+export interface TypeServices {
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  getTsNode(node: TSESTree.Node): ts.Node;
+  getType(node: TSESTree.Node): ts.Type;
+}
+
+const cache = new WeakMap<TSESLint.SourceCode, TypeServices | null>();
+
+/**
+ * Type information when there is a program (`parserOptions.projectService` or `project`), else null.
+ * Reads `sourceCode.parserServices.program` first because `getParserServices` throws under espree and
+ * under hosts without types; null means "answer syntactically".
+ */
+export function getTypeServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypeServices | null {
+  const sourceCode = context.sourceCode;
+  const cached = cache.get(sourceCode);
+  if (cached !== undefined) return cached;
+  let services: TypeServices | null = null;
+  if (sourceCode.parserServices?.program) {
+    const parserServices = ESLintUtils.getParserServices(context, true);
+    const program = parserServices.program;
+    if (program) {
+      const checker = program.getTypeChecker();
+      services = {
+        program,
+        checker,
+        getTsNode: (node) => parserServices.esTreeNodeToTSNodeMap.get(node),
+        getType: (node) => checker.getTypeAtLocation(parserServices.esTreeNodeToTSNodeMap.get(node)),
+      };
+    }
+  }
+  cache.set(sourceCode, services);
+  return services;
+}

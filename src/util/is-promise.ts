@@ -1,0 +1,191 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isIntrinsicAnyType, isIntrinsicErrorType, isThenableType, unionConstituents } from 'ts-api-utils';
+import type * as ts from 'typescript';
+
+import {
+  PROMISE_RETURNING_APIS,
+  PROMISE_STATICS_RETURNING_PROMISE,
+  PROMISIFY_APIS,
+  RESPONSE_BODY_METHODS,
+} from '../knowledge/promise-apis.js';
+import { skipExpressionWrappers } from './ast.js';
+import { getTypeServices, type TypeServices } from './get-type-services.js';
+import { findApiReferences } from './resolve-import.js';
+import {
+  getStaticPropertyName,
+  isNeverReassigned,
+  resolveCalledFunction,
+  type ResolvedFunction,
+} from './resolve-function.js';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Answers "is this expression a promise?" for one file. Syntactic knowledge first (same-file async
+ * functions, annotations, known APIs); the type checker only when that says no and a program exists,
+ * so typed runs add findings without losing any. Callers ask only about their candidate nodes.
+ */
+export interface PromiseDetector {
+  isPromise(node: TSESTree.Expression): boolean;
+  /** Syntactic answer only: what the rule would say without a program. */
+  isPromiseSyntactically(node: TSESTree.Expression): boolean;
+  /** Whether the called function is known to return a promise (same file, annotation or API). */
+  returnsPromise(call: TSESTree.CallExpression): boolean;
+  /** The same-file function a call resolves to, if any. */
+  resolveCallee(call: TSESTree.CallExpression): ResolvedFunction | null;
+  readonly typeServices: TypeServices | null;
+}
+
+const cache = new WeakMap<TSESLint.SourceCode, PromiseDetector>();
+
+export function getPromiseDetector(context: Context): PromiseDetector {
+  const sourceCode = context.sourceCode;
+  let detector = cache.get(sourceCode);
+  if (!detector) {
+    detector = createPromiseDetector(sourceCode, getTypeServices(context));
+    cache.set(sourceCode, detector);
+  }
+  return detector;
+}
+
+function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: TypeServices | null): PromiseDetector {
+  const syntactic = new WeakMap<TSESTree.Node, boolean>();
+  const typed = new WeakMap<TSESTree.Node, boolean>();
+  const visiting = new Set<TSESTree.Node>();
+  const apis = () => findApiReferences(sourceCode, PROMISE_RETURNING_APIS);
+  const promisify = () => findApiReferences(sourceCode, PROMISIFY_APIS);
+
+  const detector: PromiseDetector = {
+    typeServices,
+    isPromise(node) {
+      if (detector.isPromiseSyntactically(node)) return true;
+      if (!typeServices) return false;
+      let answer = typed.get(node);
+      if (answer === undefined) {
+        answer = isThenableByType(typeServices, node);
+        typed.set(node, answer);
+      }
+      return answer;
+    },
+    isPromiseSyntactically(node) {
+      let answer = syntactic.get(node);
+      if (answer === undefined) {
+        if (visiting.has(node)) return false;
+        visiting.add(node);
+        answer = isPromiseBySyntax(node);
+        visiting.delete(node);
+        syntactic.set(node, answer);
+      }
+      return answer;
+    },
+    returnsPromise(call) {
+      return callReturnsPromise(call);
+    },
+    resolveCallee(call) {
+      return resolveCalledFunction(sourceCode, call);
+    },
+  };
+
+  function isPromiseBySyntax(raw: TSESTree.Expression): boolean {
+    const node = skipExpressionWrappers(raw);
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression:
+        return callReturnsPromise(node);
+      case AST_NODE_TYPES.NewExpression:
+        return isGlobalPromise(node.callee);
+      case AST_NODE_TYPES.ImportExpression:
+        return true;
+      case AST_NODE_TYPES.Identifier:
+        return isPromiseVariable(node);
+      case AST_NODE_TYPES.LogicalExpression:
+        return detector.isPromiseSyntactically(node.right);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return detector.isPromiseSyntactically(node.consequent) || detector.isPromiseSyntactically(node.alternate);
+      case AST_NODE_TYPES.SequenceExpression:
+        return detector.isPromiseSyntactically(node.expressions.at(-1)!);
+      default:
+        return false;
+    }
+  }
+
+  function callReturnsPromise(call: TSESTree.CallExpression): boolean {
+    if (apis().has(call)) return true;
+    const callee = skipExpressionWrappers(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = getStaticPropertyName(callee);
+      if (method === 'then') return true;
+      if ((method === 'catch' || method === 'finally') && detector.isPromiseSyntactically(callee.object)) return true;
+      if (method !== null && PROMISE_STATICS_RETURNING_PROMISE.has(method) && isGlobalPromise(callee.object)) return true;
+      if (method !== null && RESPONSE_BODY_METHODS.has(method) && isFetchResponse(callee.object)) return true;
+    }
+    if (callee.type === AST_NODE_TYPES.CallExpression && promisify().has(callee)) return true;
+    if (callee.type === AST_NODE_TYPES.Identifier && isPromisifiedVariable(callee)) return true;
+    const resolved = resolveCalledFunction(sourceCode, call);
+    return resolved !== null && isPromiseReturningFunction(resolved);
+  }
+
+  function isGlobalPromise(node: TSESTree.Node): boolean {
+    const inner = node.type === AST_NODE_TYPES.Identifier ? node : null;
+    if (!inner || inner.name !== 'Promise') return false;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+    return !variable || variable.defs.length === 0;
+  }
+
+  /** A `const` holding a promise: `const p = save();` then `p`. */
+  function isPromiseVariable(id: TSESTree.Identifier): boolean {
+    const init = getSingleInit(id);
+    return init !== null && detector.isPromiseSyntactically(init);
+  }
+
+  function isPromisifiedVariable(id: TSESTree.Identifier): boolean {
+    const init = getSingleInit(id);
+    return init?.type === AST_NODE_TYPES.CallExpression && promisify().has(init);
+  }
+
+  /** `res` in `const res = await fetch(url)`: its body methods return promises. */
+  function isFetchResponse(node: TSESTree.Expression): boolean {
+    const object = skipExpressionWrappers(node);
+    const value = object.type === AST_NODE_TYPES.Identifier ? getSingleInit(object) : object;
+    if (value?.type !== AST_NODE_TYPES.AwaitExpression) return false;
+    const awaited = skipExpressionWrappers(value.argument);
+    return awaited.type === AST_NODE_TYPES.CallExpression && apis().get(awaited)?.target.global === 'fetch';
+  }
+
+  function getSingleInit(id: TSESTree.Identifier): TSESTree.Expression | null {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator) return null;
+    if (def.node.id.type !== AST_NODE_TYPES.Identifier || !isNeverReassigned(variable)) return null;
+    return def.node.init ?? null;
+  }
+
+  return detector;
+}
+
+/** Async functions (not async generators) and functions whose written return type includes a thenable. */
+export function isPromiseReturningFunction(resolved: ResolvedFunction): boolean {
+  if (resolved.returnType) return isPromiseTypeAnnotation(resolved.returnType);
+  return resolved.fn !== null && resolved.fn.async && !resolved.fn.generator;
+}
+
+function isPromiseTypeAnnotation(type: TSESTree.TypeNode): boolean {
+  if (type.type === AST_NODE_TYPES.TSUnionType) return type.types.some(isPromiseTypeAnnotation);
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  return type.typeName.name === 'Promise' || type.typeName.name === 'PromiseLike';
+}
+
+/**
+ * The checker's answer: a thenable type or a union with a thenable member. A type the checker could not
+ * resolve (the intrinsic error type) says nothing, and neither does `any`: the syntactic answer stands.
+ */
+function isThenableByType(services: TypeServices, node: TSESTree.Expression): boolean {
+  const tsNode = services.getTsNode(node);
+  if (!tsNode) return false;
+  const type = services.checker.getTypeAtLocation(tsNode);
+  return typeHasThenable(services.checker, tsNode, type);
+}
+
+export function typeHasThenable(checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type): boolean {
+  if (isIntrinsicErrorType(type) || isIntrinsicAnyType(type)) return false;
+  return unionConstituents(type).some((part) => isThenableType(checker, tsNode, part));
+}

@@ -1,0 +1,179 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
+import { skipExpressionWrappers } from './ast.js';
+
+/**
+ * What a call's callee was declared as in this file, as far as scope analysis can tell:
+ * the function itself (to read `async`, its body) and/or a written return type.
+ */
+export interface ResolvedFunction {
+  fn: FunctionNode | null;
+  returnType: TSESTree.TypeNode | null;
+  /** The name the declaration gives, for messages (`save`, `Repo.save`). */
+  name: string;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** Resolves `f()`, `this.m()`, `obj.m()` (obj a `new C()` or `: C` of a class in this file) and `C.m()`. */
+export function resolveCalledFunction(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): ResolvedFunction | null {
+  const callee = skipExpressionWrappers(call.callee);
+  if (isFunctionNode(callee)) return { fn: callee, returnType: callee.returnType?.typeAnnotation ?? null, name: '' };
+  if (callee.type === AST_NODE_TYPES.Identifier) return resolveIdentifierFunction(sourceCode, callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return resolveMemberFunction(sourceCode, callee);
+  return null;
+}
+
+export function resolveIdentifierFunction(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): ResolvedFunction | null {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || !def) return null;
+  const name = id.name;
+  if (def.type === 'Parameter') {
+    if (def.name.type !== AST_NODE_TYPES.Identifier) return null;
+    const annotated = functionTypeReturn(def.name.typeAnnotation?.typeAnnotation);
+    return annotated ? { fn: null, returnType: annotated, name } : null;
+  }
+  switch (def.node.type) {
+    case AST_NODE_TYPES.FunctionDeclaration:
+      return { fn: def.node, returnType: def.node.returnType?.typeAnnotation ?? null, name };
+    case AST_NODE_TYPES.TSDeclareFunction:
+      return { fn: null, returnType: def.node.returnType?.typeAnnotation ?? null, name };
+    case AST_NODE_TYPES.VariableDeclarator: {
+      const declarator = def.node;
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
+      const annotated = functionTypeReturn(declarator.id.typeAnnotation?.typeAnnotation);
+      if (annotated) return { fn: null, returnType: annotated, name };
+      if (!isNeverReassigned(variable)) return null;
+      const init = declarator.init && skipExpressionWrappers(declarator.init);
+      if (init && isFunctionNode(init)) return { fn: init, returnType: init.returnType?.typeAnnotation ?? null, name };
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+function resolveMemberFunction(sourceCode: TSESLint.SourceCode, member: TSESTree.MemberExpression): ResolvedFunction | null {
+  const methodName = getStaticPropertyName(member);
+  if (methodName === null) return null;
+  const object = skipExpressionWrappers(member.object);
+  if (object.type === AST_NODE_TYPES.ThisExpression) {
+    const cls = getThisClass(object);
+    return cls ? findClassMember(cls, methodName, false) : null;
+  }
+  if (object.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || !def) return null;
+  if (def.node.type === AST_NODE_TYPES.ClassDeclaration) return findClassMember(def.node, methodName, true);
+  const cls = getInstanceClass(sourceCode, def);
+  if (cls) return findClassMember(cls, methodName, false);
+  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && isNeverReassigned(variable)) {
+    const init = def.node.init && skipExpressionWrappers(def.node.init);
+    if (init?.type === AST_NODE_TYPES.ObjectExpression) return findObjectMethod(init, methodName, object.name);
+  }
+  return null;
+}
+
+/** The class whose instance `this` is at this point: through arrows, stopping at the first method or function. */
+export function getThisClass(node: TSESTree.Node): ClassNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return null;
+    if (current.type === AST_NODE_TYPES.FunctionExpression) {
+      const owner = current.parent;
+      if (owner.type !== AST_NODE_TYPES.MethodDefinition && owner.type !== AST_NODE_TYPES.PropertyDefinition) return null;
+      if (owner.static) return null;
+      continue;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition && current.static) return null;
+    if (current.type === AST_NODE_TYPES.StaticBlock) return null;
+    if (current.type === AST_NODE_TYPES.ClassBody) return current.parent;
+  }
+  return null;
+}
+
+function getInstanceClass(sourceCode: TSESLint.SourceCode, def: TSESLint.Scope.Definition): ClassNode | null {
+  let typeName: TSESTree.Node | null = null;
+  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier) {
+    const annotation = def.node.id.typeAnnotation?.typeAnnotation;
+    if (annotation?.type === AST_NODE_TYPES.TSTypeReference) typeName = annotation.typeName;
+    const init = def.node.init && skipExpressionWrappers(def.node.init);
+    if (!typeName && init?.type === AST_NODE_TYPES.NewExpression) typeName = init.callee;
+  } else if (def.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) {
+    const annotation = def.name.typeAnnotation?.typeAnnotation;
+    if (annotation?.type === AST_NODE_TYPES.TSTypeReference) typeName = annotation.typeName;
+  }
+  if (typeName?.type !== AST_NODE_TYPES.Identifier) return null;
+  const classVariable = ASTUtils.findVariable(sourceCode.getScope(typeName), typeName.name);
+  const classDef = classVariable?.defs.find((d) => d.node.type === AST_NODE_TYPES.ClassDeclaration);
+  return classDef ? (classDef.node as TSESTree.ClassDeclaration) : null;
+}
+
+function findClassMember(cls: ClassNode, name: string, isStatic: boolean): ResolvedFunction | null {
+  const className = cls.id?.name ?? 'class';
+  for (const member of cls.body.body) {
+    if (
+      (member.type !== AST_NODE_TYPES.MethodDefinition &&
+        member.type !== AST_NODE_TYPES.PropertyDefinition &&
+        member.type !== AST_NODE_TYPES.TSAbstractMethodDefinition) ||
+      member.static !== isStatic ||
+      member.computed ||
+      getKeyName(member.key) !== name
+    ) {
+      continue;
+    }
+    const qualified = `${className}.${name}`;
+    if (member.type === AST_NODE_TYPES.PropertyDefinition) {
+      const annotated = functionTypeReturn(member.typeAnnotation?.typeAnnotation);
+      if (annotated) return { fn: null, returnType: annotated, name: qualified };
+      const value = member.value && skipExpressionWrappers(member.value);
+      return value && isFunctionNode(value)
+        ? { fn: value, returnType: value.returnType?.typeAnnotation ?? null, name: qualified }
+        : null;
+    }
+    if (member.kind !== 'method') return null;
+    const value = member.value;
+    const fn = value.type === AST_NODE_TYPES.FunctionExpression ? value : null;
+    return { fn, returnType: value.returnType?.typeAnnotation ?? null, name: qualified };
+  }
+  return null;
+}
+
+function findObjectMethod(object: TSESTree.ObjectExpression, name: string, objectName: string): ResolvedFunction | null {
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || getKeyName(property.key) !== name) continue;
+    const value = skipExpressionWrappers(property.value as TSESTree.Expression);
+    return isFunctionNode(value)
+      ? { fn: value, returnType: value.returnType?.typeAnnotation ?? null, name: `${objectName}.${name}` }
+      : null;
+  }
+  return null;
+}
+
+/** `(…) => Promise<T>` written as a type: its return type. */
+function functionTypeReturn(type: TSESTree.TypeNode | undefined): TSESTree.TypeNode | null {
+  if (type?.type === AST_NODE_TYPES.TSFunctionType) return type.returnType?.typeAnnotation ?? null;
+  return null;
+}
+
+function getKeyName(key: TSESTree.Node): string | null {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  return null;
+}
+
+/** `a.b` → 'b', `a['b']` → 'b', `a.#b` → '#b'; null for computed names that are not literal strings. */
+export function getStaticPropertyName(member: TSESTree.MemberExpression): string | null {
+  if (!member.computed) return getKeyName(member.property);
+  const property = member.property;
+  return property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string' ? property.value : null;
+}
+
+/** A variable written only by its declaration: what the declaration says is what every read sees. */
+export function isNeverReassigned(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.every((reference) => !reference.isWrite() || reference.init === true);
+}

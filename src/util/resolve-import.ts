@@ -1,0 +1,222 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { stripNodePrefix } from './allow-entry.js';
+import { getStaticPropertyName } from './resolve-function.js';
+
+const { ReferenceTracker } = ASTUtils;
+
+/**
+ * One API to find wherever it is referenced: a module member (`fs` + `['promises', 'readFile']`)
+ * or a global (`Deno` + `['readFileSync']`). Module names are given without `node:`; both spellings match.
+ */
+export interface ApiTarget<Info = unknown> {
+  module?: string;
+  global?: string;
+  path: readonly string[];
+  /** What counts as a use: a call (default), a `new`, or any read of the member. */
+  kind?: 'call' | 'construct' | 'read';
+  /** The module is ESM-only: its default import is `path[0] === 'default'`, not the module object. */
+  esm?: boolean;
+  /** Anything the catalogue wants back with the match (the async twin, a fix kind, …). */
+  info?: Info;
+}
+
+export interface ApiReference<Info = unknown> {
+  target: ApiTarget<Info>;
+  /** The call, `new` or member expression that uses the API. */
+  node: TSESTree.Node;
+}
+
+interface TraceNode {
+  children: Map<string, TraceNode>;
+  call?: ApiTarget;
+  construct?: ApiTarget;
+  read?: ApiTarget;
+  esm?: boolean;
+}
+
+const GLOBAL_OBJECT_NAMES = new Set(['globalThis', 'global', 'self', 'window']);
+
+const cache = new WeakMap<TSESLint.SourceCode, Map<readonly ApiTarget[], Map<TSESTree.Node, ApiReference>>>();
+
+/**
+ * Every use of the given APIs in the file, keyed by the node that uses them, through every spelling:
+ * ESM default, named (renamed), namespace imports, `require()` with or without destructuring,
+ * `node:` prefixes, member chains on the module object, and globals (also via `globalThis`).
+ * Computed once per file and target list: rules ask the returned map about their candidate nodes.
+ */
+export function findApiReferences<Info>(
+  sourceCode: TSESLint.SourceCode,
+  targets: readonly ApiTarget<Info>[],
+): ReadonlyMap<TSESTree.Node, ApiReference<Info>> {
+  let perFile = cache.get(sourceCode);
+  if (!perFile) {
+    perFile = new Map();
+    cache.set(sourceCode, perFile);
+  }
+  let found = perFile.get(targets);
+  if (!found) {
+    found = collectReferences(sourceCode, targets);
+    perFile.set(targets, found);
+  }
+  return found as ReadonlyMap<TSESTree.Node, ApiReference<Info>>;
+}
+
+function collectReferences(sourceCode: TSESLint.SourceCode, targets: readonly ApiTarget[]): Map<TSESTree.Node, ApiReference> {
+  const found = new Map<TSESTree.Node, ApiReference>();
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return found;
+  const { modules, globals } = buildTraces(targets);
+  const add = (node: TSESTree.Node, target: ApiTarget): void => {
+    if (!found.has(node)) found.set(node, { target, node });
+  };
+
+  // ES imports: eslint-utils' tracker knows every import form and CommonJS interop.
+  const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' });
+  for (const reference of tracker.iterateEsmReferences(toTrackerMap(modules) as never)) {
+    add(reference.node, reference.info as ApiTarget);
+  }
+  // `require()` and globals: walked here, because in files where `require`, `fetch` or `Deno` are not
+  // declared globals (no `globals` config, the common case) the tracker cannot see them.
+  const walker = createWalker(sourceCode, add);
+  for (const reference of collectGlobalReads(globalScope)) {
+    const id = reference.identifier as TSESTree.Identifier;
+    if (id.name === 'require') {
+      const call = id.parent;
+      const source = call.type === AST_NODE_TYPES.CallExpression && call.callee === id ? call.arguments[0] : undefined;
+      if (source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') {
+        const trace = modules.get(stripNodePrefix(source.value));
+        if (trace) walker.walk(call as TSESTree.CallExpression, trace);
+      }
+      continue;
+    }
+    const trace = globals.get(id.name);
+    if (trace) walker.walk(id, trace);
+    if (GLOBAL_OBJECT_NAMES.has(id.name)) {
+      const member = id.parent;
+      if (member.type === AST_NODE_TYPES.MemberExpression && member.object === id) {
+        const name = getStaticPropertyName(member);
+        const viaGlobal = name === null ? undefined : globals.get(name);
+        if (viaGlobal) walker.walk(member, viaGlobal);
+      }
+    }
+  }
+  return found;
+}
+
+/** References to global names, declared (by a `globals` config) or not, that the file never reassigns. */
+function collectGlobalReads(globalScope: TSESLint.Scope.Scope): TSESLint.Scope.Reference[] {
+  const references: TSESLint.Scope.Reference[] = [...globalScope.through];
+  for (const variable of globalScope.variables) {
+    if (variable.defs.length > 0 || variable.references.some((reference) => reference.isWrite())) continue;
+    references.push(...variable.references);
+  }
+  return references.filter((reference) => reference.isRead() && !reference.isWrite());
+}
+
+function createWalker(sourceCode: TSESLint.SourceCode, add: (node: TSESTree.Node, target: ApiTarget) => void) {
+  const walk = (node: TSESTree.Node, trace: TraceNode): void => {
+    const outer = climbWrappers(node);
+    const parent = outer.parent;
+    if (trace.read) add(node, trace.read);
+    if (!parent) return;
+    if (trace.call && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === outer) add(parent, trace.call);
+    if (trace.construct && parent.type === AST_NODE_TYPES.NewExpression && parent.callee === outer) add(parent, trace.construct);
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
+      const name = getStaticPropertyName(parent);
+      const next = name === null ? undefined : trace.children.get(name);
+      if (next) walk(parent, next);
+      return;
+    }
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) walkBinding(parent.id, trace);
+    else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === outer) walkBinding(parent.left, trace);
+  };
+  const walkBinding = (pattern: TSESTree.Node, trace: TraceNode): void => {
+    if (pattern.type === AST_NODE_TYPES.Identifier) {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(pattern), pattern);
+      if (!variable || variable.references.some((reference) => reference.isWrite() && !reference.init)) return;
+      for (const reference of variable.references) {
+        if (reference.isRead()) walk(reference.identifier as TSESTree.Identifier, trace);
+      }
+      return;
+    }
+    if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return;
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
+      const next = trace.children.get(key);
+      if (!next) continue;
+      const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      walkBinding(value, next);
+    }
+  };
+  return { walk };
+}
+
+function climbWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.ChainExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSAsExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+function buildTraces(targets: readonly ApiTarget[]): { modules: Map<string, TraceNode>; globals: Map<string, TraceNode> } {
+  const modules = new Map<string, TraceNode>();
+  const globals = new Map<string, TraceNode>();
+  for (const target of targets) {
+    if (target.module !== undefined) addPath(modules, stripNodePrefix(target.module), target);
+    if (target.global !== undefined) addPath(globals, target.global, target);
+  }
+  return { modules, globals };
+}
+
+function addPath(roots: Map<string, TraceNode>, root: string, target: ApiTarget): void {
+  let node: TraceNode = getOrCreate(roots, root);
+  if (target.esm) node.esm = true;
+  for (const segment of target.path) node = getOrCreate(node.children, segment);
+  node[target.kind ?? 'call'] = target;
+}
+
+function getOrCreate(map: Map<string, TraceNode>, key: string): TraceNode {
+  let node = map.get(key);
+  if (!node) map.set(key, (node = { children: new Map() }));
+  return node;
+}
+
+/** Our trace tree in the shape eslint-utils' tracker reads, under both `x` and `node:x` for built-ins. */
+function toTrackerMap(modules: Map<string, TraceNode>): Record<string, unknown> {
+  const convert = (trace: TraceNode): Record<string | symbol, unknown> => {
+    const out: Record<string | symbol, unknown> = {};
+    for (const [key, child] of trace.children) out[key] = convert(child);
+    if (trace.call) out[ReferenceTracker.CALL] = trace.call;
+    if (trace.construct) out[ReferenceTracker.CONSTRUCT] = trace.construct;
+    if (trace.read) out[ReferenceTracker.READ] = trace.read;
+    if (trace.esm) out[ReferenceTracker.ESM] = true;
+    return out;
+  };
+  const map: Record<string, unknown> = {};
+  for (const [name, trace] of modules) {
+    const converted = convert(trace);
+    map[name] = converted;
+    if (isBuiltinName(name)) map[`node:${name}`] = converted;
+  }
+  return map;
+}
+
+const BUILTIN_NAMES = new Set([
+  'assert', 'assert/strict', 'async_hooks', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns',
+  'dns/promises', 'events', 'fs', 'fs/promises', 'http', 'http2', 'https', 'inspector', 'module', 'net', 'os',
+  'path', 'perf_hooks', 'process', 'readline', 'readline/promises', 'stream', 'stream/promises', 'timers',
+  'timers/promises', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+]);
+
+/** Node's built-in modules are also reachable as `node:<name>`. */
+export function isBuiltinName(moduleName: string): boolean {
+  return BUILTIN_NAMES.has(stripNodePrefix(moduleName));
+}

@@ -1,0 +1,93 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { createRule } from '../../src/util/create-rule.js';
+import { getPromiseDetector } from '../../src/util/is-promise.js';
+import { plainTester, typedTester } from '../rule-tester.js';
+
+// A probe rule: reports each expression statement the shared detector calls a promise, so these
+// tests pin down what every rule that asks the detector will see.
+const probe = createRule<[], 'promise'>({
+  name: 'probe-is-promise',
+  meta: {
+    type: 'problem',
+    docs: { description: 'Reports promise expression statements', requiresTypeChecking: false },
+    messages: { promise: 'promise' },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const detector = getPromiseDetector(context);
+    return {
+      ExpressionStatement(node: TSESTree.ExpressionStatement) {
+        if (detector.isPromise(node.expression)) context.report({ node, messageId: 'promise' });
+      },
+    };
+  },
+});
+
+const promise = [{ messageId: 'promise' as const }];
+
+const bothModes = {
+  valid: [
+    'function save() {} save();',
+    'async function* gen() {} gen();',
+    'const Promise = { all() {} }; Promise.all([]);',
+    'z.string().catch("x");',
+    'const fs = require("fs"); fs.readFileSync("a");',
+    'import { readFileSync } from "node:fs"; readFileSync("a");',
+  ],
+  invalid: [
+    { code: 'async function save() {} save();', errors: promise },
+    { code: 'const save = async () => {}; save();', errors: promise },
+    { code: 'function save(): Promise<void> { return x; } save();', errors: promise },
+    { code: 'function run(job: () => Promise<void>) { job(); }', errors: promise },
+    { code: 'class Repo { async save() {} other() { this.save(); } }', errors: promise },
+    { code: 'class Repo { save = async () => {}; other() { const f = () => this.save(); this.save(); } }', errors: promise },
+    { code: 'class Repo { async save() {} } const repo = new Repo(); repo.save();', errors: promise },
+    { code: 'class Repo { async save() {} } function f(repo: Repo) { repo.save(); }', errors: promise },
+    { code: 'const api = { async save() {} }; api.save();', errors: promise },
+    { code: 'fetch("/x");', errors: promise },
+    { code: 'globalThis.fetch("/x");', errors: promise },
+    { code: 'import { readFile } from "node:fs/promises"; readFile("a");', errors: promise },
+    { code: 'import fs from "fs"; fs.promises.readFile("a");', errors: promise },
+    { code: 'const { promises: fsp } = require("fs"); fsp.writeFile("a", "b");', errors: promise },
+    { code: 'import * as timers from "node:timers/promises"; timers.setTimeout(10);', errors: promise },
+    { code: 'import { pipeline } from "stream/promises"; pipeline(a, b);', errors: promise },
+    { code: 'import { promisify } from "util"; const run = promisify(exec); run("ls");', errors: promise },
+    { code: 'Promise.all([]);', errors: promise },
+    { code: 'new Promise((r) => r());', errors: promise },
+    { code: 'x.then(() => 1);', errors: promise },
+    { code: 'fetch("/x").catch(() => 1);', errors: promise },
+    { code: '(async () => {})();', errors: promise },
+    { code: 'async function f() { const res = await fetch("/x"); res.json(); }', errors: promise },
+    { code: 'async function save() {} const p = save(); p;', errors: promise },
+    { code: 'async function save() {} ok && save();', errors: promise },
+    { code: 'async function save() {} (save() as Promise<void>);', errors: promise },
+    { code: 'class Repo { async save() {} } declare const repo: Repo | undefined; function f(r: Repo) { r?.save(); }', errors: promise },
+    { code: 'import("./x.js");', errors: promise },
+  ],
+};
+
+plainTester.run('is-promise (plain)', probe, bothModes);
+typedTester.run('is-promise (typed)', probe, bothModes);
+
+plainTester.run('is-promise (plain only)', probe, {
+  // A type error under the checker, but plain JS may reassign: the declaration no longer decides.
+  valid: ['let f = async () => {}; f = () => 1; f();'],
+  invalid: [],
+});
+
+typedTester.run('is-promise (typed only)', probe, {
+  valid: [
+    'import { loadConfig } from "./modules/api.js"; loadConfig();',
+    'import { untyped } from "./modules/api.js"; untyped.save();',
+    'declare const x: any; x.save();',
+    'import { nothing } from "./modules/does-not-exist.js"; nothing();',
+  ],
+  invalid: [
+    { code: 'import { saveUser } from "./modules/api.js"; saveUser({ id: "1" });', errors: promise },
+    { code: 'import { Repository } from "./modules/api.js"; new Repository().save({});', errors: promise },
+    { code: 'import { customThenable } from "./modules/api.js"; customThenable();', errors: promise },
+    { code: 'import { maybeAsync } from "./modules/api.js"; maybeAsync(true);', errors: promise },
+  ],
+});
