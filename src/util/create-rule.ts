@@ -17,6 +17,8 @@ export interface AsyncPitfallsDocs {
   recommended?: 'recommended' | 'strict';
   /** Always false for our rules: type information only sharpens them. */
   requiresTypeChecking: false;
+  /** Whether the rule asks the type checker when the user's parser provides a program. */
+  usesTypeInformation: boolean;
 }
 
 export const createRule = ESLintUtils.RuleCreator<AsyncPitfallsDocs>(getDocsUrl);

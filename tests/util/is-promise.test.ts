@@ -10,7 +10,7 @@ const probe = createRule<[], 'promise'>({
   name: 'probe-is-promise',
   meta: {
     type: 'problem',
-    docs: { description: 'Reports promise expression statements', requiresTypeChecking: false },
+    docs: { description: 'Reports promise expression statements', requiresTypeChecking: false, usesTypeInformation: true },
     messages: { promise: 'promise' },
     schema: [],
   },
