@@ -161,7 +161,9 @@ export default createRule<Options, MessageId>({
         case AST_NODE_TYPES.ImportExpression:
         case AST_NODE_TYPES.TaggedTemplateExpression:
           if (isFloatingPromise(inner)) reportFloating(expression, inner, voided);
-          else if (inner.type === AST_NODE_TYPES.CallExpression && isPromiseArray(inner)) reportArray(expression, inner);
+          else if (inner.type === AST_NODE_TYPES.CallExpression && !isArrayElementCall(inner) && isPromiseArray(inner)) {
+            reportArray(expression, inner);
+          }
           return;
         case AST_NODE_TYPES.ArrayExpression:
           if (isPromiseArray(inner)) reportArray(expression, inner);
@@ -185,7 +187,14 @@ export default createRule<Options, MessageId>({
       if (!isPromiseValue(node)) return false;
       if (isHandledChain(node)) return false;
       if (node.type !== AST_NODE_TYPES.CallExpression) return true;
-      return !isAllowedCall(node) && !isSelfHandlingTask(node) && !isCallbackStyleCall(node) && !returnsItsArgument(node) && !isNodeTestCall(node);
+      return (
+        !isAllowedCall(node) &&
+        !isSelfHandlingTask(node) &&
+        !isCallbackStyleCall(node) &&
+        !returnsItsArgument(node) &&
+        !isArrayElementCall(node) &&
+        !isNodeTestCall(node)
+      );
     }
 
     function reportFloating(outer: TSESTree.Expression, inner: PromiseNode, voided: boolean): void {
@@ -514,6 +523,22 @@ export default createRule<Options, MessageId>({
       return target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression || target.type === AST_NODE_TYPES.ThisExpression;
     }
 
+    /**
+     * `pending.shift();`, `stack.pop();` on an array: the call hands back an element that already exists
+     * (and is awaited or handled wherever it was created), it creates no promise.
+     */
+    function isArrayElementCall(call: TSESTree.CallExpression): boolean {
+      if (!services) return false;
+      const callee = skipExpressionWrappers(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = getStaticPropertyName(callee);
+      if (method === null || !ARRAY_ELEMENT_METHODS.has(method)) return false;
+      const type = services.getType(callee.object);
+      return unionConstituents(services.checker.getNonNullableType(type)).some(
+        (part) => services.checker.isArrayType(part) || services.checker.isTupleType(part),
+      );
+    }
+
     /** `test(…)`, `describe(…)` from `node:test`: the runner awaits them and they never reject. */
     function isNodeTestCall(call: TSESTree.CallExpression): boolean {
       const path = calleePath(call.callee);
@@ -648,6 +673,9 @@ const ARRAY_METHODS = new Set([
   'every', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap', 'forEach', 'from', 'map', 'reduce',
   'reduceRight', 'some', 'sort', 'toSorted',
 ]);
+
+/** Array methods that return elements the array already holds. */
+const ARRAY_ELEMENT_METHODS = new Set(['at', 'find', 'findLast', 'pop', 'shift']);
 
 function hasThenable(services: TypeServices, tsNode: ts.Node, type: ts.Type): boolean {
   return typeHasThenable(services.checker, tsNode, type);

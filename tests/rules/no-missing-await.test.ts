@@ -1,10 +1,13 @@
-import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { InvalidTestCase, TestLanguageOptions, ValidTestCase } from '@typescript-eslint/rule-tester';
 
 import rule, { type MessageId, type Options } from '../../rules/no-missing-await.js';
 import { fixture, plainTester, typedTester } from '../rule-tester.js';
 
 type Invalid = InvalidTestCase<MessageId, Options>;
-type Valid = ValidTestCase<Options>;
+type Valid = string | ValidTestCase<Options>;
+
+// The tester hands languageOptions to ESLint as they are; its type leaves out ESLint's `sourceType`.
+const commonjs = { sourceType: 'commonjs' } as unknown as TestLanguageOptions;
 
 const CATCH = '.catch((error) => console.error(error))';
 
@@ -732,7 +735,7 @@ const invalid: Invalid[] = [
   {
     code: 'const fs = require("fs");\nfs.promises.writeFile("a", "b");',
     filename: fixture('file.cjs'),
-    languageOptions: { sourceType: 'commonjs' },
+    languageOptions: commonjs,
     output: null,
     errors: [
       {
@@ -750,7 +753,7 @@ const invalid: Invalid[] = [
   {
     code: 'const { readFile } = require("node:fs/promises");\nmodule.exports = async function load() {\n  readFile("a");\n};',
     filename: fixture('file.cjs'),
-    languageOptions: { sourceType: 'commonjs' },
+    languageOptions: commonjs,
     output: 'const { readFile } = require("node:fs/promises");\nmodule.exports = async function load() {\n  await readFile("a");\n};',
     errors: [
       {
@@ -826,6 +829,9 @@ typedTester.run('no-missing-await (typed only)', rule, {
     'import { connect } from "./modules/tasks.js"; function f(this: unknown, done: () => void) { connect.call(this, {}, done); }',
     // The promise the function already hands out.
     'import { saveUser } from "./modules/api.js"; export function f() { const p = saveUser({ id: "1" }); Object.assign(p, { cancel() {} }); return p; }',
+    // Taking an existing promise out of an array creates none.
+    'declare const pending: Promise<void>[]; pending.shift(); pending.pop();',
+    'declare const stack: [number, Promise<void>][]; stack.pop();',
     // node:test's runner handles what test() and describe() return.
     'import test, { describe, it } from "node:test"; test("a", async () => {}); describe("b", () => { it("c", async () => {}); });',
     'const { test } = require("node:test"); test("a", async () => {});',
