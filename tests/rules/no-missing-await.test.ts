@@ -829,6 +829,11 @@ typedTester.run('no-missing-await (typed only)', rule, {
     'import { connect } from "./modules/tasks.js"; function f(this: unknown, done: () => void) { connect.call(this, {}, done); }',
     // The promise the function already hands out.
     'import { saveUser } from "./modules/api.js"; export function f() { const p = saveUser({ id: "1" }); Object.assign(p, { cancel() {} }); return p; }',
+    // An allow entry naming a module export, under any local name.
+    {
+      code: 'import { saveUser as persist } from "./modules/api.js"; persist({ id: "1" });',
+      options: [{ allow: [{ from: './modules/api.js', name: 'saveUser' }] }],
+    },
     // Taking an existing promise out of an array creates none.
     'declare const pending: Promise<void>[]; pending.shift(); pending.pop();',
     'declare const stack: [number, Promise<void>][]; stack.pop();',
