@@ -8,7 +8,8 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
  */
 export function prefixWithUnary(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, keyword: 'await' | 'void'): string {
   const text = sourceCode.getText(node);
-  const operand = needsParenthesesAsUnaryOperand(node) && !ASTUtils.isParenthesized(node, sourceCode) ? `(${text})` : text;
+  // Parentheses already around `node` stay outside the replaced range, so they cannot hold the operand together.
+  const operand = needsParenthesesAsUnaryOperand(node) ? `(${text})` : text;
   const result = `${keyword} ${operand}`;
   return needsParenthesesAsUnaryResult(node) && !ASTUtils.isParenthesized(node, sourceCode) ? `(${result})` : result;
 }

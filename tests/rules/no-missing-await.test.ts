@@ -1,0 +1,1015 @@
+import type { InvalidTestCase, TestLanguageOptions, ValidTestCase } from '@typescript-eslint/rule-tester';
+
+import rule, { type MessageId, type Options } from '../../rules/no-missing-await.js';
+import { fixture, plainTester, typedTester } from '../rule-tester.js';
+
+type Invalid = InvalidTestCase<MessageId, Options>;
+type Valid = string | ValidTestCase<Options>;
+
+// The tester hands languageOptions to ESLint as they are; its type leaves out ESLint's `sourceType`.
+const commonjs = { sourceType: 'commonjs' } as unknown as TestLanguageOptions;
+
+const CATCH = '.catch((error) => console.error(error))';
+
+// ---------------------------------------------------------------------------------------------------
+// Cases that hold with and without type information.
+// ---------------------------------------------------------------------------------------------------
+
+const valid: Valid[] = [
+  // Awaited, returned, yielded, voided, handled.
+  'async function save() {} async function run() { await save(); }',
+  'async function save() {} function run() { return save(); }',
+  'async function save() {} async function run() { return await save(); }',
+  'async function save() {} function* run() { yield save(); }',
+  'async function save() {} void save();',
+  'async function save() {} save().catch(() => {});',
+  'async function save() {} save().catch(console.error).finally(() => {});',
+  'async function save() {} save().then(() => {}, (error) => console.error(error));',
+  'async function save() {} async function run() { await Promise.all([save(), save()]); }',
+  'async function save() {} Promise.allSettled([save()]).catch(() => {});',
+  // Passed on, stored, returned by arrows.
+  'async function save() {} declare function use(p: unknown): void; use(save());',
+  'async function save() {} const box = { pending: save() }; export { box };',
+  'async function save() {} class A { p?: Promise<void>; m() { this.p = save(); } }',
+  'async function save() {} export const run = () => save();',
+  'async function save() {} async function run() { const p = save(); await p; }',
+  'async function save() {} export const p = save();',
+  'async function save() {} async function run() { const all = [1, 2].map(async () => save()); await Promise.all(all); }',
+  '(async () => { await work(); })().catch(() => {});',
+  // Test frameworks: awaited or returned expectations.
+  'it("x", async () => { await expect(load()).resolves.toBe(1); });',
+  'it("y", () => expect(load()).rejects.toThrow());',
+  // Not promises.
+  'function save() {} save();',
+  'async function* gen() {} gen();',
+  '[1, 2].map((x) => x * 2);',
+  'declare const items: number[]; items.forEach((x) => console.log(x));',
+  'async function save() {} async function run() { for await (const x of stream()) { await save(); } }',
+  // A bare reference creates no promise.
+  'async function save() {} const p = save(); p;',
+  // Self-handling detached tasks.
+  'async function task() { try { await work(); } catch (error) { console.error(error); } } task();',
+  '(async () => { try { await work(); } catch (error) { console.error(error); } })();',
+  'class Sync { async loop() { try { await this.step(); } catch (error) { this.log(error); } } async step() {} log(e: unknown) {} start() { this.loop(); } }',
+  'const task = async () => { try { await work(); } catch { /* ignored on purpose */ } finally { done(); } }; task();',
+  // Dual callback/promise API called with a callback.
+  'function get(key: string, cb?: (error: Error | null) => void): Promise<void> { return go(key, cb); } get("k", (error) => {});',
+  // Options.
+  { code: 'async function logEvent() {} logEvent();', options: [{ allow: ['logEvent'] }] },
+  { code: 'async function logEvent() {} logEvent().then(() => 1);', options: [{ allow: ['logEvent'] }] },
+  { code: 'const analytics = { async track() {} }; analytics.track();', options: [{ allow: ['analytics.track'] }] },
+  {
+    code: 'import { writeFile } from "node:fs/promises"; writeFile("a", "b");',
+    options: [{ allow: [{ from: 'fs/promises', name: 'writeFile' }] }],
+  },
+  // Conditions that are not always a promise.
+  'async function isAllowed() { return true; } async function run() { if (await isAllowed()) {} }',
+  'function isAllowed() { return true; } if (isAllowed()) {}',
+  'declare function cached(): Promise<number> | undefined; if (cached()) {}',
+  'declare const pending: Promise<void> | undefined; if (pending) {}',
+  // Weird but valid syntax must not crash.
+  'label: for (;;) { break label; }',
+  'declare const a: any; a?.b?.(); (0, eval)("x"); new (class {})(); a[Symbol.iterator](); a`x`;',
+  'class A { #x() {} m() { this.#x(); } static { init(); } accessor y = 1; }',
+  'if (a) ; else ;',
+  'do ; while (0);',
+  '"use strict"; ;',
+  'export default async function () {}',
+  'enum E { A } namespace N { export const x = 1; } declare module "m" {}',
+  '@dec class D { @dec m() {} }',
+  'async function save() {} const [a, b] = [save(), save()]; export { a, b };',
+  'for (const x in {}) ; for (;;) break;',
+  'async function run() { using res = open(); await using other = open(); }',
+];
+
+const invalid: Invalid[] = [
+  // Autofix: a statement in the body of an async function.
+  {
+    code: 'async function save() {}\nasync function run() {\n  save();\n}',
+    output: 'async function save() {}\nasync function run() {\n  await save();\n}',
+    errors: [
+      {
+        messageId: 'floating',
+        data: { name: 'save()' },
+        line: 3,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', data: { name: 'save()' }, output: 'async function save() {}\nasync function run() {\n  void save();\n}' },
+          { messageId: 'addCatch', data: { name: 'save()' }, output: `async function save() {}\nasync function run() {\n  save()${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // autofix: false turns the fix into a suggestion.
+  {
+    code: 'async function save() {}\nasync function run() {\n  save();\n}',
+    options: [{ autofix: false }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 3,
+        suggestions: [
+          { messageId: 'addAwait', output: 'async function save() {}\nasync function run() {\n  await save();\n}' },
+          { messageId: 'addVoid', output: 'async function save() {}\nasync function run() {\n  void save();\n}' },
+          { messageId: 'addCatch', output: `async function save() {}\nasync function run() {\n  save()${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // A plain function: no await possible.
+  {
+    code: 'async function save() {}\nfunction run() {\n  if (ready) save();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 14,
+        suggestions: [
+          { messageId: 'addVoid', output: 'async function save() {}\nfunction run() {\n  if (ready) void save();\n}' },
+          { messageId: 'addCatch', output: `async function save() {}\nfunction run() {\n  if (ready) save()${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // Async arrows.
+  {
+    code: 'const save = async () => {};\nconst run = async () => {\n  save();\n};',
+    output: 'const save = async () => {};\nconst run = async () => {\n  await save();\n};',
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'const save = async () => {};\nconst run = async () => {\n  void save();\n};' },
+          { messageId: 'addCatch', output: `const save = async () => {};\nconst run = async () => {\n  save()${CATCH};\n};` },
+        ],
+      },
+    ],
+  },
+  // Class fields holding async arrows.
+  {
+    code: 'class Repo {\n  save = async () => {};\n  run = async () => {\n    this.save();\n  };\n}',
+    output: 'class Repo {\n  save = async () => {};\n  run = async () => {\n    await this.save();\n  };\n}',
+    errors: [
+      {
+        messageId: 'floating',
+        data: { name: 'this.save()' },
+        line: 4,
+        column: 5,
+        suggestions: [
+          { messageId: 'addVoid', output: 'class Repo {\n  save = async () => {};\n  run = async () => {\n    void this.save();\n  };\n}' },
+          { messageId: 'addCatch', output: `class Repo {\n  save = async () => {};\n  run = async () => {\n    this.save()${CATCH};\n  };\n}` },
+        ],
+      },
+    ],
+  },
+  // An instance of a class declared in the file, at module level (top-level await is possible).
+  {
+    code: 'class Repo { async save() {} }\nconst repo = new Repo();\nrepo.save();',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        data: { name: 'repo.save()' },
+        line: 3,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'class Repo { async save() {} }\nconst repo = new Repo();\nawait repo.save();' },
+          { messageId: 'addVoid', output: 'class Repo { async save() {} }\nconst repo = new Repo();\nvoid repo.save();' },
+          { messageId: 'addCatch', output: `class Repo { async save() {} }\nconst repo = new Repo();\nrepo.save()${CATCH};` },
+        ],
+      },
+    ],
+  },
+  // Optional calls.
+  {
+    code: 'class Repo { async save() {} }\nasync function run(repo?: Repo) {\n  repo?.save();\n}',
+    output: 'class Repo { async save() {} }\nasync function run(repo?: Repo) {\n  await repo?.save();\n}',
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'class Repo { async save() {} }\nasync function run(repo?: Repo) {\n  void repo?.save();\n}' },
+          { messageId: 'addCatch', output: `class Repo { async save() {} }\nasync function run(repo?: Repo) {\n  repo?.save()${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // `.then(onFulfilled)` has no rejection handler.
+  {
+    code: 'function load() {\n  fetch("/a").then((response) => response.json());\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        data: { name: 'fetch("/a").then()' },
+        line: 2,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'function load() {\n  void fetch("/a").then((response) => response.json());\n}' },
+          { messageId: 'addCatch', output: `function load() {\n  fetch("/a").then((response) => response.json())${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // `.finally(fn)` passes the rejection on.
+  {
+    code: 'async function run() {\n  fetch("/a").finally(() => done());\n}',
+    output: 'async function run() {\n  await fetch("/a").finally(() => done());\n}',
+    errors: [
+      {
+        messageId: 'floating',
+        line: 2,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'async function run() {\n  void fetch("/a").finally(() => done());\n}' },
+          { messageId: 'addCatch', output: `async function run() {\n  fetch("/a").finally(() => done())${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // `.catch()` without a handler and `.then(f, undefined)` handle nothing.
+  {
+    code: 'function run() {\n  fetch("/a").catch();\n  fetch("/b").then(use, undefined);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 2,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'function run() {\n  void fetch("/a").catch();\n  fetch("/b").then(use, undefined);\n}' },
+          { messageId: 'addCatch', output: `function run() {\n  fetch("/a").catch()${CATCH};\n  fetch("/b").then(use, undefined);\n}` },
+        ],
+      },
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'function run() {\n  fetch("/a").catch();\n  void fetch("/b").then(use, undefined);\n}' },
+          { messageId: 'addCatch', output: `function run() {\n  fetch("/a").catch();\n  fetch("/b").then(use, undefined)${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // Promise statics and the constructor.
+  {
+    code: 'function run() {\n  Promise.all([fetch("/a"), fetch("/b")]);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        data: { name: 'Promise.all()' },
+        line: 2,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'function run() {\n  void Promise.all([fetch("/a"), fetch("/b")]);\n}' },
+          { messageId: 'addCatch', output: `function run() {\n  Promise.all([fetch("/a"), fetch("/b")])${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  {
+    code: 'function wait() {\n  new Promise((resolve) => setTimeout(resolve, 10));\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        data: { name: 'new Promise()' },
+        line: 2,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'function wait() {\n  void new Promise((resolve) => setTimeout(resolve, 10));\n}' },
+          { messageId: 'addCatch', output: `function wait() {\n  new Promise((resolve) => setTimeout(resolve, 10))${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // Logical and ternary statements: the fix goes on the promise itself.
+  {
+    code: 'async function save() {}\nasync function run(ok: boolean) {\n  ok && save();\n}',
+    output: 'async function save() {}\nasync function run(ok: boolean) {\n  ok && await save();\n}',
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 9,
+        suggestions: [
+          { messageId: 'addVoid', output: 'async function save() {}\nasync function run(ok: boolean) {\n  ok && void save();\n}' },
+          { messageId: 'addCatch', output: `async function save() {}\nasync function run(ok: boolean) {\n  ok && save()${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  {
+    code: 'async function save() {}\nfunction run(ok: boolean) {\n  ok ? save() : undefined;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 8,
+        suggestions: [
+          { messageId: 'addVoid', output: 'async function save() {}\nfunction run(ok: boolean) {\n  ok ? void save() : undefined;\n}' },
+          { messageId: 'addCatch', output: `async function save() {}\nfunction run(ok: boolean) {\n  ok ? save()${CATCH} : undefined;\n}` },
+        ],
+      },
+    ],
+  },
+  // Sequence expressions.
+  {
+    code: 'async function save() {}\nasync function run() {\n  (log(), save());\n}',
+    output: 'async function save() {}\nasync function run() {\n  (log(), await save());\n}',
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 11,
+        suggestions: [
+          { messageId: 'addVoid', output: 'async function save() {}\nasync function run() {\n  (log(), void save());\n}' },
+          { messageId: 'addCatch', output: `async function save() {}\nasync function run() {\n  (log(), save()${CATCH});\n}` },
+        ],
+      },
+    ],
+  },
+  // Parentheses around a cast stay correct.
+  {
+    code: 'async function save() {}\nasync function run() {\n  (save() as Promise<void>);\n}',
+    output: 'async function save() {}\nasync function run() {\n  (await (save() as Promise<void>));\n}',
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 4,
+        suggestions: [
+          { messageId: 'addVoid', output: 'async function save() {}\nasync function run() {\n  (void (save() as Promise<void>));\n}' },
+          { messageId: 'addCatch', output: `async function save() {}\nasync function run() {\n  ((save() as Promise<void>)${CATCH});\n}` },
+        ],
+      },
+    ],
+  },
+  // Comments next to the fix are kept.
+  {
+    code: 'async function save(id: number) {}\nasync function run() {\n  /* keep */ save(/* id */ 1); // trailing\n}',
+    output: 'async function save(id: number) {}\nasync function run() {\n  /* keep */ await save(/* id */ 1); // trailing\n}',
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 14,
+        suggestions: [
+          { messageId: 'addVoid', output: 'async function save(id: number) {}\nasync function run() {\n  /* keep */ void save(/* id */ 1); // trailing\n}' },
+          { messageId: 'addCatch', output: `async function save(id: number) {}\nasync function run() {\n  /* keep */ save(/* id */ 1)${CATCH}; // trailing\n}` },
+        ],
+      },
+    ],
+  },
+  // Promises in conditions are always truthy.
+  {
+    code: 'async function isAllowed(user: string) { return user === "root"; }\nasync function run(user: string) {\n  if (!isAllowed(user)) return;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'conditionPromise',
+        data: { name: 'isAllowed()' },
+        line: 3,
+        column: 8,
+        suggestions: [
+          {
+            messageId: 'addAwait',
+            output: 'async function isAllowed(user: string) { return user === "root"; }\nasync function run(user: string) {\n  if (!await isAllowed(user)) return;\n}',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: 'async function isReady() { return true; }\nfunction poll() {\n  while (isReady() && more) step();\n}',
+    output: null,
+    errors: [{ messageId: 'conditionPromise', line: 3, column: 10, suggestions: [] }],
+  },
+  {
+    code: 'async function isAllowed() { return true; }\nconst label = isAllowed() ? "yes" : "no";',
+    output: null,
+    errors: [
+      {
+        messageId: 'conditionPromise',
+        line: 2,
+        column: 15,
+        suggestions: [{ messageId: 'addAwait', output: 'async function isAllowed() { return true; }\nconst label = await isAllowed() ? "yes" : "no";' }],
+      },
+    ],
+  },
+  {
+    code: 'async function isAllowed() { return true; }\nfunction run() {\n  isAllowed() && go();\n}',
+    output: null,
+    errors: [{ messageId: 'conditionPromise', line: 3, column: 3, suggestions: [] }],
+  },
+  // A promise kept in a variable that nothing reads.
+  {
+    code: 'async function save() {}\nasync function run() {\n  const pending = save();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'unusedVariable',
+        data: { variable: 'pending', name: 'save()' },
+        line: 3,
+        column: 9,
+        suggestions: [
+          { messageId: 'awaitDeclaration', output: 'async function save() {}\nasync function run() {\n  const pending = await save();\n}' },
+          { messageId: 'addCatch', output: `async function save() {}\nasync function run() {\n  const pending = save()${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  {
+    code: 'async function save() {}\nfunction run() {\n  let pending = save();\n  pending = save();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'unusedVariable',
+        line: 3,
+        column: 7,
+        suggestions: [{ messageId: 'addCatch', output: `async function save() {}\nfunction run() {\n  let pending = save()${CATCH};\n  pending = save();\n}` }],
+      },
+    ],
+  },
+  // Arrays of promises.
+  {
+    code: 'async function save(x: number) {}\nasync function run(items: number[]) {\n  items.map(async (item) => {\n    await save(item);\n  });\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingArray',
+        data: { name: 'items.map()' },
+        line: 3,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'awaitAll',
+            output: 'async function save(x: number) {}\nasync function run(items: number[]) {\n  await Promise.all(items.map(async (item) => {\n    await save(item);\n  }));\n}',
+          },
+          {
+            messageId: 'catchAll',
+            output: `async function save(x: number) {}\nasync function run(items: number[]) {\n  Promise.all(items.map(async (item) => {\n    await save(item);\n  }))${CATCH};\n}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: 'async function save(x: number) {}\nfunction run() {\n  [save(1), save(2)];\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingArray',
+        data: { name: '[save(), …]' },
+        line: 3,
+        column: 3,
+        suggestions: [{ messageId: 'catchAll', output: `async function save(x: number) {}\nfunction run() {\n  Promise.all([save(1), save(2)])${CATCH};\n}` }],
+      },
+    ],
+  },
+  // In a try block: the catch cannot see the rejection.
+  {
+    code: 'async function save() {}\nasync function run() {\n  try {\n    save();\n  } catch (error) {\n    report(error);\n  }\n}',
+    output: 'async function save() {}\nasync function run() {\n  try {\n    await save();\n  } catch (error) {\n    report(error);\n  }\n}',
+    errors: [
+      {
+        messageId: 'floatingInTry',
+        line: 4,
+        column: 5,
+        suggestions: [
+          { messageId: 'addVoid', output: 'async function save() {}\nasync function run() {\n  try {\n    void save();\n  } catch (error) {\n    report(error);\n  }\n}' },
+          { messageId: 'addCatch', output: `async function save() {}\nasync function run() {\n  try {\n    save()${CATCH};\n  } catch (error) {\n    report(error);\n  }\n}` },
+        ],
+      },
+    ],
+  },
+  // Loops: a suggestion, because awaiting there serialises the work.
+  {
+    code: 'async function save(x: number) {}\nasync function run(items: number[]) {\n  for (const item of items) {\n    save(item);\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 4,
+        column: 5,
+        suggestions: [
+          { messageId: 'addAwait', output: 'async function save(x: number) {}\nasync function run(items: number[]) {\n  for (const item of items) {\n    await save(item);\n  }\n}' },
+          { messageId: 'addVoid', output: 'async function save(x: number) {}\nasync function run(items: number[]) {\n  for (const item of items) {\n    void save(item);\n  }\n}' },
+          { messageId: 'addCatch', output: `async function save(x: number) {}\nasync function run(items: number[]) {\n  for (const item of items) {\n    save(item)${CATCH};\n  }\n}` },
+        ],
+      },
+    ],
+  },
+  // `for await` bodies are loops too.
+  {
+    code: 'async function save(x: unknown) {}\nasync function run(stream: AsyncIterable<string>) {\n  for await (const chunk of stream) save(chunk);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 37,
+        suggestions: [
+          { messageId: 'addAwait', output: 'async function save(x: unknown) {}\nasync function run(stream: AsyncIterable<string>) {\n  for await (const chunk of stream) await save(chunk);\n}' },
+          { messageId: 'addVoid', output: 'async function save(x: unknown) {}\nasync function run(stream: AsyncIterable<string>) {\n  for await (const chunk of stream) void save(chunk);\n}' },
+          { messageId: 'addCatch', output: `async function save(x: unknown) {}\nasync function run(stream: AsyncIterable<string>) {\n  for await (const chunk of stream) save(chunk)${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // Async callbacks: a suggestion, the caller does not wait for the callback anyway.
+  {
+    code: 'async function save(x: number) {}\nfunction run(items: number[]) {\n  items.forEach(async (item) => {\n    save(item);\n  });\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 4,
+        column: 5,
+        suggestions: [
+          { messageId: 'addAwait', output: 'async function save(x: number) {}\nfunction run(items: number[]) {\n  items.forEach(async (item) => {\n    await save(item);\n  });\n}' },
+          { messageId: 'addVoid', output: 'async function save(x: number) {}\nfunction run(items: number[]) {\n  items.forEach(async (item) => {\n    void save(item);\n  });\n}' },
+          { messageId: 'addCatch', output: `async function save(x: number) {}\nfunction run(items: number[]) {\n  items.forEach(async (item) => {\n    save(item)${CATCH};\n  });\n}` },
+        ],
+      },
+    ],
+  },
+  // A pump with try/finally but no catch is not self-handling.
+  {
+    code: 'class Worker {\n  running = false;\n  async pump() {\n    try {\n      await this.step();\n    } finally {\n      this.running = false;\n    }\n  }\n  async step() {}\n  start() {\n    this.pump();\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        data: { name: 'this.pump()' },
+        line: 12,
+        column: 5,
+        suggestions: [
+          { messageId: 'addVoid', output: 'class Worker {\n  running = false;\n  async pump() {\n    try {\n      await this.step();\n    } finally {\n      this.running = false;\n    }\n  }\n  async step() {}\n  start() {\n    void this.pump();\n  }\n}' },
+          { messageId: 'addCatch', output: `class Worker {\n  running = false;\n  async pump() {\n    try {\n      await this.step();\n    } finally {\n      this.running = false;\n    }\n  }\n  async step() {}\n  start() {\n    this.pump()${CATCH};\n  }\n}` },
+        ],
+      },
+    ],
+  },
+  // Stubs, empty tries and rethrowing catches are not self-handling either.
+  ...[
+    'async function task() {}',
+    'async function task() { try {} catch {} }',
+    'async function task() { try { await work(); } catch (error) { throw error; } }',
+    'async function task() { try { await work(); } catch (error) { await report(error); } }',
+    'async function task() { try { await work(); } catch (error) { void fetch("/report"); } }',
+  ].map(
+    (declaration): Invalid => ({
+      code: `${declaration}\ntask();`,
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 1,
+          suggestions: [
+            { messageId: 'addAwait', output: `${declaration}\nawait task();` },
+            { messageId: 'addVoid', output: `${declaration}\nvoid task();` },
+            { messageId: 'addCatch', output: `${declaration}\ntask()${CATCH};` },
+          ],
+        },
+      ],
+    }),
+  ),
+  // allowVoid: false reports `void` too.
+  {
+    code: 'async function save() {}\nfunction run() {\n  void save();\n}',
+    options: [{ allowVoid: false }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 8,
+        suggestions: [{ messageId: 'addCatch', output: `async function save() {}\nfunction run() {\n  void save()${CATCH};\n}` }],
+      },
+    ],
+  },
+  {
+    code: 'async function save() {}\nasync function run() {\n  void save();\n}',
+    options: [{ allowVoid: false }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 8,
+        suggestions: [
+          { messageId: 'addAwait', output: 'async function save() {}\nasync function run() {\n  await save();\n}' },
+          { messageId: 'addCatch', output: `async function save() {}\nasync function run() {\n  void save()${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // An allow entry covers only its callee.
+  {
+    code: 'async function logEvent() {}\nasync function save() {}\nfunction run() {\n  logEvent();\n  save();\n}',
+    options: [{ allow: ['logEvent'] }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 5,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'async function logEvent() {}\nasync function save() {}\nfunction run() {\n  logEvent();\n  void save();\n}' },
+          { messageId: 'addCatch', output: `async function logEvent() {}\nasync function save() {}\nfunction run() {\n  logEvent();\n  save()${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // Known promise APIs, the for-statement's own expressions, dynamic import.
+  {
+    code: 'import { writeFile } from "node:fs/promises";\nfor (let i = 0; i < 3; i++, writeFile("a", "b")) {}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        data: { name: 'writeFile()' },
+        line: 2,
+        column: 29,
+        suggestions: [
+          { messageId: 'addAwait', output: 'import { writeFile } from "node:fs/promises";\nfor (let i = 0; i < 3; i++, await writeFile("a", "b")) {}' },
+          { messageId: 'addVoid', output: 'import { writeFile } from "node:fs/promises";\nfor (let i = 0; i < 3; i++, void writeFile("a", "b")) {}' },
+          { messageId: 'addCatch', output: `import { writeFile } from "node:fs/promises";\nfor (let i = 0; i < 3; i++, writeFile("a", "b")${CATCH}) {}` },
+        ],
+      },
+    ],
+  },
+  {
+    code: 'function boot() {\n  import("./plugin.js");\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        data: { name: 'import()' },
+        line: 2,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'function boot() {\n  void import("./plugin.js");\n}' },
+          { messageId: 'addCatch', output: `function boot() {\n  import("./plugin.js")${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // A callee that returns a promise by its written type; an abstract async method.
+  {
+    code: 'function run(job: () => Promise<void>) {\n  job();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 2,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'function run(job: () => Promise<void>) {\n  void job();\n}' },
+          { messageId: 'addCatch', output: `function run(job: () => Promise<void>) {\n  job()${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  {
+    code: 'abstract class Base {\n  abstract save(): Promise<void>;\n  run() {\n    this.save();\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 4,
+        column: 5,
+        suggestions: [
+          { messageId: 'addVoid', output: 'abstract class Base {\n  abstract save(): Promise<void>;\n  run() {\n    void this.save();\n  }\n}' },
+          { messageId: 'addCatch', output: `abstract class Base {\n  abstract save(): Promise<void>;\n  run() {\n    this.save()${CATCH};\n  }\n}` },
+        ],
+      },
+    ],
+  },
+  // A same-file async function called with a trailing callback is still a promise.
+  {
+    code: 'async function save(data: object, done: () => void) {}\nfunction run() {\n  save({}, () => {});\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'async function save(data: object, done: () => void) {}\nfunction run() {\n  void save({}, () => {});\n}' },
+          { messageId: 'addCatch', output: `async function save(data: object, done: () => void) {}\nfunction run() {\n  save({}, () => {})${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // TSX.
+  {
+    code: 'async function save() {}\nexport function Button() {\n  return <button onClick={() => { save(); }}>Save</button>;\n}',
+    filename: fixture('file.tsx'),
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 35,
+        suggestions: [
+          { messageId: 'addVoid', output: 'async function save() {}\nexport function Button() {\n  return <button onClick={() => { void save(); }}>Save</button>;\n}' },
+          { messageId: 'addCatch', output: `async function save() {}\nexport function Button() {\n  return <button onClick={() => { save()${CATCH}; }}>Save</button>;\n}` },
+        ],
+      },
+    ],
+  },
+  // CommonJS: no top-level await, so no await suggestion at the top.
+  {
+    code: 'const fs = require("fs");\nfs.promises.writeFile("a", "b");',
+    filename: fixture('file.cjs'),
+    languageOptions: commonjs,
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        data: { name: 'fs.promises.writeFile()' },
+        line: 2,
+        column: 1,
+        suggestions: [
+          { messageId: 'addVoid', output: 'const fs = require("fs");\nvoid fs.promises.writeFile("a", "b");' },
+          { messageId: 'addCatch', output: `const fs = require("fs");\nfs.promises.writeFile("a", "b")${CATCH};` },
+        ],
+      },
+    ],
+  },
+  {
+    code: 'const { readFile } = require("node:fs/promises");\nmodule.exports = async function load() {\n  readFile("a");\n};',
+    filename: fixture('file.cjs'),
+    languageOptions: commonjs,
+    output: 'const { readFile } = require("node:fs/promises");\nmodule.exports = async function load() {\n  await readFile("a");\n};',
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'const { readFile } = require("node:fs/promises");\nmodule.exports = async function load() {\n  void readFile("a");\n};' },
+          { messageId: 'addCatch', output: `const { readFile } = require("node:fs/promises");\nmodule.exports = async function load() {\n  readFile("a")${CATCH};\n};` },
+        ],
+      },
+    ],
+  },
+];
+
+plainTester.run('no-missing-await (plain)', rule, { valid, invalid });
+typedTester.run('no-missing-await (typed)', rule, { valid, invalid });
+
+// ---------------------------------------------------------------------------------------------------
+// Without types: syntax decides.
+// ---------------------------------------------------------------------------------------------------
+
+plainTester.run('no-missing-await (plain only)', rule, {
+  valid: [
+    // Imported functions are found with types only.
+    'import { saveUser } from "./modules/api.js"; saveUser({ id: "1" });',
+    // Plain JS may reassign: the declaration no longer decides.
+    'let f = async () => {}; f = () => 1; f();',
+    // Tagged templates are promises only by type.
+    'sql`delete from t`;',
+  ],
+  invalid: [
+    // Any `.then(onFulfilled)` looks like a promise chain without types.
+    {
+      code: 'declare const query: { then(cb: () => void): void };\nquery.then(() => {});',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 1,
+          suggestions: [
+            { messageId: 'addAwait', output: 'declare const query: { then(cb: () => void): void };\nawait query.then(() => {});' },
+            { messageId: 'addVoid', output: 'declare const query: { then(cb: () => void): void };\nvoid query.then(() => {});' },
+            { messageId: 'addCatch', output: `declare const query: { then(cb: () => void): void };\nquery.then(() => {})${CATCH};` },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------------
+// With types: cross-file imports, unions, thenables, `any`.
+// ---------------------------------------------------------------------------------------------------
+
+typedTester.run('no-missing-await (typed only)', rule, {
+  valid: [
+    // `any` is never reported, however it is called.
+    'import { untyped } from "./modules/api.js"; untyped.save(); untyped.then(() => 1);',
+    'declare const x: any; x.then(() => 1); x();',
+    'import { loadConfig } from "./modules/api.js"; loadConfig();',
+    // A `.then` that returns no promise is not one.
+    'declare const query: { then(cb: () => void): void }; query.then(() => {});',
+    // A union that may be no promise is a legitimate test.
+    'import { maybeAsync } from "./modules/api.js"; if (maybeAsync(true)) {}',
+    // Detached, self-handling tasks declared in another module.
+    'import { startSync } from "./modules/tasks.js"; startSync();',
+    'import { Poller } from "./modules/tasks.js"; new Poller().start();',
+    // Dual callback/promise APIs called with a callback.
+    'import { connect } from "./modules/tasks.js"; connect({}, () => {});',
+    'import { get } from "./modules/tasks.js"; get("k", (error, value) => {});',
+    'import { connect } from "./modules/tasks.js"; function f(this: unknown, done: () => void) { connect.call(this, {}, done); }',
+    // The promise the function already hands out.
+    'import { saveUser } from "./modules/api.js"; export function f() { const p = saveUser({ id: "1" }); Object.assign(p, { cancel() {} }); return p; }',
+    // An allow entry naming a module export, under any local name.
+    {
+      code: 'import { saveUser as persist } from "./modules/api.js"; persist({ id: "1" });',
+      options: [{ allow: [{ from: './modules/api.js', name: 'saveUser' }] }],
+    },
+    // Taking an existing promise out of an array creates none.
+    'declare const pending: Promise<void>[]; pending.shift(); pending.pop();',
+    'declare const stack: [number, Promise<void>][]; stack.pop();',
+    // node:test's runner handles what test() and describe() return.
+    'import test, { describe, it } from "node:test"; test("a", async () => {}); describe("b", () => { it("c", async () => {}); });',
+    'const { test } = require("node:test"); test("a", async () => {});',
+  ],
+  invalid: [
+    {
+      code: 'import { saveUser } from "./modules/api.js";\nasync function run() {\n  saveUser({ id: "1" });\n}',
+      output: 'import { saveUser } from "./modules/api.js";\nasync function run() {\n  await saveUser({ id: "1" });\n}',
+      errors: [
+        {
+          messageId: 'floating',
+          data: { name: 'saveUser()' },
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { saveUser } from "./modules/api.js";\nasync function run() {\n  void saveUser({ id: "1" });\n}' },
+            { messageId: 'addCatch', output: `import { saveUser } from "./modules/api.js";\nasync function run() {\n  saveUser({ id: "1" })${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'import { Repository } from "./modules/api.js";\nfunction run(repo: Repository) {\n  repo.save({});\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { Repository } from "./modules/api.js";\nfunction run(repo: Repository) {\n  void repo.save({});\n}' },
+            { messageId: 'addCatch', output: `import { Repository } from "./modules/api.js";\nfunction run(repo: Repository) {\n  repo.save({})${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // A union with a promise member.
+    {
+      code: 'import { maybeAsync } from "./modules/api.js";\nasync function run() {\n  maybeAsync(true);\n}',
+      output: 'import { maybeAsync } from "./modules/api.js";\nasync function run() {\n  await maybeAsync(true);\n}',
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { maybeAsync } from "./modules/api.js";\nasync function run() {\n  void maybeAsync(true);\n}' },
+            { messageId: 'addCatch', output: `import { maybeAsync } from "./modules/api.js";\nasync function run() {\n  maybeAsync(true)${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // A thenable that is not a Promise: no `.catch` to offer.
+    {
+      code: 'import { customThenable } from "./modules/api.js";\nfunction run() {\n  customThenable();\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [{ messageId: 'addVoid', output: 'import { customThenable } from "./modules/api.js";\nfunction run() {\n  void customThenable();\n}' }],
+        },
+      ],
+    },
+    // Not self-handling across files: a stub, and a pump without catch.
+    {
+      code: 'import { stubTask, pump } from "./modules/tasks.js";\nfunction run() {\n  stubTask();\n  pump();\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { stubTask, pump } from "./modules/tasks.js";\nfunction run() {\n  void stubTask();\n  pump();\n}' },
+            { messageId: 'addCatch', output: `import { stubTask, pump } from "./modules/tasks.js";\nfunction run() {\n  stubTask()${CATCH};\n  pump();\n}` },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { stubTask, pump } from "./modules/tasks.js";\nfunction run() {\n  stubTask();\n  void pump();\n}' },
+            { messageId: 'addCatch', output: `import { stubTask, pump } from "./modules/tasks.js";\nfunction run() {\n  stubTask();\n  pump()${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // The promise-only overload: no callback passed.
+    {
+      code: 'import { connect } from "./modules/tasks.js";\nfunction run() {\n  connect({});\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { connect } from "./modules/tasks.js";\nfunction run() {\n  void connect({});\n}' },
+            { messageId: 'addCatch', output: `import { connect } from "./modules/tasks.js";\nfunction run() {\n  connect({})${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // Arrays of promises found by type.
+    {
+      code: 'import { saveUser } from "./modules/api.js";\nfunction run(users: { id: string }[]) {\n  users.map((user) => saveUser(user));\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingArray',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'catchAll', output: `import { saveUser } from "./modules/api.js";\nfunction run(users: { id: string }[]) {\n  Promise.all(users.map((user) => saveUser(user)))${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // Conditions and unused variables found by type.
+    {
+      code: 'import { saveUser } from "./modules/api.js";\nfunction run() {\n  if (saveUser({ id: "1" })) log();\n}',
+      output: null,
+      errors: [{ messageId: 'conditionPromise', data: { name: 'saveUser()' }, line: 3, column: 7, suggestions: [] }],
+    },
+    {
+      code: 'import { saveUser } from "./modules/api.js";\nfunction run() {\n  const pending = saveUser({ id: "1" });\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'unusedVariable',
+          line: 3,
+          column: 9,
+          suggestions: [
+            { messageId: 'addCatch', output: `import { saveUser } from "./modules/api.js";\nfunction run() {\n  const pending = saveUser({ id: "1" })${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // Tagged templates that return promises (query builders).
+    {
+      code: 'declare function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<unknown[]>;\nasync function run() {\n  sql`delete from t`;\n}',
+      output: 'declare function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<unknown[]>;\nasync function run() {\n  await sql`delete from t`;\n}',
+      errors: [
+        {
+          messageId: 'floating',
+          data: { name: 'sql`…`' },
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'declare function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<unknown[]>;\nasync function run() {\n  void sql`delete from t`;\n}' },
+            { messageId: 'addCatch', output: `declare function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<unknown[]>;\nasync function run() {\n  sql\`delete from t\`${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // Not-awaited expectations let the test pass before they settle.
+    {
+      code: 'declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  expectAsync(Promise.resolve(1)).resolves.toBe(1);\n}',
+      output: 'declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  await expectAsync(Promise.resolve(1)).resolves.toBe(1);\n}',
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  void expectAsync(Promise.resolve(1)).resolves.toBe(1);\n}' },
+            { messageId: 'addCatch', output: `declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  expectAsync(Promise.resolve(1)).resolves.toBe(1)${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+  ],
+});
