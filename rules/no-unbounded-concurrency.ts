@@ -548,7 +548,16 @@ function mayMakePromises(analysis: Analysis, mapped: MappedCollection, forAwait:
   if (isFunctionNode(callback)) {
     if (callback.async) return !callback.generator;
     if (callback.generator) return false;
-    const returned = getReturnedExpressions(callback);
+    let returned = getReturnedExpressions(callback);
+    // `flatMap((x) => [a(x), b(x)])`: the promises are the array's elements.
+    if (mapped.method === 'flatMap') {
+      returned = returned.flatMap((expression) => {
+        const inner = skipExpressionWrappers(expression);
+        return inner.type === AST_NODE_TYPES.ArrayExpression
+          ? inner.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== AST_NODE_TYPES.SpreadElement)
+          : [expression];
+      });
+    }
     if (forAwait) return returned.length > 0 && returned.every((expression) => analysis.isPromise(expression));
     return returned.length === 0 ? false : !returned.every(isPlainValue);
   }
@@ -631,6 +640,11 @@ function getSyntacticBound(analysis: Analysis, node: TSESTree.Node, depth: numbe
     }
     case AST_NODE_TYPES.Literal:
       return typeof node.value === 'string' ? { count: node.value.length } : null;
+    case AST_NODE_TYPES.ObjectExpression: {
+      // The array-like of `Array.from({ length: 4 }, …)`.
+      const length = findProperty(node, 'length');
+      return length ? getLengthBound(sourceCode, length) : null;
+    }
     case AST_NODE_TYPES.Identifier:
       return getIdentifierBound(analysis, node, depth);
     case AST_NODE_TYPES.NewExpression:
