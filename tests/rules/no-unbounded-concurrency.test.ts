@@ -54,6 +54,15 @@ async function f(urls: string[]) {
   { code: 'async function f(urls: string[]) { await Promise.all(urls.map((u) => runBounded(() => fetch(u)))); }', options: [{ limiters: ['runBounded'] }] },
   { code: 'class A { async f(urls: string[]) { await Promise.all(urls.map((u) => this.jobs.enqueueTask(() => fetch(u)))); } }', options: [{ limiters: ['jobs.enqueueTask'] }] },
   { code: 'import { submit } from "my-pool"; export async function f(urls: string[]) { await Promise.all(urls.map((u) => submit(() => fetch(u)))); }', options: [{ limiters: [{ from: 'my-pool', name: 'submit' }] }] },
+  // Collections of code (plugins, hooks, listeners, environments): their size is what the program registered.
+  'async function f(plugins: Plugin[]) { await Promise.all(plugins.map((plugin) => plugin.buildStart())); }',
+  'async function f(server: Server) { await Promise.all(Object.values(server.environments).map((env) => env.close())); }',
+  'async function f(config: Config) { await Promise.all(config.getSortedPluginHooks("closeServer").map((hook) => hook.call(ctx))); }',
+  'async function f(sigtermCallbacks: Set<() => Promise<void>>) { await Promise.all([...sigtermCallbacks].map((cb) => cb())); }',
+  // Callbacks that start nothing: they invoke the element or hand back a promise that already exists.
+  'async function f(tasks: (() => Promise<void>)[]) { await Promise.all(tasks.map((task) => task())); }',
+  'async function f(pending: Map<string, { request: Promise<void> }>) { await Promise.allSettled([...pending.values()].map((p) => p.request)); }',
+  'function settle<T>(promises: Promise<T>[]) { return Promise.all(promises.map((p) => Promise.resolve(p).then((value) => ({ value }), (reason) => ({ reason })))); }',
   // Not promises: nothing runs concurrently.
   'async function f(items: number[]) { await Promise.all(items.map((x) => x * 2)); }',
   'async function f(items: string[]) { await Promise.all(items.map((x) => ({ id: x }))); }',
