@@ -523,7 +523,9 @@ function analyzeMapped(analysis: Analysis, mapped: MappedCollection, forAwait: b
   const receiver = mapped.receiver as TSESTree.Expression;
   if (isCodeCollection(receiver) || (isFunctionNode(callback) && startsNoWork(callback))) return null;
   const bound = getBound(analysis, receiver, 0);
-  const collection = describeExpression(sourceCode, receiver);
+  // `Array.from({ length: n }, …)` is as long as `n`.
+  const length = receiver.type === AST_NODE_TYPES.ObjectExpression ? findProperty(receiver, 'length') : null;
+  const collection = describeExpression(sourceCode, length ?? receiver);
   if (bound === null) return { kind: 'collection', collection, map: mapped };
   if (bound.count > analysis.maxConcurrency) return { kind: 'tooMany', collection, count: bound.count, map: mapped };
   return null;

@@ -405,7 +405,7 @@ const invalid: Invalid[] = [
   },
   {
     code: 'async function f(n: number) { await Promise.all(Array.from({ length: n }, (_, i) => fetchPage(i))); }',
-    errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: '{ length: n }' }, line: 1, column: 37, suggestions: [] }],
+    errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: 'n' }, line: 1, column: 37, suggestions: [] }],
     output: null,
   },
   {
