@@ -265,7 +265,9 @@ export default createRule<Options, MessageId>({
       if (awaited.type !== AST_NODE_TYPES.AwaitExpression || awaited.argument !== call) return null;
       const target = getChunkTarget(awaited);
       if (!target) return null;
-      const receiver = mapped.receiver as TSESTree.Expression;
+      const receiver = mapped.receiver;
+      // The loop reads `.length` and `.slice()`: with types, make sure the receiver is an array.
+      if (services && !isArrayTyped(services, receiver)) return null;
       return {
         messageId: 'processInChunks',
         data: { collection: describeExpression(sourceCode, receiver), concurrency: String(fixConcurrency) },
@@ -994,6 +996,13 @@ function getElementType(services: TypeServices, type: ts.Type): ts.Type | null {
   }
   if (elements.length === 1) return elements[0]!;
   return elements.length === 0 ? null : (services.checker as ts.TypeChecker & { getUnionType?: (types: ts.Type[]) => ts.Type }).getUnionType?.(elements) ?? elements[0]!;
+}
+
+/** Arrays and tuples (readonly too), or a type the checker cannot tell. */
+function isArrayTyped(services: TypeServices, node: TSESTree.Node): boolean {
+  const type = services.getType(node);
+  if (isUnknownish(type)) return true;
+  return unionConstituents(type).every((part) => services.checker.isArrayType(part) || services.checker.isTupleType(part));
 }
 
 function isUnknownish(type: ts.Type): boolean {

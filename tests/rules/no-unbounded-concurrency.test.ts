@@ -591,6 +591,33 @@ export async function importAll(rows: Row[]) {
     output: null,
   },
   {
+    // CommonJS.
+    code: `const fs = require('node:fs/promises');
+async function readAll(files) {
+  const texts = await Promise.all(files.map((file) => fs.readFile(file, 'utf8')));
+  return texts.join('');
+}
+module.exports = { readAll };`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        data: { combinator: 'Promise.all()', collection: 'files' },
+        line: 3,
+        column: 23,
+        suggestions: chunkOf(`const fs = require('node:fs/promises');
+async function readAll(files) {
+  const texts = [];
+  for (let i = 0; i < files.length; i += 8) {
+    texts.push(...(await Promise.all(files.slice(i, i + 8).map((file) => fs.readFile(file, 'utf8')))));
+  }
+  return texts.join('');
+}
+module.exports = { readAll };`),
+      },
+    ],
+    output: null,
+  },
+  {
     // A limiter in the file does not bound a callback that does not use it.
     code: 'import pLimit from "p-limit"; const limit = pLimit(2); export async function f(urls: string[]) { return Promise.all(urls.map((u) => fetch(u))); }',
     errors: [{ messageId: 'unboundedCollection', line: 1, column: 105, suggestions: [] }],
@@ -817,6 +844,12 @@ typedTester.run('no-unbounded-concurrency (typed only)', rule, {
           ),
         },
       ],
+      output: null,
+    },
+    {
+      // Not an array (an Immutable.js-style list): no `.length`/`.slice()` for the chunked loop.
+      code: 'interface List<T> { map<U>(f: (x: T) => U): List<U>; [Symbol.iterator](): Iterator<T>; size: number }\nexport async function f(list: List<string>) {\n  await Promise.all(list.map((x) => fetch(x)));\n}',
+      errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: 'list' }, line: 3, column: 9, suggestions: [] }],
       output: null,
     },
     {
