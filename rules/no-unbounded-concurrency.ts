@@ -421,6 +421,10 @@ const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'fill', 'copyWith
 /** Names that say a number is a configured degree of parallelism, not a data size. */
 const CONFIGURED_SIZE_PATTERN = /concurren|parallel|worker|thread|slot|limit|poolsize/i;
 const MAX_DEPTH = 6;
+/** Helpers that cut a collection into pieces of a given width: `chunk(xs, 10)`, `toSlices(xs, n)`. */
+const CHUNK_FUNCTION_PATTERN = /^(chunk|chunks|chunked|chunkArray|batch|batches|splitEvery|toSlices|slices|inGroupsOf)$/i;
+/** `for (const batch of …)`: whoever named the loop variable a chunk or batch cut the collection to size. */
+const CHUNK_VARIABLE_PATTERN = /^(chunk|batch|slice)$|(Chunk|Batch|Slice)$/;
 
 function describeFinding(
   finding: Finding,
@@ -616,7 +620,7 @@ function isPlainValue(raw: TSESTree.Expression): boolean {
  * whatever the program registered (`Promise.all(plugins.map((p) => p.buildStart()))`), not run-time input.
  */
 const CODE_COLLECTION_PATTERN =
-  /(^|[a-z_])(plugins?|hooks?|listeners?|handlers?|callbacks?|cbs|fns|subscribers?|observers?|environments?|middlewares?|watchers?|servers?|disposers?|cleanups?|teardowns?|closers?)$/i;
+  /(^|[a-z_])(plugins?|hooks?|listeners?|handlers?|callbacks?|cbs|fns|subscribers?|observers?|environments?|middlewares?|watchers?|servers?|disposers?|cleanups?|teardowns?|closers?|reporters?|providers?|runners?|workers?|pools?|transports?|exporters?|adapters?|loggers?)$/i;
 
 function isCodeCollection(raw: TSESTree.Node): boolean {
   const name = getCollectionName(raw);
@@ -791,7 +795,8 @@ function getIdentifierBound(analysis: Analysis, id: TSESTree.Identifier, depth: 
   const declaration = declarator.parent;
   const loop = declaration.parent;
   if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration) {
-    return declarator.id === def.name ? getChunkWidth(analysis, loop.right) : null;
+    if (declarator.id !== def.name) return null;
+    return getChunkWidth(analysis, loop.right) ?? (CHUNK_VARIABLE_PATTERN.test(id.name) ? { count: 0 } : null);
   }
   if (declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
   const annotated = getTupleAnnotationLength(declarator.id.typeAnnotation?.typeAnnotation);
@@ -902,10 +907,14 @@ function getChunkWidth(analysis: Analysis, raw: TSESTree.Node): Bound | null {
         : callee.type === AST_NODE_TYPES.MemberExpression
           ? getStaticPropertyName(callee)
           : null;
-    if (name !== null && /^(chunk|chunks|chunked|chunkArray|batch|batches|splitEvery)$/i.test(name)) {
+    if (name !== null && CHUNK_FUNCTION_PATTERN.test(name)) {
       const size = node.arguments.at(-1);
-      const width = size && size.type !== AST_NODE_TYPES.SpreadElement ? getConstantNumber(analysis.sourceCode, size) : null;
-      if (width !== null) return { count: width };
+      if (size && size.type !== AST_NODE_TYPES.SpreadElement) {
+        const width = getConstantNumber(analysis.sourceCode, size);
+        if (width !== null) return { count: width };
+        // `toSlices(files, options.concurrency)`: a configured width.
+        if (isConfiguredSize(skipExpressionWrappers(size))) return { count: 0 };
+      }
     }
   }
   if (analysis.services) {

@@ -28,6 +28,8 @@ async function f(urls: string[]) {
   'async function f(urls: string[], i: number) { await Promise.all(urls.slice(i, Math.min(i + 20, urls.length)).map((u) => fetch(u))); }',
   'async function f(ids: string[]) { for (const batch of chunk(ids, 20)) await Promise.all(batch.map((id) => load(id))); }',
   'async function f(ids: string[]) { for (const batch of _.chunk(ids, 20)) { await Promise.all(batch.map((id) => load(id))); } }',
+  'async function f(files: string[], options: { concurrency: number }) { for (const part of toSlices(files, options.concurrency)) await Promise.all(part.map((file) => read(file))); }',
+  'async function f(files: string[]) { for (const batch of split(files)) await Promise.all(batch.map((file) => read(file))); }',
   // Worker pools: a fixed number of workers drain a shared queue.
   'async function f(queue: string[]) { await Promise.all(Array.from({ length: 4 }, async () => { while (queue.length) await load(queue.pop()); })); }',
   'async function f(queue: string[], concurrency: number) { await Promise.all(Array.from({ length: concurrency }, () => worker(queue))); }',
@@ -58,6 +60,7 @@ async function f(urls: string[]) {
   { code: 'class A { async f(urls: string[]) { await Promise.all(urls.map((u) => this.jobs.enqueueTask(() => fetch(u)))); } }', options: [{ limiters: ['jobs.enqueueTask'] }] },
   { code: 'import { submit } from "my-pool"; export async function f(urls: string[]) { await Promise.all(urls.map((u) => submit(() => fetch(u)))); }', options: [{ limiters: [{ from: 'my-pool', name: 'submit' }] }] },
   // Collections of code (plugins, hooks, listeners, environments): their size is what the program registered.
+  'class Runner { reporters: Reporter[] = []; async end() { await Promise.all(this.reporters.map((r) => r.onEnd())); } }',
   'async function f(plugins: Plugin[]) { await Promise.all(plugins.map((plugin) => plugin.buildStart())); }',
   'async function f(server: Server) { await Promise.all(Object.values(server.environments).map((env) => env.close())); }',
   'async function f(config: Config) { await Promise.all(config.getSortedPluginHooks("closeServer").map((hook) => hook.call(ctx))); }',
