@@ -846,11 +846,9 @@ function getCallBound(analysis: Analysis, call: TSESTree.CallExpression | TSESTr
     }
     return { count };
   }
-  if (SHRINKING_METHODS.has(method)) {
-    const bound = getBound(analysis, callee.object, depth + 1);
-    // `flatMap` may return several elements per element: only the count of calls is bounded.
-    return bound;
-  }
+  // `REGIONS.filter(…)`, `REGIONS.toSorted()`: no longer than the receiver. (For `flatMap` the bound counts
+  // the callback's calls, which is what starts operations.)
+  if (SHRINKING_METHODS.has(method)) return getBound(analysis, callee.object, depth + 1);
   return null;
 }
 
