@@ -1,6 +1,7 @@
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 
 import noMissingAwait from '../rules/no-missing-await.js';
+import noUnboundedConcurrency from '../rules/no-unbounded-concurrency.js';
 import type { AsyncPitfallsDocs } from './util/create-rule.js';
 
 export type AsyncPitfallsRule = RuleModule<string, readonly unknown[], AsyncPitfallsDocs>;
@@ -8,4 +9,5 @@ export type AsyncPitfallsRule = RuleModule<string, readonly unknown[], AsyncPitf
 /** Every rule of the plugin, by id, sorted (a meta-test keeps it sorted and complete). */
 export const rules: Record<string, AsyncPitfallsRule> = {
   'no-missing-await': noMissingAwait,
+  'no-unbounded-concurrency': noUnboundedConcurrency,
 };

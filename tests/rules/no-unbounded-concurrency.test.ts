@@ -1,0 +1,864 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+
+import rule, { type MessageId, type Options } from '../../rules/no-unbounded-concurrency.js';
+import { fixture, plainTester, typedTester } from '../rule-tester.js';
+
+type Valid = ValidTestCase<Options>;
+type Invalid = InvalidTestCase<MessageId, Options>;
+
+const valid: (Valid | string)[] = [
+  // Sizes written in the code.
+  'async function f() { await Promise.all([load("a"), load("b")]); }',
+  'const REGIONS = ["us", "eu", "ap"]; async function f() { await Promise.all(REGIONS.map((r) => load(r))); }',
+  'const REGIONS = ["us", "eu"] as const; async function f() { await Promise.all(REGIONS.map((r) => load(r))); }',
+  'enum Region { Us = "us", Eu = "eu" } async function f() { await Promise.all(Object.values(Region).map((r) => load(r))); }',
+  'const HANDLERS = { a: one, b: two }; async function f() { await Promise.all(Object.values(HANDLERS).map((h) => h())); }',
+  'const CONFIG = { regions: ["us", "eu"] }; async function f() { await Promise.all(CONFIG.regions.map((r) => load(r))); }',
+  'async function f(pair: readonly [string, string]) { await Promise.all(pair.map((u) => fetch(u))); }',
+  'async function f(urls: string[]) { await Promise.all(urls.slice(0, 10).map((u) => fetch(u))); }',
+  'async function f(urls: string[]) { await Promise.all(urls.slice(-5).map((u) => fetch(u))); }',
+  'async function f(urls: string[]) { await Promise.all(urls.splice(0, 16).map((u) => fetch(u))); }',
+  // The chunked-loop idiom.
+  `const BATCH = 10;
+async function f(urls: string[]) {
+  for (let i = 0; i < urls.length; i += BATCH) {
+    await Promise.all(urls.slice(i, i + BATCH).map((u) => fetch(u)));
+  }
+}`,
+  'async function f(urls: string[], i: number) { await Promise.all(urls.slice(i, Math.min(i + 20, urls.length)).map((u) => fetch(u))); }',
+  'async function f(ids: string[]) { for (const batch of chunk(ids, 20)) await Promise.all(batch.map((id) => load(id))); }',
+  'async function f(ids: string[]) { for (const batch of _.chunk(ids, 20)) { await Promise.all(batch.map((id) => load(id))); } }',
+  'async function f(files: string[], options: { concurrency: number }) { for (const part of toSlices(files, options.concurrency)) await Promise.all(part.map((file) => read(file))); }',
+  'async function f(files: string[]) { for (const batch of split(files)) await Promise.all(batch.map((file) => read(file))); }',
+  // Worker pools: a fixed number of workers drain a shared queue.
+  'async function f(queue: string[]) { await Promise.all(Array.from({ length: 4 }, async () => { while (queue.length) await load(queue.pop()); })); }',
+  'async function f(queue: string[], concurrency: number) { await Promise.all(Array.from({ length: concurrency }, () => worker(queue))); }',
+  'async function f(queue: string[], options: { concurrency: number }) { await Promise.all(Array.from({ length: Math.min(options.concurrency, 8) }, () => worker(queue))); }',
+  // Limiters, in every spelling.
+  'import pLimit from "p-limit"; const limit = pLimit(4); export async function f(urls: string[]) { await Promise.all(urls.map((u) => limit(() => fetch(u)))); }',
+  'import makeGate from "p-limit"; const gate = makeGate(4); export async function f(urls: string[]) { await Promise.all(urls.map((u) => gate(() => fetch(u)))); }',
+  'const pLimit = require("p-limit"); const gate = pLimit(4); async function f(urls) { await Promise.all(urls.map((u) => gate(() => fetch(u)))); }',
+  'import PQueue from "p-queue"; const q = new PQueue({ concurrency: 2 }); export async function f(urls: string[]) { await Promise.all(urls.map((u) => q.add(() => fetch(u)))); }',
+  'import PQueue from "p-queue"; export class Crawler { #jobs = new PQueue({ concurrency: 2 }); async run(urls: string[]) { await Promise.all(urls.map((u) => this.#jobs.add(() => fetch(u)))); } }',
+  'import PQueue from "p-queue"; export class Crawler { private work: PQueue; constructor() { this.work = new PQueue(); } async run(urls: string[]) { await Promise.all(urls.map((u) => this.work.add(() => fetch(u)))); } }',
+  'import { Sema } from "async-sema"; const s = new Sema(4); export async function f(urls: string[]) { await Promise.all(urls.map(async (u) => { await s.acquire(); try { return await fetch(u); } finally { s.release(); } })); }',
+  'export async function f(urls: string[], gate: { lock(): Promise<Disposable> }) { await Promise.all(urls.map(async (u) => { using _ = await gate.lock(); return fetch(u); })); }',
+  'const Bottleneck = require("bottleneck"); const b = new Bottleneck({ maxConcurrent: 2 }); async function f(urls) { await Promise.all(urls.map((u) => b.schedule(() => fetch(u)))); }',
+  'const Bottleneck = require("bottleneck"); const b = new Bottleneck({ maxConcurrent: 2 }); const get = b.wrap(fetch); async function f(urls) { await Promise.all(urls.map(get)); }',
+  'import { limitFunction } from "p-limit"; const get = limitFunction(fetch, { concurrency: 2 }); export async function f(urls: string[]) { await Promise.all(urls.map((u) => get(u))); }',
+  'import { limitFunction } from "p-limit"; const get = limitFunction(fetch, { concurrency: 2 }); export async function f(urls: string[]) { await Promise.all(urls.map(get)); }',
+  'import { limitAsync } from "es-toolkit"; const get = limitAsync(fetchPage, 3); export async function f(urls: string[]) { await Promise.all(urls.map(get)); }',
+  'import { Semaphore } from "es-toolkit"; const sem = new Semaphore(3); export async function f(urls: string[]) { await Promise.all(urls.map(async (u) => { await sem.acquire(); try { return await fetch(u); } finally { sem.release(); } })); }',
+  'import { Mutex } from "async-mutex"; const m = new Mutex(); export async function f(ids: string[]) { await Promise.all(ids.map((id) => m.runExclusive(() => save(id)))); }',
+  'import { RateLimit } from "async-sema"; const gate = RateLimit(5); export async function f(urls: string[]) { await Promise.all(urls.map(async (u) => { await gate(); return fetch(u); })); }',
+  'import Piscina from "piscina"; const w = new Piscina({ filename: "worker.js" }); export async function f(files: string[]) { await Promise.all(files.map((file) => w.run(file))); }',
+  'const { createPool } = require("generic-pool"); const p = createPool(factory, { max: 4 }); async function f(ids) { await Promise.all(ids.map((id) => p.use((db) => db.load(id)))); }',
+  'async function f(urls: string[], limiter: { run<T>(fn: () => T): T }) { await Promise.all(urls.map((u) => limiter.run(() => fetch(u)))); }',
+  'class Sync { async run(ids: string[]) { await Promise.all(ids.map((id) => this.queue.add(() => save(id)))); } }',
+  'async function f(urls: string[]) { await Promise.all(urls.map((u) => fetchThrottled(u))); }',
+  { code: 'async function f(urls: string[]) { await Promise.all(urls.map((u) => runBounded(() => fetch(u)))); }', options: [{ limiters: ['runBounded'] }] },
+  { code: 'class A { async f(urls: string[]) { await Promise.all(urls.map((u) => this.jobs.enqueueTask(() => fetch(u)))); } }', options: [{ limiters: ['jobs.enqueueTask'] }] },
+  { code: 'import { submit } from "my-pool"; export async function f(urls: string[]) { await Promise.all(urls.map((u) => submit(() => fetch(u)))); }', options: [{ limiters: [{ from: 'my-pool', name: 'submit' }] }] },
+  // Collections of code (plugins, hooks, listeners, environments): their size is what the program registered.
+  'class Runner { reporters: Reporter[] = []; async end() { await Promise.all(this.reporters.map((r) => r.onEnd())); } }',
+  'async function f(plugins: Plugin[]) { await Promise.all(plugins.map((plugin) => plugin.buildStart())); }',
+  'async function f(server: Server) { await Promise.all(Object.values(server.environments).map((env) => env.close())); }',
+  'async function f(config: Config) { await Promise.all(config.getSortedPluginHooks("closeServer").map((hook) => hook.call(ctx))); }',
+  'async function f(sigtermCallbacks: Set<() => Promise<void>>) { await Promise.all([...sigtermCallbacks].map((cb) => cb())); }',
+  // Callbacks that start nothing: they invoke the element or hand back a promise that already exists.
+  'async function f(tasks: (() => Promise<void>)[]) { await Promise.all(tasks.map((task) => task())); }',
+  'async function f(pending: Map<string, { request: Promise<void> }>) { await Promise.allSettled([...pending.values()].map((p) => p.request)); }',
+  'function settle<T>(promises: Promise<T>[]) { return Promise.all(promises.map((p) => Promise.resolve(p).then((value) => ({ value }), (reason) => ({ reason })))); }',
+  // Not promises: nothing runs concurrently.
+  'async function f(items: number[]) { await Promise.all(items.map((x) => x * 2)); }',
+  'async function f(items: string[]) { await Promise.all(items.map((x) => ({ id: x }))); }',
+  'async function f(urls: string[]) { for await (const u of urls.map((x) => x + "/")) use(u); }',
+  'async function f(urls: string[]) { for await (const chunk of stream) use(chunk); }',
+  // Arrays filled in loops that are bounded or paced by hand.
+  'async function f() { const tasks = []; for (let i = 0; i < 3; i++) tasks.push(load(i)); await Promise.all(tasks); }',
+  'async function f(urls: string[]) { const results = []; for (const u of urls) results.push(await fetch(u)); await Promise.all(results); }',
+  `async function f(urls: string[]) {
+  const tasks = [];
+  for (const u of urls) {
+    tasks.push(fetch(u));
+    if (tasks.length >= 10) { await Promise.all(tasks); tasks.length = 0; }
+  }
+  await Promise.all(tasks);
+}`,
+  'async function f(urls: string[]) { const tasks = []; for (const u of urls) { await delay(10); tasks.push(fetch(u)); } await Promise.all(tasks); }',
+  'async function f(urls: string[]) { const tasks = []; for (const u of urls) tasks.push(limit(() => fetch(u))); await Promise.all(tasks); }',
+  'async function f(urls: string[]) { const tasks = []; for (const u of urls) tasks.push(u.length); await Promise.all(tasks); }',
+  'async function f(a: string, b: string) { await Promise.race([fetch(a), timeout(b)]); }',
+  // Another `Promise`.
+  'function f(Promise: { all(x: unknown): unknown }, urls: string[]) { return Promise.all(urls.map((u) => fetch(u))); }',
+  // Bounded option.
+  { code: 'const REGIONS = ["us", "eu", "ap"]; async function f() { await Promise.all(REGIONS.map((r) => load(r))); }', options: [{ maxConcurrency: 3 }] },
+  // Weird but valid syntax must not crash.
+  'async function f() { await Promise.all(); }',
+  'async function f(args: any[]) { await Promise.all(...args); }',
+  'async function f(xs: any[]) { await Promise.all(xs.map()); }',
+  'async function f(xs: any[]) { await Promise.all(xs[0]); }',
+  'async function f(xs: any[]) { await Promise.all(new Set(xs)); }',
+  'class A extends B { async f() { await Promise.all(super.map((x) => load(x))); } }',
+  'async function f(xs: any[]) { const tasks = []; tasks.push(...xs.map(load)); await Promise.all(tasks); }',
+  'let tasks = []; tasks = other; Promise.all(tasks);',
+];
+
+const chunkOf = (code: string): { messageId: MessageId; output: string }[] => [{ messageId: 'processInChunks', output: code }];
+
+const invalid: Invalid[] = [
+  {
+    code: `async function f(urls: string[]) {
+  const pages = await Promise.all(urls.map((u) => fetch(u)));
+  return pages;
+}`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        data: { combinator: 'Promise.all()', collection: 'urls' },
+        line: 2,
+        column: 23,
+        suggestions: chunkOf(`async function f(urls: string[]) {
+  const pages = [];
+  for (let i = 0; i < urls.length; i += 8) {
+    pages.push(...(await Promise.all(urls.slice(i, i + 8).map((u) => fetch(u)))));
+  }
+  return pages;
+}`),
+      },
+    ],
+    output: null,
+  },
+  {
+    // Discarded result, async callback with a block body.
+    code: `async function f(users: User[]) {
+  await Promise.all(users.map(async (user) => {
+    await notify(user);
+  }));
+}`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        line: 2,
+        column: 9,
+        suggestions: chunkOf(`async function f(users: User[]) {
+  for (let i = 0; i < users.length; i += 8) {
+    await Promise.all(users.slice(i, i + 8).map(async (user) => {
+    await notify(user);
+  }));
+  }
+}`),
+      },
+    ],
+    output: null,
+  },
+  {
+    // `return Promise.all(...)`: no statement to turn into a loop.
+    code: 'async function load(u: string) { return u; }\nfunction f(urls: string[]) { return Promise.all(urls.map(load)); }',
+    errors: [{ messageId: 'unboundedCollection', line: 2, column: 37, suggestions: [] }],
+    output: null,
+  },
+  {
+    // allSettled, then filtering the rejections.
+    code: `async function f(ids: string[]) {
+  const settled = await Promise.allSettled(ids.map((id) => remove(id)));
+  return settled.filter((r) => r.status === 'rejected');
+}`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        data: { combinator: 'Promise.allSettled()', collection: 'ids' },
+        line: 2,
+        column: 25,
+        suggestions: chunkOf(`async function f(ids: string[]) {
+  const settled = [];
+  for (let i = 0; i < ids.length; i += 8) {
+    settled.push(...(await Promise.allSettled(ids.slice(i, i + 8).map((id) => remove(id)))));
+  }
+  return settled.filter((r) => r.status === 'rejected');
+}`),
+      },
+    ],
+    output: null,
+  },
+  {
+    // Destructured results go through a temporary array.
+    code: `async function f(urls: string[]) {
+  const [first, ...rest] = await Promise.all(urls.map((u) => fetch(u)));
+  return { first, rest };
+}`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        line: 2,
+        column: 34,
+        suggestions: chunkOf(`async function f(urls: string[]) {
+  const results = [];
+  for (let i = 0; i < urls.length; i += 8) {
+    results.push(...(await Promise.all(urls.slice(i, i + 8).map((u) => fetch(u)))));
+  }
+  const [first, ...rest] = results;
+  return { first, rest };
+}`),
+      },
+    ],
+    output: null,
+  },
+  {
+    // Read from a closure: a temporary keeps the evolving array's type.
+    code: `async function f(urls: string[]) {
+  const pages: Response[] = await Promise.all(urls.map((u) => fetch(u)));
+  return () => pages.length;
+}`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        line: 2,
+        column: 35,
+        suggestions: chunkOf(`async function f(urls: string[]) {
+  const results = [];
+  for (let i = 0; i < urls.length; i += 8) {
+    results.push(...(await Promise.all(urls.slice(i, i + 8).map((u) => fetch(u)))));
+  }
+  const pages: Response[] = results;
+  return () => pages.length;
+}`),
+      },
+    ],
+    output: null,
+  },
+  {
+    // Assignment to an existing variable.
+    code: `async function f(urls: string[]) {
+  let pages: Response[] | undefined;
+  pages = await Promise.all(urls.map((u) => fetch(u)));
+  return pages;
+}`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        line: 3,
+        column: 17,
+        suggestions: chunkOf(`async function f(urls: string[]) {
+  let pages: Response[] | undefined;
+  const results = [];
+  for (let i = 0; i < urls.length; i += 8) {
+    results.push(...(await Promise.all(urls.slice(i, i + 8).map((u) => fetch(u)))));
+  }
+  pages = results;
+  return pages;
+}`),
+      },
+    ],
+    output: null,
+  },
+  {
+    // Nested maps: each level is unbounded on its own.
+    code: `async function f(users: User[]) {
+  await Promise.all(users.map((user) => Promise.all(user.posts.map((post) => save(post)))));
+}`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        data: { combinator: 'Promise.all()', collection: 'users' },
+        line: 2,
+        column: 9,
+        suggestions: chunkOf(`async function f(users: User[]) {
+  for (let i = 0; i < users.length; i += 8) {
+    await Promise.all(users.slice(i, i + 8).map((user) => Promise.all(user.posts.map((post) => save(post)))));
+  }
+}`),
+      },
+      {
+        messageId: 'unboundedCollection',
+        data: { combinator: 'Promise.all()', collection: 'user.posts' },
+        line: 2,
+        column: 41,
+        suggestions: [],
+      },
+    ],
+    output: null,
+  },
+  {
+    // `for await` over mapped promises starts them all before the first iteration.
+    code: 'async function f(urls: string[]) {\n  for await (const page of urls.map(async (u) => fetch(u))) use(page);\n}',
+    errors: [{ messageId: 'unboundedCollection', data: { combinator: 'for await', collection: 'urls' }, line: 2, column: 28, suggestions: [] }],
+    output: null,
+  },
+  {
+    // `for await` over the results of an unbounded Promise.all.
+    code: 'async function load(u: string) { return u; }\nasync function f(urls: string[]) {\n  for await (const page of await Promise.all(urls.map(load))) use(page);\n}',
+    errors: [{ messageId: 'unboundedCollection', line: 3, column: 34, suggestions: [] }],
+    output: null,
+  },
+  {
+    code: `async function f(urls: string[]) {
+  const tasks = [];
+  for (const u of urls) tasks.push(fetch(u));
+  await Promise.all(tasks);
+}`,
+    errors: [
+      {
+        messageId: 'unboundedLoop',
+        data: { combinator: 'Promise.all()', array: 'tasks', collection: 'urls' },
+        line: 4,
+        column: 9,
+        suggestions: [],
+      },
+    ],
+    output: null,
+  },
+  {
+    code: `async function f(first: string) {
+  const tasks: Promise<Response>[] = [];
+  let cursor: string | null = first;
+  while (cursor) {
+    tasks.push(fetch(cursor));
+    cursor = next(cursor);
+  }
+  return Promise.allSettled(tasks);
+}`,
+    errors: [{ messageId: 'unboundedLoop', data: { combinator: 'Promise.allSettled()', array: 'tasks', collection: 'cursor' }, line: 8, column: 10, suggestions: [] }],
+    output: null,
+  },
+  {
+    code: 'async function f(urls: string[]) { const tasks = []; urls.forEach((u) => { tasks.push(fetch(u)); }); await Promise.all(tasks); }',
+    errors: [{ messageId: 'unboundedLoop', line: 1, column: 108, suggestions: [] }],
+    output: null,
+  },
+  {
+    code: 'async function f(rows: Row[]) { const tasks = []; for (let i = 0; i < rows.length; i++) tasks[i] = save(rows[i]); await Promise.all(tasks); }',
+    errors: [{ messageId: 'unboundedLoop', data: { combinator: 'Promise.all()', array: 'tasks', collection: 'rows' }, line: 1, column: 121, suggestions: [] }],
+    output: null,
+  },
+  {
+    // Through a variable: reported, but only the call itself is rewritten.
+    code: 'async function f(urls: string[]) { const jobs = urls.map((u) => fetch(u)); await Promise.all(jobs); }',
+    errors: [{ messageId: 'unboundedCollection', line: 1, column: 82, suggestions: [] }],
+    output: null,
+  },
+  {
+    code: 'function* jobs(urls: string[]) { for (const u of urls) yield fetch(u); }\nasync function f(urls: string[]) { await Promise.all(jobs(urls)); await Promise.all([...jobs(urls)]); }',
+    errors: [
+      { messageId: 'unboundedIterable', data: { combinator: 'Promise.all()', collection: 'jobs(urls)' }, line: 2, column: 42, suggestions: [] },
+      { messageId: 'unboundedIterable', line: 2, column: 73, suggestions: [] },
+    ],
+    output: null,
+  },
+  {
+    // A receiver that is not a plain reference is read once, into a constant.
+    code: `async function f(byId: Record<string, Item>) {
+  await Promise.all(Object.values(byId).map((item) => save(item)));
+}`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        data: { combinator: 'Promise.all()', collection: 'Object.values(byId)' },
+        line: 2,
+        column: 9,
+        suggestions: chunkOf(`async function f(byId: Record<string, Item>) {
+  const items = Object.values(byId);
+  for (let i = 0; i < items.length; i += 8) {
+    await Promise.all(items.slice(i, i + 8).map((item) => save(item)));
+  }
+}`),
+      },
+    ],
+    output: null,
+  },
+  {
+    code: `async function f(ids: Set<string>) {
+  await Promise.all([...ids].map((id) => remove(id)));
+}`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        data: { collection: '[...ids]', combinator: 'Promise.all()' },
+        line: 2,
+        column: 9,
+        suggestions: chunkOf(`async function f(ids: Set<string>) {
+  const items = [...ids];
+  for (let i = 0; i < items.length; i += 8) {
+    await Promise.all(items.slice(i, i + 8).map((id) => remove(id)));
+  }
+}`),
+      },
+    ],
+    output: null,
+  },
+  {
+    code: `async function f(users: User[]) {
+  await Promise.all(users.flatMap((user) => [notify(user), audit(user)]));
+}`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        line: 2,
+        column: 9,
+        suggestions: chunkOf(`async function f(users: User[]) {
+  for (let i = 0; i < users.length; i += 8) {
+    await Promise.all(users.slice(i, i + 8).flatMap((user) => [notify(user), audit(user)]));
+  }
+}`),
+      },
+    ],
+    output: null,
+  },
+  {
+    code: 'async function f(ids: Set<string>) { await Promise.all(Array.from(ids, (id) => remove(id))); }',
+    errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: 'ids' }, line: 1, column: 44, suggestions: [] }],
+    output: null,
+  },
+  {
+    code: 'async function f(n: number) { await Promise.all(Array.from({ length: n }, (_, i) => fetchPage(i))); }',
+    errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: 'n' }, line: 1, column: 37, suggestions: [] }],
+    output: null,
+  },
+  {
+    // A known size above maxConcurrency.
+    code: `const REGIONS = ['us', 'eu', 'ap'];
+async function f() {
+  await Promise.all(REGIONS.map((r) => load(r)));
+}`,
+    options: [{ maxConcurrency: 2, fixConcurrency: 2 }],
+    errors: [
+      {
+        messageId: 'tooManyAtOnce',
+        data: { combinator: 'Promise.all()', collection: 'REGIONS', count: '3', max: '2' },
+        line: 3,
+        column: 9,
+        suggestions: chunkOf(`const REGIONS = ['us', 'eu', 'ap'];
+async function f() {
+  for (let i = 0; i < REGIONS.length; i += 2) {
+    await Promise.all(REGIONS.slice(i, i + 2).map((r) => load(r)));
+  }
+}`),
+      },
+    ],
+    output: null,
+  },
+  {
+    code: 'async function f(urls: string[]) { await Promise.all(urls.slice(0, 100).map((u) => fetch(u))); }',
+    errors: [
+      {
+        messageId: 'tooManyAtOnce',
+        data: { combinator: 'Promise.all()', collection: 'urls.slice(0, 100)', count: '100', max: '64' },
+        line: 1,
+        column: 42,
+        suggestions: chunkOf(
+          'async function f(urls: string[]) { const items = urls.slice(0, 100);\nfor (let i = 0; i < items.length; i += 8) {\n  await Promise.all(items.slice(i, i + 8).map((u) => fetch(u)));\n} }',
+        ),
+      },
+    ],
+    output: null,
+  },
+  {
+    // `.filter(Boolean)` after the map keeps every promise.
+    code: 'async function f(urls: string[]) { await Promise.all(urls.map((u) => fetch(u)).filter(Boolean)); }',
+    errors: [{ messageId: 'unboundedCollection', line: 1, column: 42, suggestions: [] }],
+    output: null,
+  },
+  {
+    // Optional chaining and a type assertion: reported, not rewritten.
+    code: 'async function f(urls?: string[]) { await Promise.all(urls?.map((u) => fetch(u)) as Promise<Response>[]); }',
+    errors: [{ messageId: 'unboundedCollection', line: 1, column: 43, suggestions: [] }],
+    output: null,
+  },
+  {
+    // The index changes meaning inside a chunk: no chunked rewrite.
+    code: 'async function f(urls: string[]) { await Promise.all(urls.map((u, i) => fetch(`${u}?page=${i}`))); }',
+    errors: [{ messageId: 'unboundedCollection', line: 1, column: 42, suggestions: [] }],
+    output: null,
+  },
+  {
+    // A comment the rewrite would drop: no suggestion.
+    code: 'async function f(urls: string[]) { await Promise.all(/* all at once */ urls.map((u) => fetch(u))); }',
+    errors: [{ messageId: 'unboundedCollection', line: 1, column: 42, suggestions: [] }],
+    output: null,
+  },
+  {
+    // A comment inside the callback is kept.
+    code: `async function f(urls: string[]) {
+  await Promise.all(urls.map((u) => fetch(u /* raw */)));
+}`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        line: 2,
+        column: 9,
+        suggestions: chunkOf(`async function f(urls: string[]) {
+  for (let i = 0; i < urls.length; i += 8) {
+    await Promise.all(urls.slice(i, i + 8).map((u) => fetch(u /* raw */)));
+  }
+}`),
+      },
+    ],
+    output: null,
+  },
+  {
+    code: 'async function f(urls: string[]) { return Promise.any(urls.map((u) => fetch(u))); }\nasync function g(urls: string[]) { await Promise.race(urls.map((u) => fetch(u))); }',
+    errors: [
+      { messageId: 'unboundedCollection', data: { combinator: 'Promise.any()', collection: 'urls' }, line: 1, column: 43, suggestions: [] },
+      { messageId: 'unboundedCollection', data: { combinator: 'Promise.race()', collection: 'urls' }, line: 2, column: 42, suggestions: [] },
+    ],
+    output: null,
+  },
+  {
+    code: 'async function f(urls: string[]) { await globalThis.Promise.all(urls.map((u) => fetch(u))); }',
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        line: 1,
+        column: 42,
+        suggestions: chunkOf(
+          'async function f(urls: string[]) { for (let i = 0; i < urls.length; i += 8) {\n  await globalThis.Promise.all(urls.slice(i, i + 8).map((u) => fetch(u)));\n} }',
+        ),
+      },
+    ],
+    output: null,
+  },
+  {
+    // `i` is taken: the loop counter gets a free name; fixConcurrency sets the width.
+    code: `async function f(urls: string[], i: number) {
+  switch (i) {
+    case 1:
+      await Promise.all(urls.map((u) => fetch(u)));
+      break;
+  }
+}`,
+    options: [{ fixConcurrency: 4 }],
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        line: 4,
+        column: 13,
+        suggestions: chunkOf(`async function f(urls: string[], i: number) {
+  switch (i) {
+    case 1:
+      for (let i2 = 0; i2 < urls.length; i2 += 4) {
+        await Promise.all(urls.slice(i2, i2 + 4).map((u) => fetch(u)));
+      }
+      break;
+  }
+}`),
+      },
+    ],
+    output: null,
+  },
+  {
+    code: `class Store {
+  items: Item[] = [];
+  async flush() {
+    await Promise.all(this.items.map((item) => this.save(item)));
+  }
+  async save(item: Item) {}
+}`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        data: { combinator: 'Promise.all()', collection: 'this.items' },
+        line: 4,
+        column: 11,
+        suggestions: chunkOf(`class Store {
+  items: Item[] = [];
+  async flush() {
+    for (let i = 0; i < this.items.length; i += 8) {
+      await Promise.all(this.items.slice(i, i + 8).map((item) => this.save(item)));
+    }
+  }
+  async save(item: Item) {}
+}`),
+      },
+    ],
+    output: null,
+  },
+  {
+    // A same-file function with one parameter may be chunked; the array is still run-time data.
+    code: `async function save(row: Row) {}
+export async function importAll(rows: Row[]) {
+  await Promise.all(rows.map(save));
+}`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        line: 3,
+        column: 9,
+        suggestions: chunkOf(`async function save(row: Row) {}
+export async function importAll(rows: Row[]) {
+  for (let i = 0; i < rows.length; i += 8) {
+    await Promise.all(rows.slice(i, i + 8).map(save));
+  }
+}`),
+      },
+    ],
+    output: null,
+  },
+  {
+    // CommonJS.
+    code: `const fs = require('node:fs/promises');
+async function readAll(files) {
+  const texts = await Promise.all(files.map((file) => fs.readFile(file, 'utf8')));
+  return texts.join('');
+}
+module.exports = { readAll };`,
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        data: { combinator: 'Promise.all()', collection: 'files' },
+        line: 3,
+        column: 23,
+        suggestions: chunkOf(`const fs = require('node:fs/promises');
+async function readAll(files) {
+  const texts = [];
+  for (let i = 0; i < files.length; i += 8) {
+    texts.push(...(await Promise.all(files.slice(i, i + 8).map((file) => fs.readFile(file, 'utf8')))));
+  }
+  return texts.join('');
+}
+module.exports = { readAll };`),
+      },
+    ],
+    output: null,
+  },
+  {
+    // A limiter in the file does not bound a callback that does not use it.
+    code: 'import pLimit from "p-limit"; const limit = pLimit(2); export async function f(urls: string[]) { return Promise.all(urls.map((u) => fetch(u))); }',
+    errors: [{ messageId: 'unboundedCollection', line: 1, column: 105, suggestions: [] }],
+    output: null,
+  },
+];
+
+const bothModes = { valid, invalid };
+
+plainTester.run('no-unbounded-concurrency (plain)', rule, bothModes);
+typedTester.run('no-unbounded-concurrency (typed)', rule, bothModes);
+
+// The p-map / p-limit suggestions depend on the nearest package.json, so these cases name files in
+// tests/fixtures/no-unbounded-concurrency/*/. The typed tester's project (tests/fixtures/tsconfig.json)
+// does not include those files, so the package.json gating is tested without type information only.
+const inFixture = (dir: string, file = 'file.ts'): string => fixture(`no-unbounded-concurrency/${dir}/${file}`);
+
+const esmCode = 'export async function f(urls: string[]) {\n  return Promise.all(urls.map((u) => fetch(u)));\n}';
+const pMapOutput = "import pMap from 'p-map';\nexport async function f(urls: string[]) {\n  return pMap(urls, (u) => fetch(u), { concurrency: 8 });\n}";
+const unboundedAt = (line: number, column: number, suggestions: { messageId: MessageId; output: string }[]) => [
+  { messageId: 'unboundedCollection' as const, line, column, suggestions },
+];
+
+plainTester.run('no-unbounded-concurrency (plain only)', rule, {
+  valid: [],
+  invalid: [
+  {
+    // TSX. Plain only: TypeScript's include drops tests/fixtures/file.tsx because file.ts has the same
+    // base name (a .ts file wins over a .tsx one), so the typed tester's project cannot see it.
+    filename: fixture('file.tsx'),
+    code: 'export async function render(ids: string[]) { const views = await Promise.all(ids.map((id) => load(id))); return <List views={views} />; }',
+    errors: [
+      {
+        messageId: 'unboundedCollection',
+        line: 1,
+        column: 67,
+        suggestions: chunkOf(
+          'export async function render(ids: string[]) { const views = [];\nfor (let i = 0; i < ids.length; i += 8) {\n  views.push(...(await Promise.all(ids.slice(i, i + 8).map((id) => load(id)))));\n} return <List views={views} />; }',
+        ),
+      },
+    ],
+    output: null,
+  },
+    {
+      // Without types, `w.trim()` might return a promise.
+      code: 'async function f(words: string[]) { await Promise.all(words.map((w) => w.trim())); }',
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 1,
+          column: 43,
+          suggestions: chunkOf(
+            'async function f(words: string[]) { for (let i = 0; i < words.length; i += 8) {\n  await Promise.all(words.slice(i, i + 8).map((w) => w.trim()));\n} }',
+          ),
+        },
+      ],
+      output: null,
+    },
+    {
+      // Without types, the arity of an imported callback is unknown: no chunked rewrite.
+      code: 'import { fetchPage } from "./pages.js"; export async function f(urls: string[]) { await Promise.all(urls.map(fetchPage)); }',
+      errors: [{ messageId: 'unboundedCollection', line: 1, column: 89, suggestions: [] }],
+      output: null,
+    },
+    {
+      // Without types, an imported constant's size is unknown (the typed run sees its `as const` tuple).
+      code: 'import { REGIONS } from "./modules/concurrency.js";\nexport async function f() {\n  await Promise.all(REGIONS.map((r) => load(r)));\n}',
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          line: 3,
+          column: 9,
+          suggestions: chunkOf(
+            'import { REGIONS } from "./modules/concurrency.js";\nexport async function f() {\n  for (let i = 0; i < REGIONS.length; i += 8) {\n    await Promise.all(REGIONS.slice(i, i + 8).map((r) => load(r)));\n  }\n}',
+          ),
+        },
+      ],
+      output: null,
+    },
+    { filename: inFixture('esm-p-map'), code: esmCode, errors: unboundedAt(2, 10, [{ messageId: 'boundWithPMap', output: pMapOutput }]), output: null },
+    {
+      filename: inFixture('esm-p-map'),
+      code: "import pMap from 'p-map';\nexport async function f(urls: string[]) {\n  const pages = await Promise.all(urls.map((u) => fetch(u)));\n  return pages;\n}",
+      errors: unboundedAt(3, 23, [
+        {
+          messageId: 'boundWithPMap',
+          output: "import pMap from 'p-map';\nexport async function f(urls: string[]) {\n  const pages = await pMap(urls, (u) => fetch(u), { concurrency: 8 });\n  return pages;\n}",
+        },
+        {
+          messageId: 'processInChunks',
+          output:
+            "import pMap from 'p-map';\nexport async function f(urls: string[]) {\n  const pages = [];\n  for (let i = 0; i < urls.length; i += 8) {\n    pages.push(...(await Promise.all(urls.slice(i, i + 8).map((u) => fetch(u)))));\n  }\n  return pages;\n}",
+        },
+      ]),
+      output: null,
+    },
+    {
+      // The name `pMap` is taken.
+      filename: inFixture('esm-p-map'),
+      code: "import { x } from './x.js';\nconst pMap = new Map();\nexport function f(urls: string[]) { return Promise.all(urls.map((u) => fetch(u))); }",
+      errors: unboundedAt(3, 44, [
+        {
+          messageId: 'boundWithPMap',
+          output:
+            "import { x } from './x.js';\nimport pMap2 from 'p-map';\nconst pMap = new Map();\nexport function f(urls: string[]) { return pMap2(urls, (u) => fetch(u), { concurrency: 8 }); }",
+        },
+      ]),
+      output: null,
+    },
+    {
+      // `.mts` is an ES module whatever package.json says; a callback reading the array is left alone.
+      filename: inFixture('cjs-p-map', 'file.mts'),
+      code: 'async function f(urls: string[]) { return Promise.all(urls.map((u) => fetch(u))); }',
+      errors: unboundedAt(1, 43, [
+        {
+          messageId: 'boundWithPMap',
+          output: "import pMap from 'p-map';\nasync function f(urls: string[]) { return pMap(urls, (u) => fetch(u), { concurrency: 8 }); }",
+        },
+      ]),
+      output: null,
+    },
+    {
+      filename: inFixture('esm-p-map'),
+      code: 'export function f(urls: string[]) { return Promise.all(urls.map((u, i, all) => fetch(all[i]!))); }',
+      errors: unboundedAt(1, 44, []),
+      output: null,
+    },
+    // Not an ES module, or the package is not a dependency: no p-map suggestion.
+    { filename: inFixture('cjs-p-map'), code: esmCode, errors: unboundedAt(2, 10, []), output: null },
+    { filename: inFixture('esm-p-map', 'file.cjs'), code: 'async function f(urls) {\n  return Promise.all(urls.map((u) => fetch(u)));\n}', errors: unboundedAt(2, 10, []), output: null },
+    { filename: inFixture('esm-no-deps'), code: esmCode, errors: unboundedAt(2, 10, []), output: null },
+    { filename: inFixture('esm-p-map'), code: esmCode, options: [{ fixLibrary: 'none' }], errors: unboundedAt(2, 10, []), output: null },
+    { filename: inFixture('esm-p-map'), code: esmCode, options: [{ fixLibrary: 'p-limit' }], errors: unboundedAt(2, 10, []), output: null },
+    {
+      // p-map's result is not allSettled's: only the chunked rewrite.
+      filename: inFixture('esm-p-map'),
+      code: 'export async function f(ids: string[]) {\n  await Promise.allSettled(ids.map((id) => remove(id)));\n}',
+      errors: unboundedAt(2, 9, [
+        {
+          messageId: 'processInChunks',
+          output:
+            'export async function f(ids: string[]) {\n  for (let i = 0; i < ids.length; i += 8) {\n    await Promise.allSettled(ids.slice(i, i + 8).map((id) => remove(id)));\n  }\n}',
+        },
+      ]),
+      output: null,
+    },
+    {
+      filename: inFixture('esm-p-map'),
+      code: 'export function f(n: number) { return Promise.all(Array.from({ length: n }, (_, i) => fetchPage(i))); }',
+      errors: unboundedAt(1, 39, []),
+      output: null,
+    },
+    {
+      filename: inFixture('esm-p-map'),
+      code: 'export function f(ids: Set<string>) { return Promise.all(Array.from(ids, (id) => remove(id))); }',
+      errors: unboundedAt(1, 46, [
+        { messageId: 'boundWithPMap', output: "import pMap from 'p-map';\nexport function f(ids: Set<string>) { return pMap(ids, (id) => remove(id), { concurrency: 8 }); }" },
+      ]),
+      output: null,
+    },
+    {
+      filename: inFixture('esm-p-limit'),
+      code: 'export async function f(urls: string[]) {\n  const pages = await Promise.all(urls.map((u) => fetch(u)));\n  return pages;\n}',
+      options: [{ fixLibrary: 'p-limit' }],
+      errors: unboundedAt(2, 23, [
+        {
+          messageId: 'boundWithPLimit',
+          output:
+            "import pLimit from 'p-limit';\nexport async function f(urls: string[]) {\n  const limit = pLimit(8);\n  const pages = await Promise.all(urls.map((u) => limit(() => fetch(u))));\n  return pages;\n}",
+        },
+        {
+          messageId: 'processInChunks',
+          output:
+            'export async function f(urls: string[]) {\n  const pages = [];\n  for (let i = 0; i < urls.length; i += 8) {\n    pages.push(...(await Promise.all(urls.slice(i, i + 8).map((u) => fetch(u)))));\n  }\n  return pages;\n}',
+        },
+      ]),
+      output: null,
+    },
+    {
+      // p-limit keeps the combinator, so it fits `race` too; a named callback gets an arrow around it.
+      filename: inFixture('esm-p-limit'),
+      code: 'async function ping(host: string) {}\nexport async function f(hosts: string[]) {\n  return Promise.race(hosts.map(ping));\n}',
+      options: [{ fixLibrary: 'p-limit', fixConcurrency: 3 }],
+      errors: unboundedAt(3, 10, [
+        {
+          messageId: 'boundWithPLimit',
+          output:
+            "import pLimit from 'p-limit';\nasync function ping(host: string) {}\nexport async function f(hosts: string[]) {\n  const limit = pLimit(3);\n  return Promise.race(hosts.map((item) => limit(() => ping(item))));\n}",
+        },
+      ]),
+      output: null,
+    },
+    {
+      filename: inFixture('esm-p-limit'),
+      code: 'export const f = async (ids: string[]) => Promise.all(ids.map(async (id) => { await remove(id); }));',
+      options: [{ fixLibrary: 'p-limit' }],
+      errors: unboundedAt(1, 43, []),
+      output: null,
+    },
+  ],
+});
+
+typedTester.run('no-unbounded-concurrency (typed only)', rule, {
+  valid: [
+    'import { REGIONS, fetchPage } from "./modules/concurrency.js"; export async function f() { await Promise.all(REGIONS.map((r) => fetchPage(r))); }',
+    'import { pair, fetchPage } from "./modules/concurrency.js"; export async function f() { await Promise.all(pair().map(fetchPage)); }',
+    'import { fetchPage } from "./modules/concurrency.js"; type Pair = [string, string]; declare const p: Pair; export async function f() { await Promise.all(p.map(fetchPage)); }',
+    'async function f(words: string[]) { await Promise.all(words.map((w) => w.trim())); }',
+    'import { urls, describe } from "./modules/concurrency.js"; export async function f() { await Promise.all(urls.map(describe)); }',
+    'import { fetchPage } from "./modules/concurrency.js"; export async function f(batches: [string, string][]) { for (const batch of batches) await Promise.all(batch.map(fetchPage)); }',
+  ],
+  invalid: [
+    {
+      // The checker knows `fetchPage` takes one argument: the chunked rewrite is safe.
+      code: 'import { urls, fetchPage } from "./modules/concurrency.js";\nexport async function f() {\n  await Promise.all(urls.map(fetchPage));\n}',
+      errors: [
+        {
+          messageId: 'unboundedCollection',
+          data: { combinator: 'Promise.all()', collection: 'urls' },
+          line: 3,
+          column: 9,
+          suggestions: chunkOf(
+            'import { urls, fetchPage } from "./modules/concurrency.js";\nexport async function f() {\n  for (let i = 0; i < urls.length; i += 8) {\n    await Promise.all(urls.slice(i, i + 8).map(fetchPage));\n  }\n}',
+          ),
+        },
+      ],
+      output: null,
+    },
+    {
+      // Not an array (an Immutable.js-style list): no `.length`/`.slice()` for the chunked loop.
+      code: 'interface List<T> { map<U>(f: (x: T) => U): List<U>; [Symbol.iterator](): Iterator<T>; size: number }\nexport async function f(list: List<string>) {\n  await Promise.all(list.map((x) => fetch(x)));\n}',
+      errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: 'list' }, line: 3, column: 9, suggestions: [] }],
+      output: null,
+    },
+    {
+      code: 'import { fetchPage } from "./modules/concurrency.js";\nexport async function f(load: () => string[]) {\n  for await (const page of load().map(fetchPage)) console.log(page);\n}',
+      errors: [{ messageId: 'unboundedCollection', data: { combinator: 'for await', collection: 'load()' }, line: 3, column: 28, suggestions: [] }],
+      output: null,
+    },
+  ],
+});
