@@ -10,6 +10,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { CliPlugin } from '../src/cli/create-eslint.js';
+import { createProgramFileMatcher, findTsconfigDir } from '../src/cli/find-tsconfig.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { buildConfigs } from '../src/configs.js';
 import type { AsyncPitfallsRule } from '../src/rules.js';
@@ -227,6 +228,63 @@ describe('type information', () => {
     const result = await run(['--format', 'json', 'broken/proj/bad.ts'], tmp);
     expect(result.code).toBe(1);
     expect(modes(result.stdout, tmp)['broken/proj/bad.ts']).toMatch(/^fatal: Parsing error: Variable declaration expected/);
+  });
+});
+
+describe('which files are typed', () => {
+  it('finds the nearest tsconfig.json at or above a path', () => {
+    expect(findTsconfigDir(path.join(tmp, 'proj/src/service.ts'))).toBe(path.join(tmp, 'proj'));
+    expect(findTsconfigDir(path.join(tmp, 'proj'))).toBe(path.join(tmp, 'proj'));
+    expect(findTsconfigDir(path.join(tmp, 'plain'))).toBeUndefined();
+  });
+
+  it("asks each file's nearest tsconfig, following project references", () => {
+    const root = path.join(tmp, 'solution');
+    write(path.join(root, 'tsconfig.json'), JSON.stringify({ files: [], references: [{ path: './packages/api' }] }));
+    write(path.join(root, 'packages/api/tsconfig.json'), JSON.stringify({ compilerOptions: { composite: true, allowJs: true }, include: ['src'] }));
+    write(path.join(root, 'packages/api/src/index.ts'), 'export {};\n');
+    write(path.join(root, 'packages/api/src/legacy.js'), 'export {};\n');
+    write(path.join(root, 'packages/api/test/index.test.ts'), 'export {};\n');
+    write(path.join(root, 'tools/gen.ts'), 'export {};\n');
+    write(path.join(root, 'packages/web/tsconfig.json'), '{ "include": [ broken');
+    write(path.join(root, 'packages/web/main.ts'), 'export {};\n');
+    const isProgramFile = createProgramFileMatcher();
+    expect(
+      ['packages/api/src/index.ts', 'packages/api/src/legacy.js', 'packages/api/test/index.test.ts', 'tools/gen.ts', 'packages/web/main.ts'].map(
+        (file) => [file, isProgramFile(path.join(root, file))],
+      ),
+    ).toEqual([
+      ['packages/api/src/index.ts', true],
+      ['packages/api/src/legacy.js', true],
+      ['packages/api/test/index.test.ts', false],
+      ['tools/gen.ts', false],
+      // A tsconfig TypeScript cannot read: linted untyped rather than failing to parse.
+      ['packages/web/main.ts', false],
+    ]);
+  });
+});
+
+describe("other tools' comments", () => {
+  it('ignores disable comments for rules of plugins it does not load, and rules switched on inline', async () => {
+    write(
+      path.join(tmp, 'comments/app.ts'),
+      [
+        '/* eslint semi: "error", no-var: "error" */',
+        '// eslint-disable-next-line @typescript-eslint/no-explicit-any, import/no-unresolved',
+        'export const value: any = 1',
+        'var legacy = 2 // eslint-disable-line unicorn/no-null',
+        'export { legacy }',
+        '',
+      ].join('\n'),
+    );
+    const before = readFileSync(path.join(tmp, 'comments/app.ts'), 'utf8');
+    expect(await run(['--fix', 'comments'], tmp)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(path.join(tmp, 'comments/app.ts'), 'utf8')).toBe(before);
+  });
+
+  it('still honours disable comments for its own rules', async () => {
+    write(path.join(tmp, 'disabled/job.ts'), 'declare function floating(): Promise<void>;\n// eslint-disable-next-line async-pitfalls/no-floating-call -- fire and forget\nfloating();\n');
+    expect(await run(['disabled'], tmp)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });
 

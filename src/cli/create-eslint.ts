@@ -4,7 +4,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { ESLint, type Linter } from 'eslint';
 
-import type { ConfigName } from '../configs.js';
+import { type ConfigName, NAMESPACE } from '../configs.js';
 
 /** What the CLI lints, by extension. */
 export const LINTED_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx'] as const;
@@ -13,6 +13,7 @@ export const LINTED_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts',
 export const SKIPPED_DIRECTORIES = ['node_modules', 'dist', 'build', 'coverage', '.git'] as const;
 
 const EXTENSIONS_GLOB = `*.{${LINTED_EXTENSIONS.join(',')}}`;
+const isLinted = (file: string): boolean => (LINTED_EXTENSIONS as readonly string[]).includes(path.extname(file).slice(1));
 
 /** The part of the plugin the CLI needs; tests inject their own with a test-only rule. */
 export interface CliPlugin {
@@ -26,6 +27,8 @@ export interface LintSetup {
   cwd: string;
   /** Directories holding a tsconfig.json whose files are linted with type information. */
   typedRoots: readonly string[];
+  /** Which files under the typed roots belong to a TypeScript program (the others are linted untyped). */
+  isProgramFile?: (file: string) => boolean;
   fix: boolean;
 }
 
@@ -33,7 +36,13 @@ export interface LintSetup {
  * The flat config the CLI lints with: our own, never the user's eslint.config.js (the CLI is zero-config
  * and must not pick up other plugins' rules, parsers or disable directives' complaints).
  */
-export function createCliConfig({ plugin, config, cwd, typedRoots }: Omit<LintSetup, 'fix'>): Linter.Config[] {
+export function createCliConfig({
+  plugin,
+  config,
+  cwd,
+  typedRoots,
+  isProgramFile = () => true,
+}: Omit<LintSetup, 'fix'>): Linter.Config[] {
   const configs: TSESLint.FlatConfig.Config[] = [
     { name: 'async-pitfalls/cli/ignores', ignores: SKIPPED_DIRECTORIES.map((dir) => `**/${dir}/`) },
     {
@@ -49,10 +58,11 @@ export function createCliConfig({ plugin, config, cwd, typedRoots }: Omit<LintSe
       .sort((a, b) => a.length - b.length)
       .map((root): TSESLint.FlatConfig.Config => {
         const relative = path.relative(cwd, root).split(path.sep).join('/');
-        const inside = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? '' : `${relative}/`;
+        const prefix = root.endsWith(path.sep) ? root : root + path.sep;
         return {
           name: `async-pitfalls/cli/typed:${relative || '.'}`,
-          files: [`${inside}**/${EXTENSIONS_GLOB}`],
+          // ESLint's config arrays accept a predicate here (it receives the absolute path).
+          files: [(file: string) => file.startsWith(prefix) && isLinted(file) && isProgramFile(file)] as unknown as string[],
           languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
         };
       }),
@@ -65,7 +75,8 @@ export function createESLint(setup: LintSetup): ESLint {
     cwd: setup.cwd,
     overrideConfigFile: true,
     overrideConfig: createCliConfig(setup),
-    fix: setup.fix,
+    // Only our fixes: a `/* eslint semi: "error" */` comment in a user's file must not make us rewrite it.
+    fix: setup.fix && ((message) => message.ruleId?.startsWith(`${NAMESPACE}/`) === true),
     // Paths are checked before linting; a folder without JS/TS files is not an error.
     errorOnUnmatchedPattern: false,
   });

@@ -3,9 +3,10 @@ import path from 'node:path';
 
 import { ESLint } from 'eslint';
 
+import { NAMESPACE } from '../configs.js';
 import { readOwnPackageJson } from '../package-info.js';
 import { createESLint, type CliPlugin, LINTED_EXTENSIONS } from './create-eslint.js';
-import { findTsconfigDir } from './find-tsconfig.js';
+import { createProgramFileMatcher, findTsconfigDir } from './find-tsconfig.js';
 import { parseCliArgs, USAGE, UsageError } from './parse-args.js';
 
 export interface Output {
@@ -58,7 +59,7 @@ export async function runCli({
     const usedPlugin = plugin ?? (await import('../index.js')).default;
     const setup = { plugin: usedPlugin, config: options.config, cwd: eslintCwd, fix: options.fix };
 
-    const eslint = createESLint({ ...setup, typedRoots });
+    const eslint = createESLint({ ...setup, typedRoots, isProgramFile: createProgramFileMatcher() });
     let formatter: ESLint.LoadedFormatter;
     try {
       formatter = await eslint.loadFormatter(options.format);
@@ -68,6 +69,7 @@ export async function runCli({
 
     let results = await eslint.lintFiles(targets);
     if (typedRoots.length > 0) results = await relintUntyped(results, { ...setup, typedRoots: [] });
+    results = results.map(keepOwnMessages);
     if (results.length === 0) {
       stderr.write(`async-pitfalls: no ${LINTED_EXTENSIONS.map((ext) => `.${ext}`).join(' ')} files to lint\n`);
     }
@@ -101,6 +103,28 @@ async function relintUntyped(
   const again = await createESLint(setup).lintFiles(failed.map((result) => result.filePath));
   const byPath = new Map(again.map((result) => [result.filePath, result]));
   return results.map((result) => byPath.get(result.filePath) ?? result);
+}
+
+/**
+ * Users' files carry `eslint-disable` comments for other plugins' rules, which ESLint reports as
+ * "Definition for rule '…' was not found" when those plugins are not loaded, and `/* eslint … *\/` comments
+ * that switch on core rules. Neither is ours to report: keep our rules' messages and the rule-less ones
+ * (parse errors), and recount.
+ */
+function keepOwnMessages(result: ESLint.LintResult): ESLint.LintResult {
+  const messages = result.messages.filter((message) => message.ruleId === null || message.ruleId.startsWith(`${NAMESPACE}/`));
+  if (messages.length === result.messages.length) return result;
+  const count = (severity: number, fixable = false): number =>
+    messages.filter((message) => message.severity === severity && (!fixable || message.fix !== undefined)).length;
+  return {
+    ...result,
+    messages,
+    errorCount: count(2),
+    fatalErrorCount: messages.filter((message) => message.fatal).length,
+    warningCount: count(1),
+    fixableErrorCount: count(2, true),
+    fixableWarningCount: count(1, true),
+  };
 }
 
 function commonAncestor(paths: readonly string[]): string {
