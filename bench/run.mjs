@@ -1,0 +1,220 @@
+// `npm run bench`: how fast are our rules, alone and together, plain and typed, next to the peers that
+// catch the same bugs? Each case runs in its own Node process (cold start, its own memory peak, no
+// TypeScript program shared between cases), on a deterministic corpus in .bench-cache/.
+//
+//   node bench/run.mjs [--runs N] [--only SUBSTRING] [--example-copies N] [--synthetic N]
+//
+// Prints one table. "lint ms" is the wall time of eslint.lintFiles() and "lint CPU ms" the CPU time the
+// process spent in it (steadier when the machine is shared); "rule ms" is the time ESLint's `stats: true`
+// attributes to the case's rules (summed over files), "parse ms" likewise for parsing (with types, that
+// includes building the TypeScript program); "files/s" is files per lint wall second; "process ms" the
+// child's whole life including imports; "peak RSS" its maxRSS. Runs > 1: the median by lint wall time.
+import { execFile } from 'node:child_process';
+import * as osModule from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+
+import { CORPUS_PARTS, ensureCorpus } from './corpus.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const NS = 'async-pitfalls';
+
+const { values } = parseArgs({
+  options: {
+    case: { type: 'string' },
+    runs: { type: 'string', default: '1' },
+    only: { type: 'string' },
+    'example-copies': { type: 'string', default: '24' },
+    synthetic: { type: 'string', default: '160' },
+  },
+});
+
+if (values.case) {
+  process.stdout.write(JSON.stringify(await runCase(JSON.parse(values.case))));
+} else {
+  await main();
+}
+
+async function main() {
+  const { default: plugin } = await import('../dist/src/index.js');
+  const ids = Object.keys(plugin.rules);
+  const corpus = ensureCorpus(repoRoot, { exampleCopies: Number(values['example-copies']), syntheticModules: Number(values.synthetic) });
+
+  /** @type {{ name: string, group: string, typed: boolean, rules: Record<string, unknown>, cli?: boolean }[]} */
+  const cases = [
+    { group: 'baseline', name: 'parse only (no rules)', typed: false, rules: {} },
+    { group: 'baseline', name: 'parse only (no rules)', typed: true, rules: {} },
+  ];
+  for (const id of ids) {
+    for (const typed of [false, true]) cases.push({ group: 'ours, alone', name: `${NS}/${id}`, typed, rules: { [`${NS}/${id}`]: 'error' } });
+  }
+  for (const config of ['recommended', 'all']) {
+    // With an empty registry a config is the parse-only baseline again; skip it.
+    if (Object.keys(plugin.configs[config].rules ?? {}).length === 0) continue;
+    for (const typed of [false, true]) cases.push({ group: 'ours, config', name: `configs.${config}`, typed, rules: plugin.configs[config].rules });
+  }
+  cases.push(
+    { group: 'peer vs no-missing-await', name: '@typescript-eslint/no-floating-promises', typed: true, rules: { '@typescript-eslint/no-floating-promises': 'error' } },
+    // eslint-plugin-n 18's no-sync throws under @typescript-eslint/parser without a program (its
+    // getParserServices insists on one), so it can only be measured typed here.
+    { group: 'peer vs no-blocking-in-async', name: 'n/no-sync', typed: true, rules: { 'n/no-sync': 'error' } },
+    { group: 'peer vs no-blocking-in-async', name: 'n/no-sync {allowAtRootLevel}', typed: true, rules: { 'n/no-sync': ['error', { allowAtRootLevel: true }] } },
+    { group: 'cli', name: 'async-pitfalls --config all (auto-typed)', typed: true, rules: {}, cli: true },
+  );
+  const selected = cases.filter((c) => !values.only || `${c.group} ${c.name}`.includes(values.only));
+
+  console.log(`eslint-plugin-async-pitfalls benchmark — ${new Date().toISOString()}`);
+  console.log(`Node ${process.version}, ESLint ${(await import('eslint')).ESLint.version}, ${cpuSummary()}, load average ${loadAverage()}`);
+  console.log(`Corpus: ${corpus.files} files in ${path.relative(repoRoot, corpus.dir)}/ (${Object.values(CORPUS_PARTS).join('; ')})`);
+  console.log(`Rules in the registry: ${ids.length === 0 ? 'none yet (only baselines and peers run)' : ids.join(', ')}`);
+  console.log(`Runs per case: ${values.runs} (median shown)\n`);
+
+  const rows = [];
+  for (const c of selected) {
+    const runs = [];
+    try {
+      for (let run = 0; run < Number(values.runs); run++) runs.push(await spawnCase({ ...c, dir: corpus.dir }));
+    } catch (error) {
+      const reason = String(error.stderr ?? error.message).split('\n').find((text) => /Error/.test(text)) ?? 'failed';
+      rows.push({ ...c, failed: reason.trim() });
+      process.stderr.write(`  ${c.typed ? 'typed' : 'plain'}  ${c.name}: FAILED ${reason.trim()}\n`);
+      continue;
+    }
+    const median = runs.sort((a, b) => a.lintMs - b.lintMs)[Math.floor(runs.length / 2)];
+    rows.push({ ...c, ...median });
+    process.stderr.write(`  ${c.typed ? 'typed' : 'plain'}  ${c.name}: ${fmt(median.lintMs)} ms\n`);
+  }
+  printTable(rows);
+  const failed = rows.filter((row) => row.failed);
+  for (const row of failed) console.log(`\nFAILED ${row.name} (${row.typed ? 'typed' : 'plain'}): ${row.failed}`);
+  if (failed.length > 0) process.exitCode = 1;
+}
+
+async function spawnCase(c) {
+  const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), '--case', JSON.stringify(c)], {
+    cwd: repoRoot,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(stdout);
+}
+
+/** Runs in the child process. */
+async function runCase({ dir, typed, rules, cli }) {
+  const started = performance.now();
+  if (cli) {
+    const { runCli } = await import('../dist/src/cli/run-cli.js');
+    let output = '';
+    const lintStart = performance.now();
+    const cpuStart = process.cpuUsage();
+    await runCli({ argv: ['--config', 'all', '--format', 'json', '.'], cwd: dir, stdout: { write: (text) => (output += text) }, stderr: { write: () => true } });
+    const lintMs = performance.now() - lintStart;
+    const cpuMs = cpuMsSince(cpuStart);
+    const results = JSON.parse(output);
+    return summarise(results, { lintMs, cpuMs, processMs: performance.now() - started, rules: {}, cli: true });
+  }
+  const [{ ESLint }, tsParser, { default: plugin }, { default: tsPlugin }, { default: nPlugin }] = await Promise.all([
+    import('eslint'),
+    import('@typescript-eslint/parser'),
+    import('../dist/src/index.js'),
+    import('@typescript-eslint/eslint-plugin'),
+    import('eslint-plugin-n'),
+  ]);
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    stats: true,
+    overrideConfig: [
+      {
+        files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
+        plugins: { [NS]: plugin, '@typescript-eslint': tsPlugin, n: nPlugin },
+        languageOptions: {
+          parser: tsParser,
+          parserOptions: typed ? { projectService: true, tsconfigRootDir: dir } : {},
+        },
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+        rules,
+      },
+    ],
+  });
+  const lintStart = performance.now();
+  const cpuStart = process.cpuUsage();
+  const results = await eslint.lintFiles(['.']);
+  const lintMs = performance.now() - lintStart;
+  const cpuMs = cpuMsSince(cpuStart);
+  return summarise(results, { lintMs, cpuMs, processMs: performance.now() - started, rules });
+}
+
+/** CPU time (user + system) since `start`: steadier than wall time on a machine shared with other work. */
+function cpuMsSince(start) {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
+}
+
+function summarise(results, { lintMs, cpuMs, processMs, rules, cli = false }) {
+  let parseMs = 0;
+  let ruleMs = 0;
+  const reports = {};
+  let fatal = 0;
+  for (const result of results) {
+    for (const pass of result.stats?.times.passes ?? []) {
+      parseMs += pass.parse?.total ?? 0;
+      for (const [id, time] of Object.entries(pass.rules ?? {})) if (id in rules) ruleMs += time.total;
+    }
+    for (const message of result.messages) {
+      if (message.fatal) fatal += 1;
+      // Only the case's own rules: ESLint also reports disable comments naming rules it does not know.
+      else if (cli || message.ruleId in rules) reports[message.ruleId] = (reports[message.ruleId] ?? 0) + 1;
+    }
+  }
+  return {
+    files: results.length,
+    lintMs,
+    cpuMs,
+    processMs,
+    parseMs,
+    ruleMs,
+    reports: Object.values(reports).reduce((a, b) => a + b, 0),
+    fatal,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+function printTable(rows) {
+  const header = ['group', 'case', 'mode', 'files', 'reports', 'lint ms', 'lint CPU ms', 'rule ms', 'parse ms', 'files/s', 'process ms', 'peak RSS MB'];
+  const body = rows.map((r) => r.failed ? [r.group, r.name, r.typed ? 'typed' : 'plain', 'FAILED', '', '', '', '', '', '', '', ''] : [
+    r.group,
+    r.name,
+    r.typed ? 'typed' : 'plain',
+    String(r.files) + (r.fatal ? ` (${r.fatal} parse errors)` : ''),
+    String(r.reports),
+    fmt(r.lintMs),
+    fmt(r.cpuMs),
+    r.cli ? '—' : fmt(r.ruleMs),
+    r.cli ? '—' : fmt(r.parseMs),
+    fmt((r.files / r.lintMs) * 1000),
+    fmt(r.processMs),
+    fmt(r.maxRssMb),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const line = (cells) => `| ${cells.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i < 3 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  for (const row of body) console.log(line(row));
+}
+
+function fmt(n) {
+  return n >= 100 ? Math.round(n).toString() : n.toFixed(1);
+}
+
+function cpuSummary() {
+  return `${osModule.cpus().length} × ${osModule.cpus()[0]?.model.trim() ?? 'unknown CPU'}`;
+}
+
+function loadAverage() {
+  return osModule
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+}
+

@@ -1,0 +1,83 @@
+import path from 'node:path';
+
+import * as tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { ESLint, type Linter } from 'eslint';
+
+import { type ConfigName, NAMESPACE } from '../configs.js';
+
+/** What the CLI lints, by extension. */
+export const LINTED_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx'] as const;
+
+/** Folders never linted: dependencies, build output, VCS metadata. */
+export const SKIPPED_DIRECTORIES = ['node_modules', 'dist', 'build', 'coverage', '.git'] as const;
+
+const EXTENSIONS_GLOB = `*.{${LINTED_EXTENSIONS.join(',')}}`;
+const isLinted = (file: string): boolean => (LINTED_EXTENSIONS as readonly string[]).includes(path.extname(file).slice(1));
+
+/** The part of the plugin the CLI needs; tests inject their own with a test-only rule. */
+export interface CliPlugin {
+  configs: Record<ConfigName, TSESLint.FlatConfig.Config>;
+}
+
+export interface LintSetup {
+  plugin: CliPlugin;
+  config: ConfigName;
+  /** ESLint's working directory: config patterns and ignores are relative to it. */
+  cwd: string;
+  /** Directories holding a tsconfig.json whose files are linted with type information. */
+  typedRoots: readonly string[];
+  /** Which files under the typed roots belong to a TypeScript program (the others are linted untyped). */
+  isProgramFile?: (file: string) => boolean;
+  fix: boolean;
+}
+
+/**
+ * The flat config the CLI lints with: our own, never the user's eslint.config.js (the CLI is zero-config
+ * and must not pick up other plugins' rules, parsers or disable directives' complaints).
+ */
+export function createCliConfig({
+  plugin,
+  config,
+  cwd,
+  typedRoots,
+  isProgramFile = () => true,
+}: Omit<LintSetup, 'fix'>): Linter.Config[] {
+  const configs: TSESLint.FlatConfig.Config[] = [
+    { name: 'async-pitfalls/cli/ignores', ignores: SKIPPED_DIRECTORIES.map((dir) => `**/${dir}/`) },
+    {
+      name: 'async-pitfalls/cli/files',
+      files: [`**/${EXTENSIONS_GLOB}`],
+      languageOptions: { parser: tsParser as TSESLint.FlatConfig.Parser },
+      // Users' code carries disable comments for rules of other plugins; they are not unused.
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+    },
+    { ...plugin.configs[config], files: [`**/${EXTENSIONS_GLOB}`] },
+    // Deeper tsconfig directories come later so that their block wins for the files under them.
+    ...[...typedRoots]
+      .sort((a, b) => a.length - b.length)
+      .map((root): TSESLint.FlatConfig.Config => {
+        const relative = path.relative(cwd, root).split(path.sep).join('/');
+        const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+        return {
+          name: `async-pitfalls/cli/typed:${relative || '.'}`,
+          // ESLint's config arrays accept a predicate here (it receives the absolute path).
+          files: [(file: string) => file.startsWith(prefix) && isLinted(file) && isProgramFile(file)] as unknown as string[],
+          languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
+        };
+      }),
+  ];
+  return configs as Linter.Config[];
+}
+
+export function createESLint(setup: LintSetup): ESLint {
+  return new ESLint({
+    cwd: setup.cwd,
+    overrideConfigFile: true,
+    overrideConfig: createCliConfig(setup),
+    // Only our fixes: a `/* eslint semi: "error" */` comment in a user's file must not make us rewrite it.
+    fix: setup.fix && ((message) => message.ruleId?.startsWith(`${NAMESPACE}/`) === true),
+    // Paths are checked before linting; a folder without JS/TS files is not an error.
+    errorOnUnmatchedPattern: false,
+  });
+}
