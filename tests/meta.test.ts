@@ -89,12 +89,6 @@ describe.each(Object.entries(rules))('rule %s', (id, rule) => {
     };
     expect(() => linter.verify('x;', config)).toThrow(/notAnOption|additional properties/i);
   });
-
-  it('declares fixable when it fixes and hasSuggestions when it suggests', () => {
-    const source = readFileSync(new URL(`rules/${id}.ts`, root), 'utf8');
-    if (/\bfix\s*[:(]/.test(source.replace(/suggest\s*:\s*\[[\s\S]*?\]/g, ''))) expect(meta.fixable).toBe('code');
-    if (/\bsuggest\s*:/.test(source)) expect(meta.hasSuggestions).toBe(true);
-  });
 });
 
 /** A JSON schema read loosely: the checks below only look at a few keywords. */

@@ -42,7 +42,7 @@ function lint(file: string, mode: 'plain' | 'typed'): Linter.LintMessage[] {
   const typescript = /\.(c|m)?tsx?$/.test(file);
   const linter = new Linter({ configType: 'flat' });
   const config: Linter.Config = {
-    files: ['**/*'],
+    files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
     ...plugin.configs.all,
     plugins: { 'async-pitfalls': plugin as never },
     languageOptions: {
@@ -61,6 +61,7 @@ function lint(file: string, mode: 'plain' | 'typed'): Linter.LintMessage[] {
 describe.each(['plain', 'typed'] as const)('every rule on real and unusual code (%s)', (mode) => {
   it.each(files.map((file) => path.relative(root, file)))('%s', (relative) => {
     const messages = lint(path.join(root, relative), mode);
-    expect(messages.filter((message) => message.fatal)).toEqual([]);
+    // A message without a rule is a parse error or "no matching configuration": the file was not linted.
+    expect(messages.filter((message) => message.ruleId === null)).toEqual([]);
   });
 });
