@@ -101,8 +101,16 @@ const FS_EXTRA_OWN = [
   'readJSONSync', 'readJsonSync', 'removeSync', 'writeJSONSync', 'writeJsonSync',
 ] as const;
 
+/** The fs methods fs-extra wraps so that, without a callback, they return a promise. */
+const FS_EXTRA_WRAPPED = [
+  'accessSync', 'appendFileSync', 'chmodSync', 'chownSync', 'copyFileSync', 'lchownSync', 'linkSync', 'lstatSync',
+  'mkdirSync', 'mkdtempSync', 'opendirSync', 'readFileSync', 'readdirSync', 'readlinkSync', 'realpathSync',
+  'renameSync', 'rmSync', 'rmdirSync', 'statSync', 'symlinkSync', 'truncateSync', 'unlinkSync', 'utimesSync',
+  'writeFileSync',
+] as const;
+
 function fsExtraTargets(): BlockingCallTarget[] {
-  const names = [...FS_FIXABLE, ...FS_WITH_TWIN, 'existsSync', ...FS_EXTRA_OWN];
+  const names = [...FS_EXTRA_WRAPPED, 'existsSync', ...FS_EXTRA_OWN];
   return names.map((name): BlockingCallTarget => {
     const twin = name === 'existsSync' ? 'pathExists' : withoutSync(name);
     return {
@@ -189,6 +197,8 @@ function thirdPartyTargets(): BlockingCallTarget[] {
     // execa ≤ 5 was CommonJS: `execa.sync`, `execa.commandSync`.
     plain('execa', ['sync'], '`execa()` from `execa`'),
     plain('execa', ['commandSync'], '`execa.command()` from `execa`'),
+    plain('execa', ['default', 'sync'], '`execa()` from `execa`', { kind: 'none' }, true),
+    plain('execa', ['default', 'commandSync'], '`execa.command()` from `execa`', { kind: 'none' }, true),
     plain('cross-spawn', ['sync'], '`spawn()` from `cross-spawn` and wait for its `close` event'),
   );
   return targets;
