@@ -99,7 +99,10 @@ export default createRule<Options, MessageId>({
 
     let blocking: ReadonlyMap<TSESTree.Node, ApiReference<BlockingCallInfo>> | undefined;
     let clocks: ReadonlyMap<TSESTree.Node, ApiReference> | undefined;
-    const getBlocking = () => (blocking ??= findApiReferences(sourceCode, BLOCKING_CALLS));
+    // Every use of a catalogued API spells its last member name somewhere in the file (a destructured
+    // or renamed import still names it once), so files that never mention one are skipped cheaply.
+    const mayBlock = BLOCKING_NAMES.test(sourceCode.text);
+    const getBlocking = () => (blocking ??= mayBlock ? findApiReferences(sourceCode, BLOCKING_CALLS) : new Map());
     const getClocks = () => (clocks ??= findApiReferences(sourceCode, CLOCK_READS));
 
     return {
@@ -543,6 +546,9 @@ type Place =
   | { kind: 'callback'; fn: FunctionNode }
   | { kind: 'sync'; fn: FunctionNode };
 
+const BLOCKING_NAMES = new RegExp(
+  [...new Set(BLOCKING_CALLS.map((target) => target.path.at(-1) ?? target.global ?? ''))].filter(Boolean).join('|'),
+);
 const COMPARISONS = new Set(['<', '<=', '>', '>=']);
 const ADDITIVE_OR_TIGHTER = new Set(['+', '-', '*', '/', '%', '**']);
 const FD_NAME = /^(?:fd|fileDescriptor|descriptor)$|Fd$|Descriptor$/;
