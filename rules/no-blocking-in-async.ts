@@ -550,6 +550,7 @@ const BLOCKING_NAMES = new RegExp(
   [...new Set(BLOCKING_CALLS.map((target) => target.path.at(-1) ?? target.global ?? ''))].filter(Boolean).join('|'),
 );
 const COMPARISONS = new Set(['<', '<=', '>', '>=']);
+const LISTENER_METHODS = new Set(['addEventListener', 'addListener', 'on', 'once', 'prependListener', 'prependOnceListener']);
 const ADDITIVE_OR_TIGHTER = new Set(['+', '-', '*', '/', '%', '**']);
 const FD_NAME = /^(?:fd|fileDescriptor|descriptor)$|Fd$|Descriptor$/;
 
@@ -584,10 +585,22 @@ function locate(node: TSESTree.Node): Place | null {
   return null;
 }
 
-/** A callback handed to a call (`xs.map(f)`, `new Promise(f)`) or an IIFE (`(() => …)()`, `(function () {}).call(this)`). */
+/**
+ * A callback handed to a call (`xs.map(f)`, `new Promise(f)`) or an IIFE (`(() => …)()`,
+ * `(function () {}).call(this)`). Event listeners are not: they run when the event fires, not while the
+ * async function runs, and some must be synchronous (`process.on('exit', …)`).
+ */
 function runsInPlace(fn: FunctionNode): boolean {
-  if (isCallbackArgument(fn)) return true;
   const parent = fn.parent;
+  if (isCallbackArgument(fn)) {
+    const callee = (parent as TSESTree.CallExpression | TSESTree.NewExpression).callee;
+    return !(
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      !callee.computed &&
+      callee.property.type === AST_NODE_TYPES.Identifier &&
+      LISTENER_METHODS.has(callee.property.name)
+    );
+  }
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return true;
   return (
     parent.type === AST_NODE_TYPES.MemberExpression &&

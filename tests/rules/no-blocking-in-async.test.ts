@@ -29,6 +29,8 @@ const valid: Valid[] = [
   // Nested async callbacks are judged by themselves; nested plain functions that are not callbacks are not run here.
   "import fs from 'fs'; async function f(files) { await Promise.all(files.map(async (p) => fs.promises.readFile(p))); }",
   "import fs from 'fs'; async function f() { return { read() { return fs.readFileSync('x'); } }; }",
+  // Event listeners run when the event fires, and exit handlers must be synchronous.
+  "import fs from 'fs'; async function main(lock) { process.on('exit', () => fs.rmSync(lock)); window.addEventListener('x', function () { fs.readFileSync('y'); }); }",
   "import fs from 'fs'; async function f() { class A { x = fs.readFileSync('a'); static { fs.readFileSync('b'); } } return A; }",
   "import fs from 'fs'; async function f() { function* g() { yield fs.readFileSync('a'); } return g; }",
   // Helpers: exported, called outside async code, used as a value, never called, or recursive.
