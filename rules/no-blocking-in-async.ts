@@ -296,22 +296,14 @@ export default createRule<Options, MessageId>({
       return fixer.replaceText(node, guardAsi(node, wrapped));
     }
 
-    /** A statement that now starts with `(` must not continue the previous line: `;(await f()).x`. */
+    /** A statement in a list that now starts with `(` must not continue the previous line: `;(await f()).x`. */
     function guardAsi(node: TSESTree.Node, text: string): string {
       if (!text.startsWith('(')) return text;
-      const statement = node.parent;
-      if (statement?.type !== AST_NODE_TYPES.ExpressionStatement && !startsStatement(node)) return text;
+      const statement = getStatementStartedBy(node);
+      if (!statement || !STATEMENT_LISTS.has(statement.parent.type)) return text;
       const before = sourceCode.getTokenBefore(node);
-      return before && before.value !== ';' && before.value !== '{' ? `;${text}` : text;
-    }
-
-    function startsStatement(node: TSESTree.Node): boolean {
-      let current: TSESTree.Node = node;
-      while (current.parent && current.parent.type !== AST_NODE_TYPES.ExpressionStatement) {
-        if (current.parent.range[0] !== node.range[0]) return false;
-        current = current.parent;
-      }
-      return current.parent?.type === AST_NODE_TYPES.ExpressionStatement && current.parent.range[0] === node.range[0];
+      // After `}` it may be needed (`x = {}` or a function expression) or not (a block): `;` is harmless either way.
+      return before && before.value !== ';' && before.value !== '{' && before.value !== ':' ? `;${text}` : text;
     }
 
     function argumentsText(call: TSESTree.CallExpression): string {
@@ -549,6 +541,13 @@ type Place =
 const BLOCKING_NAMES = new RegExp(
   [...new Set(BLOCKING_CALLS.map((target) => target.path.at(-1) ?? target.global ?? ''))].filter(Boolean).join('|'),
 );
+const STATEMENT_LISTS = new Set<string>([
+  AST_NODE_TYPES.Program,
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.StaticBlock,
+  AST_NODE_TYPES.SwitchCase,
+  AST_NODE_TYPES.TSModuleBlock,
+]);
 const COMPARISONS = new Set(['<', '<=', '>', '>=']);
 const LISTENER_METHODS = new Set(['addEventListener', 'addListener', 'on', 'once', 'prependListener', 'prependOnceListener']);
 const ADDITIVE_OR_TIGHTER = new Set(['+', '-', '*', '/', '%', '**']);
@@ -628,6 +627,16 @@ function getFunctionName(fn: FunctionNode): string {
     if (parent.key.type === AST_NODE_TYPES.Literal) return String(parent.key.value);
   }
   return `<anonymous, line ${fn.loc.start.line}>`;
+}
+
+/** The expression statement that `node` begins (`node.x()` as a whole statement), if any. */
+function getStatementStartedBy(node: TSESTree.Node): TSESTree.ExpressionStatement | null {
+  let current: TSESTree.Node = node;
+  while (current.parent && current.parent.range[0] === node.range[0]) {
+    if (current.parent.type === AST_NODE_TYPES.ExpressionStatement) return current.parent;
+    current = current.parent;
+  }
+  return null;
 }
 
 function isInChain(node: TSESTree.Node): boolean {

@@ -299,6 +299,16 @@ async function other() { return [1].map(() => gitHead()); }`,
     errors: [{ messageId: 'blockingCall', line: 4, column: 3 }],
   },
   {
+    // ... but not where the statement is not in a list: `if (ok) ;(…)` would change the program.
+    code: "import fs from 'fs'\nasync function f(p, ok) {\n  if (ok) fs.readFileSync(p).toString()\n  const x = {}\n  fs.readFileSync(p).toString()\n}",
+    output:
+      "import fs from 'fs'\nasync function f(p, ok) {\n  if (ok) (await fs.promises.readFile(p)).toString()\n  const x = {}\n  ;(await fs.promises.readFile(p)).toString()\n}",
+    errors: [
+      { messageId: 'blockingCall', line: 3, column: 11 },
+      { messageId: 'blockingCall', line: 5, column: 3 },
+    ],
+  },
+  {
     code: "import fs from 'fs';\nasync function f(p) { return fs.readFileSync(/* the path */ p, 'utf8' /* text */); }",
     output: "import fs from 'fs';\nasync function f(p) { return await fs.promises.readFile(/* the path */ p, 'utf8' /* text */); }",
     errors: [{ messageId: 'blockingCall', line: 2, column: 30 }],
