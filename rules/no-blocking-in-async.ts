@@ -125,7 +125,11 @@ export default createRule<Options, MessageId>({
       if (place.kind === 'sync') {
         const use = followSyncHelpers ? getHelperUse(place.fn) : null;
         if (!use) return;
-        context.report({ node: call, messageId: 'blockingCallInHelper', data: { ...data, helper: use.name, caller: use.caller } });
+        context.report({
+          node: call,
+          messageId: 'blockingCallInHelper',
+          data: { call: data.call, alternative: data.alternative, helper: use.name, caller: use.caller },
+        });
         return;
       }
       if (place.kind === 'callback' || !place.inBody) {
