@@ -108,20 +108,45 @@ export default createRule<Options, MessageId>({
     return {
       CallExpression(node) {
         const reference = getBlocking().get(node);
-        if (reference) checkCall(node, reference.target as BlockingCallTarget);
+        if (reference) {
+          checkCall(node, reference.target as BlockingCallTarget, false);
+          return;
+        }
+        const typed = mayBlock && services ? resolveByType(node) : null;
+        if (typed) checkCall(node, typed, true);
       },
       WhileStatement: checkLoop,
       DoWhileStatement: checkLoop,
       ForStatement: checkLoop,
     };
 
-    function checkCall(call: TSESTree.CallExpression, target: BlockingCallTarget): void {
+    /**
+     * With types, a member call that no import resolves (`this.fs.readFileSync(p)` where `fs` is typed
+     * `typeof import('fs')`) is still Node's when the checker says the method is declared in
+     * `@types/node`. Reported without a rewrite: the receiver may not have `promises`.
+     */
+    function resolveByType(call: TSESTree.CallExpression): BlockingCallTarget | null {
+      const callee = skipExpressionWrappers(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
+        return null;
+      }
+      const candidates = NODE_TARGETS_BY_NAME.get(callee.property.name);
+      if (!candidates || !services) return null;
+      const symbol = services.checker.getSymbolAtLocation(services.getTsNode(callee.property));
+      const file = symbol?.declarations?.[0]?.getSourceFile().fileName ?? '';
+      const module = /[\\/]@types[\\/]node[\\/](?:ts[\d.]+[\\/])?([a-z_]+)\.d\.ts$/.exec(file)?.[1];
+      return candidates.find((target) => target.module === module) ?? null;
+    }
+
+    function checkCall(call: TSESTree.CallExpression, target: BlockingCallTarget, byType: boolean): void {
       const info = target.info!;
       if (!checkExistsSync && (info.name === 'existsSync' || info.name === 'pathExistsSync')) return;
       if (isAllowed(target)) return;
       const place = locate(call);
       if (!place) return;
-      const data = { call: describeCall(sourceCode, call), alternative: info.alternative };
+      const callee = skipExpressionWrappers(call.callee);
+      const named = callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression;
+      const data = { call: named ? describeCall(sourceCode, call) : `${info.name}()`, alternative: info.alternative };
       if (place.kind === 'sync') {
         const use = followSyncHelpers ? getHelperUse(place.fn) : null;
         if (!use) return;
@@ -134,6 +159,10 @@ export default createRule<Options, MessageId>({
       }
       if (place.kind === 'callback' || !place.inBody) {
         context.report({ node: call, messageId: place.kind === 'callback' ? 'blockingCallInCallback' : 'blockingCall', data });
+        return;
+      }
+      if (byType) {
+        context.report({ node: call, messageId: 'blockingCall', data });
         return;
       }
       const remedy = info.remedy;
@@ -552,6 +581,13 @@ const STATEMENT_LISTS = new Set<string>([
   AST_NODE_TYPES.SwitchCase,
   AST_NODE_TYPES.TSModuleBlock,
 ]);
+/** Node built-in targets by method name, for calls the checker resolves into `@types/node`. */
+const NODE_TARGETS_BY_NAME = new Map<string, BlockingCallTarget[]>();
+for (const target of BLOCKING_CALLS) {
+  if (target.module === undefined || !isBuiltinName(target.module) || target.path.length !== 1) continue;
+  const name = target.path[0]!;
+  NODE_TARGETS_BY_NAME.set(name, [...(NODE_TARGETS_BY_NAME.get(name) ?? []), target]);
+}
 const COMPARISONS = new Set(['<', '<=', '>', '>=']);
 const LISTENER_METHODS = new Set(['addEventListener', 'addListener', 'on', 'once', 'prependListener', 'prependOnceListener']);
 const ADDITIVE_OR_TIGHTER = new Set(['+', '-', '*', '/', '%', '**']);

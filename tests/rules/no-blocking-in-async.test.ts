@@ -26,6 +26,7 @@ const valid: Valid[] = [
   'async function f() { cache.hashSync(1); globSync("x"); execaSync("ls"); }',
   "import fs from 'fs'; async function f(fs) { fs.readFileSync('x'); }",
   'const Deno = { readFileSync() {} }; async function f() { Deno.readFileSync("x"); }',
+  'interface MyFs { readFileSync(p: string): string } async function f(fs: MyFs) { return fs.readFileSync("x"); }',
   // Nested async callbacks are judged by themselves; nested plain functions that are not callbacks are not run here.
   "import fs from 'fs'; async function f(files) { await Promise.all(files.map(async (p) => fs.promises.readFile(p))); }",
   "import fs from 'fs'; async function f() { return { read() { return fs.readFileSync('x'); } }; }",
@@ -689,8 +690,12 @@ async function f(p) {
 plainTester.run('no-blocking-in-async (plain)', rule, { valid, invalid });
 typedTester.run('no-blocking-in-async (typed)', rule, { valid, invalid });
 
+/** A receiver only the checker can place in `@types/node`. */
+const TYPED_RECEIVER =
+  "import type * as nodeFs from 'fs';\nclass Store { constructor(private fs: typeof nodeFs) {} async load(p: string) { return this.fs.readFileSync(p, 'utf8'); } }";
+
 plainTester.run('no-blocking-in-async (plain only)', rule, {
-  valid: [],
+  valid: [TYPED_RECEIVER],
   invalid: [
     {
       // TSX, in a component that awaits.
@@ -705,6 +710,17 @@ plainTester.run('no-blocking-in-async (plain only)', rule, {
 typedTester.run('no-blocking-in-async (typed only)', rule, {
   valid: [],
   invalid: [
+    {
+      // Resolved through the checker: reported, but not rewritten (the receiver may not have `promises`).
+      code: TYPED_RECEIVER,
+      output: null,
+      errors: [{ messageId: 'blockingCall', line: 2, column: 88, suggestions: [] }],
+    },
+    {
+      code: "import fs = require('fs');\nasync function f(p: string) { fs.unlinkSync(p); }",
+      output: null,
+      errors: [{ messageId: 'blockingCall', line: 2, column: 31, suggestions: [] }],
+    },
     {
       // Only the checker knows `n` is a file descriptor: no fix.
       code: "import fs from 'fs';\nasync function f(n: number, p: string) { return [fs.readFileSync(n), fs.readFileSync(p)]; }",
