@@ -1,5 +1,6 @@
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 
+import noBlockingInAsync from '../rules/no-blocking-in-async.js';
 import noMissingAwait from '../rules/no-missing-await.js';
 import noUnboundedConcurrency from '../rules/no-unbounded-concurrency.js';
 import type { AsyncPitfallsDocs } from './util/create-rule.js';
@@ -8,6 +9,7 @@ export type AsyncPitfallsRule = RuleModule<string, readonly unknown[], AsyncPitf
 
 /** Every rule of the plugin, by id, sorted (a meta-test keeps it sorted and complete). */
 export const rules: Record<string, AsyncPitfallsRule> = {
+  'no-blocking-in-async': noBlockingInAsync,
   'no-missing-await': noMissingAwait,
   'no-unbounded-concurrency': noUnboundedConcurrency,
 };

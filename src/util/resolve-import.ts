@@ -66,14 +66,14 @@ function collectReferences(sourceCode: TSESLint.SourceCode, targets: readonly Ap
   const found = new Map<TSESTree.Node, ApiReference>();
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return found;
-  const { modules, globals } = buildTraces(targets);
+  const { modules, globals, trackerMap } = getTraces(targets);
   const add = (node: TSESTree.Node, target: ApiTarget): void => {
     if (!found.has(node)) found.set(node, { target, node });
   };
 
   // ES imports: eslint-utils' tracker knows every import form and CommonJS interop.
   const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' });
-  for (const reference of tracker.iterateEsmReferences(toTrackerMap(modules) as never)) {
+  for (const reference of tracker.iterateEsmReferences(trackerMap as never)) {
     add(reference.node, reference.info as ApiTarget);
   }
   // `require()` and globals: walked here, because in files where `require`, `fetch` or `Deno` are not
@@ -164,6 +164,25 @@ function climbWrappers(node: TSESTree.Node): TSESTree.Node {
     current = current.parent;
   }
   return current;
+}
+
+interface Traces {
+  modules: Map<string, TraceNode>;
+  globals: Map<string, TraceNode>;
+  trackerMap: Record<string, unknown>;
+}
+
+// Target lists are module-level constants: their trace trees are built once, not once per file.
+const tracesCache = new WeakMap<readonly ApiTarget[], Traces>();
+
+function getTraces(targets: readonly ApiTarget[]): Traces {
+  let traces = tracesCache.get(targets);
+  if (!traces) {
+    const { modules, globals } = buildTraces(targets);
+    traces = { modules, globals, trackerMap: toTrackerMap(modules) };
+    tracesCache.set(targets, traces);
+  }
+  return traces;
 }
 
 function buildTraces(targets: readonly ApiTarget[]): { modules: Map<string, TraceNode>; globals: Map<string, TraceNode> } {

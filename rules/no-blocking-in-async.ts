@@ -1,0 +1,708 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isIntrinsicAnyType, isIntrinsicNeverType, isIntrinsicUnknownType, isTypeParameter, unionConstituents } from 'ts-api-utils';
+
+import {
+  BLOCKING_CALLS,
+  CLOCK_READS,
+  type BlockingCallInfo,
+  type BlockingCallTarget,
+} from '../src/knowledge/blocking-calls.js';
+import { planImport, type ImportPlan } from '../src/util/add-import.js';
+import { namedEntryListSchema, stripNodePrefix, type NamedEntry } from '../src/util/allow-entry.js';
+import { describeCall, skipExpressionWrappers } from '../src/util/ast.js';
+import { createRule } from '../src/util/create-rule.js';
+import { prefixWithUnary } from '../src/util/fix.js';
+import { isCallbackArgument, isFunctionNode, isInside, type FunctionNode } from '../src/util/get-enclosing-function.js';
+import { getTypeServices } from '../src/util/get-type-services.js';
+import { isNeverReassigned } from '../src/util/resolve-function.js';
+import { findApiReferences, isBuiltinName, type ApiReference } from '../src/util/resolve-import.js';
+
+export type Options = [
+  {
+    allow?: NamedEntry[];
+    checkExistsSync?: boolean;
+    followSyncHelpers?: boolean;
+  },
+];
+
+export type MessageId =
+  | 'blockingCall'
+  | 'blockingCallInCallback'
+  | 'blockingCallInHelper'
+  | 'busyWait'
+  | 'useAccessCheck'
+  | 'useAsyncTwin'
+  | 'usePromisify'
+  | 'usePromisifyStdout'
+  | 'useTimersSleep'
+  | 'useWaitAsync';
+
+export default createRule<Options, MessageId>({
+  name: 'no-blocking-in-async',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow synchronous, event-loop-blocking calls and busy-waits inside async functions',
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+      usesTypeInformation: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      blockingCall:
+        '`{{call}}` blocks the event loop inside an async function, so every other request, timer and callback waits until it returns; use {{alternative}} instead.',
+      blockingCallInCallback:
+        '`{{call}}` blocks the event loop in a synchronous callback inside an async function, so everything else waits until it returns; move it out of the callback and use {{alternative}} there (`await` cannot go inside a sync callback, so this is not fixed automatically).',
+      blockingCallInHelper:
+        '`{{call}}` blocks the event loop in `{{helper}}()`, which only runs from the async function `{{caller}}`, so everything else waits until it returns; make `{{helper}}()` async and use {{alternative}}.',
+      busyWait:
+        'This loop spins until a deadline inside an async function, so the event loop is blocked for the whole wait; use `await setTimeout(ms)` from `node:timers/promises` instead.',
+      useAccessCheck: 'Replace with `await access()` from `node:fs/promises`, resolving to `true` or `false`.',
+      useAsyncTwin: 'Replace with `await {{replacement}}()`.',
+      usePromisify: 'Replace with `await promisify({{twin}})()`.',
+      usePromisifyStdout:
+        "Replace with `(await promisify({{twin}})()).stdout`, which is a string unless `encoding: 'buffer'` is passed.",
+      useTimersSleep: 'Replace the loop with `await sleep()` (`setTimeout` from `node:timers/promises`).',
+      useWaitAsync: 'Replace with `await Atomics.waitAsync().value`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allow: namedEntryListSchema(
+            'Blocking calls to permit: an API name (`readFileSync`, `Deno.readFileSync`, `fs.readFileSync`) or `{ from, name }` (`{ "from": "node:fs", "name": "readFileSync" }`).',
+          ),
+          checkExistsSync: {
+            type: 'boolean',
+            description: 'Report `existsSync()` (cheap, but a blocking system call like the others).',
+          },
+          followSyncHelpers: {
+            type: 'boolean',
+            description:
+              'Also report blocking calls in a plain, non-exported function of the same file whose every call site is inside an async function.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allow: [], checkExistsSync: true, followSyncHelpers: true }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const sourceType = context.languageOptions.sourceType;
+    const allow = options.allow ?? [];
+    const checkExistsSync = options.checkExistsSync ?? true;
+    const followSyncHelpers = options.followSyncHelpers ?? true;
+    const services = getTypeServices(context);
+    const helperCache = new Map<FunctionNode, HelperUse | null>();
+
+    let blocking: ReadonlyMap<TSESTree.Node, ApiReference<BlockingCallInfo>> | undefined;
+    let clocks: ReadonlyMap<TSESTree.Node, ApiReference> | undefined;
+    // Every use of a catalogued API spells its last member name somewhere in the file (a destructured
+    // or renamed import still names it once), so files that never mention one are skipped cheaply.
+    const mayBlock = BLOCKING_NAMES.test(sourceCode.text);
+    const getBlocking = () => (blocking ??= mayBlock ? findApiReferences(sourceCode, BLOCKING_CALLS) : new Map());
+    const getClocks = () => (clocks ??= findApiReferences(sourceCode, CLOCK_READS));
+
+    return {
+      CallExpression(node) {
+        const reference = getBlocking().get(node);
+        if (reference) {
+          checkCall(node, reference.target as BlockingCallTarget, false);
+          return;
+        }
+        const typed = mayBlock && services ? resolveByType(node) : null;
+        if (typed) checkCall(node, typed, true);
+      },
+      WhileStatement: checkLoop,
+      DoWhileStatement: checkLoop,
+      ForStatement: checkLoop,
+    };
+
+    /**
+     * With types, a member call that no import resolves (`this.fs.readFileSync(p)` where `fs` is typed
+     * `typeof import('fs')`) is still Node's when the checker says the method is declared in
+     * `@types/node`. Reported without a rewrite: the receiver may not have `promises`.
+     */
+    function resolveByType(call: TSESTree.CallExpression): BlockingCallTarget | null {
+      const callee = skipExpressionWrappers(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
+        return null;
+      }
+      const candidates = NODE_TARGETS_BY_NAME.get(callee.property.name);
+      if (!candidates || !services) return null;
+      const symbol = services.checker.getSymbolAtLocation(services.getTsNode(callee.property));
+      const file = symbol?.declarations?.[0]?.getSourceFile().fileName ?? '';
+      const module = /[\\/]@types[\\/]node[\\/](?:ts[\d.]+[\\/])?([a-z_]+)\.d\.ts$/.exec(file)?.[1];
+      return candidates.find((target) => target.module === module) ?? null;
+    }
+
+    function checkCall(call: TSESTree.CallExpression, target: BlockingCallTarget, byType: boolean): void {
+      const info = target.info!;
+      if (!checkExistsSync && (info.name === 'existsSync' || info.name === 'pathExistsSync')) return;
+      if (isAllowed(target)) return;
+      const place = locate(call);
+      if (!place) return;
+      const callee = skipExpressionWrappers(call.callee);
+      const named = callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression;
+      const data = { call: named ? describeCall(sourceCode, call) : `${info.name}()`, alternative: info.alternative };
+      if (place.kind === 'sync') {
+        const use = followSyncHelpers ? getHelperUse(place.fn) : null;
+        if (!use) return;
+        context.report({
+          node: call,
+          messageId: 'blockingCallInHelper',
+          data: { call: data.call, alternative: data.alternative, helper: use.name, caller: use.caller },
+        });
+        return;
+      }
+      if (place.kind === 'callback' || !place.inBody) {
+        context.report({ node: call, messageId: place.kind === 'callback' ? 'blockingCallInCallback' : 'blockingCall', data });
+        return;
+      }
+      if (byType) {
+        context.report({ node: call, messageId: 'blockingCall', data });
+        return;
+      }
+      const remedy = info.remedy;
+      if (remedy.kind === 'fs-promises' && remedy.fix && canFixFsCall(call, info)) {
+        context.report({ node: call, messageId: 'blockingCall', data, fix: fixWithTwin(call, remedy.name) });
+        return;
+      }
+      context.report({ node: call, messageId: 'blockingCall', data, suggest: suggestionsFor(call, info) });
+    }
+
+    function isAllowed(target: BlockingCallTarget): boolean {
+      const info = target.info!;
+      const qualified = target.module === undefined ? info.name : `${stripNodePrefix(target.module)}.${info.name}`;
+      return allow.some((entry) => {
+        if (typeof entry === 'string') return entry === info.name || entry === qualified || entry === `${info.source}.${info.name}`;
+        return target.module !== undefined && stripNodePrefix(entry.from) === stripNodePrefix(target.module) && entry.name === target.path.join('.');
+      });
+    }
+
+    // ---- where the call runs ------------------------------------------------------------------
+
+    function getHelperUse(fn: FunctionNode): HelperUse | null {
+      let use = helperCache.get(fn);
+      if (use === undefined) {
+        use = findHelperUse(fn);
+        helperCache.set(fn, use);
+      }
+      return use;
+    }
+
+    /**
+     * A plain function of this file, not exported, whose every use is a call made (directly or through
+     * sync callbacks) from an async function: blocking inside it blocks that async function.
+     */
+    function findHelperUse(fn: FunctionNode): HelperUse | null {
+      if (fn.async || fn.generator) return null;
+      let variable: TSESLint.Scope.Variable | null = null;
+      if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+        if (!fn.id || fn.parent.type === AST_NODE_TYPES.ExportNamedDeclaration || fn.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+          return null;
+        }
+        variable = sourceCode.getDeclaredVariables(fn).find((v) => v.name === fn.id!.name && v.defs.some((d) => d.type === 'FunctionName')) ?? null;
+      } else {
+        const declarator = fn.parent;
+        if (
+          declarator.type !== AST_NODE_TYPES.VariableDeclarator ||
+          declarator.init !== fn ||
+          declarator.id.type !== AST_NODE_TYPES.Identifier ||
+          declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration
+        ) {
+          return null;
+        }
+        variable = sourceCode.getDeclaredVariables(declarator)[0] ?? null;
+      }
+      if (!variable || variable.defs.length !== 1 || !isNeverReassigned(variable)) return null;
+      let caller: FunctionNode | null = null;
+      for (const reference of variable.references) {
+        if (reference.init) continue;
+        // `typeof helper` in a type does not run it.
+        if ((reference as { isValueReference?: boolean }).isValueReference === false) continue;
+        const id = reference.identifier;
+        const call = id.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== id || isInside(call, fn)) return null;
+        const place = locate(call);
+        if (place?.kind !== 'async' && place?.kind !== 'callback') return null;
+        caller ??= place.fn;
+      }
+      if (!caller) return null;
+      return { name: variable.name, caller: getFunctionName(caller) };
+    }
+
+    // ---- fixes ---------------------------------------------------------------------------------
+
+    function canFixFsCall(call: TSESTree.CallExpression, info: BlockingCallInfo): boolean {
+      if (isInChain(call) || call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+      const callee = call.callee;
+      if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const first = call.arguments[0];
+      if (first && isFileDescriptor(first)) return false;
+      if (info.name === 'statSync' || info.name === 'lstatSync') {
+        const options = call.arguments[1];
+        if (options && !isPlainOptionsWithoutNoThrow(options)) return false;
+      }
+      return true;
+    }
+
+    /** `fs.readFileSync(a)` → `await fs.promises.readFile(a)`; `readFileSync(a)` → `await readFile(a)` plus the import. */
+    function fixWithTwin(call: TSESTree.CallExpression, twin: string): TSESLint.ReportFixFunction {
+      const callee = call.callee as TSESTree.Identifier | TSESTree.MemberExpression;
+      let plan: ImportPlan | null = null;
+      let reference: string;
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        reference = `${objectText(callee)}.promises.${twin}`;
+      } else {
+        plan = planImport(sourceCode, { module: builtin('fs/promises'), name: twin }, sourceType);
+        reference = plan.reference;
+      }
+      return (fixer) => [...(plan?.fix(fixer) ?? []), replaceAwaited(fixer, call, reference + argumentsText(call))];
+    }
+
+    function suggestionsFor(call: TSESTree.CallExpression, info: BlockingCallInfo): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+      if (isInChain(call) || call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return [];
+      const callee = call.callee;
+      const member = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? callee : null;
+      const remedy = info.remedy;
+      switch (remedy.kind) {
+        case 'fs-promises': {
+          // Path-based twins outside the drop-in list (or a drop-in whose arguments make it unsafe) are not offered.
+          if (remedy.fix) return [];
+          const twin = remedy.name;
+          const reference = member
+            ? `${objectText(member)}.promises.${twin}`
+            : null;
+          const plan = member ? null : planImport(sourceCode, { module: builtin('fs/promises'), name: twin }, sourceType);
+          const text = (reference ?? plan!.reference) + argumentsText(call);
+          return [{ messageId: 'useAsyncTwin', data: { replacement: twin }, fix: (fixer) => [...(plan?.fix(fixer) ?? []), replaceAwaited(fixer, call, text)] }];
+        }
+        case 'member-twin': {
+          if (!member) return [];
+          const replacement = `${objectText(member)}.${remedy.name}`;
+          return [{ messageId: 'useAsyncTwin', data: { replacement }, fix: (fixer) => replaceAwaited(fixer, call, replacement + argumentsText(call)) }];
+        }
+        case 'promisify': {
+          if (callee.type !== AST_NODE_TYPES.Identifier && !member) return [];
+          const twinPlan = member ? null : planImport(sourceCode, { module: builtin(remedy.module), name: remedy.name }, sourceType);
+          const twin = member ? `${objectText(member)}.${remedy.name}` : twinPlan!.reference;
+          const promisify = planImport(sourceCode, { module: builtin('util'), name: 'promisify' }, sourceType);
+          const invoked = `${promisify.reference}(${twin})${argumentsText(call)}`;
+          const imports = (fixer: TSESLint.RuleFixer) => [...(twinPlan?.fix(fixer) ?? []), ...promisify.fix(fixer)];
+          // The output matters only when it is used: a bare statement just waits for the command.
+          if (remedy.stdout && call.parent.type !== AST_NODE_TYPES.ExpressionStatement) {
+            return [
+              {
+                messageId: 'usePromisifyStdout',
+                data: { twin: remedy.name },
+                fix: (fixer) => [...imports(fixer), fixer.replaceText(call, guardAsi(call, `(await ${invoked}).stdout`))],
+              },
+            ];
+          }
+          return [{ messageId: 'usePromisify', data: { twin: remedy.name }, fix: (fixer) => [...imports(fixer), replaceAwaited(fixer, call, invoked)] }];
+        }
+        case 'exists': {
+          if (call.arguments.length !== 1 || (callee.type !== AST_NODE_TYPES.Identifier && !member)) return [];
+          const plan = member ? null : planImport(sourceCode, { module: builtin('fs/promises'), name: 'access' }, sourceType);
+          const access = member ? `${objectText(member)}.promises.access` : plan!.reference;
+          const text = `${access}${argumentsText(call)}.then(() => true, () => false)`;
+          return [{ messageId: 'useAccessCheck', fix: (fixer) => [...(plan?.fix(fixer) ?? []), replaceAwaited(fixer, call, text)] }];
+        }
+        case 'wait-async': {
+          if (!member) return [];
+          const text = `${objectText(member)}.waitAsync${argumentsText(call)}.value`;
+          return [{ messageId: 'useWaitAsync', fix: (fixer) => replaceAwaited(fixer, call, text) }];
+        }
+        case 'none':
+          return [];
+      }
+    }
+
+    /** Replaces `node` with `await <text>`, with the parentheses its place needs (none if already awaited). */
+    function replaceAwaited(fixer: TSESLint.RuleFixer, node: TSESTree.Node, text: string): TSESLint.RuleFix {
+      if (node.parent?.type === AST_NODE_TYPES.AwaitExpression) return fixer.replaceText(node, text);
+      const original = sourceCode.getText(node);
+      const wrapped = prefixWithUnary(sourceCode, node, 'await').replace(original, () => text);
+      return fixer.replaceText(node, guardAsi(node, wrapped));
+    }
+
+    /** A statement in a list that now starts with `(` must not continue the previous line: `;(await f()).x`. */
+    function guardAsi(node: TSESTree.Node, text: string): string {
+      if (!text.startsWith('(')) return text;
+      const statement = getStatementStartedBy(node);
+      if (!statement || !STATEMENT_LISTS.has(statement.parent.type)) return text;
+      const before = sourceCode.getTokenBefore(node);
+      // After `}` it may be needed (`x = {}` or a function expression) or not (a block): `;` is harmless either way.
+      return before && before.value !== ';' && before.value !== '{' && before.value !== ':' ? `;${text}` : text;
+    }
+
+    function argumentsText(call: TSESTree.CallExpression): string {
+      return sourceCode.text.slice(call.callee.range[1], call.range[1]);
+    }
+
+    function objectText(member: TSESTree.MemberExpression): string {
+      return sourceCode.getText(member.object);
+    }
+
+    /** How this file spells Node built-ins: with `node:` unless it only ever imports them bare. */
+    function builtin(name: string): string {
+      let bare = false;
+      for (const source of getModuleSources()) {
+        if (source.startsWith('node:')) return `node:${name}`;
+        if (isBuiltinName(source)) bare = true;
+      }
+      return bare ? name : `node:${name}`;
+    }
+
+    function getModuleSources(): string[] {
+      const sources: string[] = [];
+      for (const statement of sourceCode.ast.body) {
+        if (statement.type === AST_NODE_TYPES.ImportDeclaration) sources.push(statement.source.value);
+        if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+        for (const declarator of statement.declarations) {
+          const init = declarator.init;
+          if (
+            init?.type === AST_NODE_TYPES.CallExpression &&
+            init.callee.type === AST_NODE_TYPES.Identifier &&
+            init.callee.name === 'require' &&
+            init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+            typeof init.arguments[0].value === 'string'
+          ) {
+            sources.push(init.arguments[0].value);
+          }
+        }
+      }
+      return sources;
+    }
+
+    /**
+     * A first argument that is (or may well be) a file descriptor: the promise twins take a path or a
+     * `FileHandle`, never a number. Types decide when there are types; else numbers, fd-named values
+     * and variables holding an `openSync()` result.
+     */
+    function isFileDescriptor(argument: TSESTree.CallExpressionArgument): boolean {
+      const expression = skipExpressionWrappers(argument as TSESTree.Expression);
+      if (services) {
+        const type = services.getType(expression);
+        if (!isIntrinsicAnyType(type) && !isIntrinsicUnknownType(type) && !isIntrinsicNeverType(type)) {
+          const number = services.checker.getNumberType();
+          // A number anywhere in the type (`PathOrFileDescriptor`), or a type parameter that may be one.
+          return unionConstituents(type).some((part) => isTypeParameter(part) || services.checker.isTypeAssignableTo(part, number));
+        }
+      }
+      switch (expression.type) {
+        case AST_NODE_TYPES.Literal:
+          return typeof expression.value === 'number' || typeof expression.value === 'bigint';
+        case AST_NODE_TYPES.UnaryExpression:
+          return expression.operator !== 'typeof' && expression.operator !== 'void' && expression.operator !== 'delete';
+        case AST_NODE_TYPES.BinaryExpression:
+          return expression.operator !== '+';
+        case AST_NODE_TYPES.UpdateExpression:
+          return true;
+        case AST_NODE_TYPES.MemberExpression:
+          return !expression.computed && expression.property.type === AST_NODE_TYPES.Identifier && FD_NAME.test(expression.property.name);
+        case AST_NODE_TYPES.Identifier: {
+          if (FD_NAME.test(expression.name)) return true;
+          const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+          const def = variable?.defs[0];
+          if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+          const init = skipExpressionWrappers(def.node.init);
+          const opened = getBlocking().get(init)?.target.info?.name;
+          return opened === 'openSync' || (init.type === AST_NODE_TYPES.Literal && typeof init.value === 'number');
+        }
+        default:
+          return false;
+      }
+    }
+
+    // ---- busy-waits ----------------------------------------------------------------------------
+
+    function checkLoop(loop: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement): void {
+      if (!loop.test) return;
+      const test = skipExpressionWrappers(loop.test);
+      if (test.type !== AST_NODE_TYPES.BinaryExpression || !COMPARISONS.has(test.operator)) return;
+      if (test.left.type === AST_NODE_TYPES.PrivateIdentifier) return;
+      const leftClock = readsClock(test.left);
+      const rightClock = readsClock(test.right);
+      if (leftClock === rightClock || leftClock === 'other' || rightClock === 'other') return;
+      if (leftClock === 'work' || rightClock === 'work') return;
+      if (doesWork(loop.body) || (loop.type === AST_NODE_TYPES.ForStatement && loop.update && doesWork(loop.update))) return;
+      const place = locate(loop);
+      if (!place || place.kind === 'sync') return;
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
+      const emptyBody = isEmptyStatement(loop.body);
+      if (place.kind === 'async' && place.inBody && emptyBody && (leftClock === 'ms' || rightClock === 'ms')) {
+        const [deadline, now] = leftClock === 'ms' ? [test.right, test.left] : [test.left, test.right];
+        const lessThan = test.operator === '<' || test.operator === '<=';
+        // `now < deadline` waits `deadline - now`; `deadline > now` reads the same way round.
+        const remaining = lessThan === (leftClock === 'ms')
+          ? `${operandText(deadline, false)} - ${operandText(now, true)}`
+          : null;
+        if (remaining && (loop.type !== AST_NODE_TYPES.ForStatement || !loop.init)) {
+          const plan = planImport(sourceCode, { module: builtin('timers/promises'), name: 'setTimeout', localName: 'sleep' }, sourceType);
+          suggest.push({
+            messageId: 'useTimersSleep',
+            fix: (fixer) => [...plan.fix(fixer), fixer.replaceText(loop, `await ${plan.reference}(${remaining});`)],
+          });
+        }
+      }
+      context.report({ node: loop, messageId: 'busyWait', suggest });
+    }
+
+    /**
+     * What an operand of the loop condition reads: 'ms' (`Date.now()`, `performance.now()`), 'clock'
+     * (another clock: `new Date()`, `process.hrtime()`), 'none', 'work' (a call that is not a clock read),
+     * or 'other' (something a loop could legitimately wait on: `await`, `yield`, a function).
+     */
+    function readsClock(node: TSESTree.Node): 'ms' | 'clock' | 'none' | 'work' | 'other' {
+      let result: 'ms' | 'clock' | 'none' | 'work' | 'other' = 'none';
+      visit(node, (child) => {
+        if (isFunctionNode(child) || child.type === AST_NODE_TYPES.AwaitExpression || child.type === AST_NODE_TYPES.YieldExpression) {
+          result = 'other';
+          return false;
+        }
+        if (child.type === AST_NODE_TYPES.NewExpression || child.type === AST_NODE_TYPES.CallExpression) {
+          const clock = getClocks().get(child);
+          if (clock) {
+            if (child.type === AST_NODE_TYPES.NewExpression && child.arguments.length > 0) {
+              if (result !== 'other') result = 'work';
+              return false;
+            }
+            const path = clock.target.path;
+            const ms = child.type === AST_NODE_TYPES.CallExpression && path.at(-1) === 'now';
+            if (result === 'none' || (result === 'clock' && ms)) result = ms ? 'ms' : 'clock';
+            return false;
+          }
+          if (child.type === AST_NODE_TYPES.CallExpression && isClockConversion(child)) {
+            if (result === 'none' || result === 'clock') result = 'ms';
+            return false;
+          }
+          if (result !== 'other') result = 'work';
+          return false;
+        }
+        if (child.type === AST_NODE_TYPES.TaggedTemplateExpression || child.type === AST_NODE_TYPES.ImportExpression) {
+          if (result !== 'other') result = 'work';
+          return false;
+        }
+        return true;
+      });
+      return result;
+    }
+
+    /** `new Date().getTime()`, `Date.now().valueOf()`: still a clock read. */
+    function isClockConversion(call: TSESTree.CallExpression): boolean {
+      const callee = call.callee;
+      return (
+        call.arguments.length === 0 &&
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        !callee.computed &&
+        callee.property.type === AST_NODE_TYPES.Identifier &&
+        (callee.property.name === 'getTime' || callee.property.name === 'valueOf') &&
+        getClocks().has(skipExpressionWrappers(callee.object))
+      );
+    }
+
+    /** Whether a loop body (or update) does anything but count: a call, `await`, a jump out, a function. */
+    function doesWork(node: TSESTree.Node): boolean {
+      let work = false;
+      visit(node, (child) => {
+        if (work) return false;
+        switch (child.type) {
+          case AST_NODE_TYPES.CallExpression:
+          case AST_NODE_TYPES.NewExpression:
+          case AST_NODE_TYPES.AwaitExpression:
+          case AST_NODE_TYPES.YieldExpression:
+          case AST_NODE_TYPES.TaggedTemplateExpression:
+          case AST_NODE_TYPES.ImportExpression:
+          case AST_NODE_TYPES.ReturnStatement:
+          case AST_NODE_TYPES.BreakStatement:
+          case AST_NODE_TYPES.ContinueStatement:
+          case AST_NODE_TYPES.ThrowStatement:
+          case AST_NODE_TYPES.ArrowFunctionExpression:
+          case AST_NODE_TYPES.FunctionExpression:
+          case AST_NODE_TYPES.FunctionDeclaration:
+          case AST_NODE_TYPES.ClassDeclaration:
+          case AST_NODE_TYPES.ClassExpression:
+            work = true;
+            return false;
+          default:
+            return true;
+        }
+      });
+      return work;
+    }
+
+    function visit(node: TSESTree.Node, enter: (node: TSESTree.Node) => boolean): void {
+      if (!enter(node)) return;
+      const keys = sourceCode.visitorKeys[node.type] ?? [];
+      for (const key of keys) {
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+          for (const child of value) if (isNode(child)) visit(child, enter);
+        } else if (isNode(value)) {
+          visit(value, enter);
+        }
+      }
+    }
+
+    function operandText(node: TSESTree.Node, subtracted: boolean): string {
+      const text = sourceCode.getText(node);
+      const simple =
+        node.type === AST_NODE_TYPES.Identifier ||
+        node.type === AST_NODE_TYPES.Literal ||
+        node.type === AST_NODE_TYPES.MemberExpression ||
+        node.type === AST_NODE_TYPES.CallExpression ||
+        (!subtracted && node.type === AST_NODE_TYPES.BinaryExpression && ADDITIVE_OR_TIGHTER.has(node.operator));
+      return simple ? text : `(${text})`;
+    }
+  },
+});
+
+interface HelperUse {
+  name: string;
+  caller: string;
+}
+
+type Place =
+  | { kind: 'async'; fn: FunctionNode; inBody: boolean }
+  | { kind: 'callback'; fn: FunctionNode }
+  | { kind: 'sync'; fn: FunctionNode };
+
+const BLOCKING_NAMES = new RegExp(
+  [...new Set(BLOCKING_CALLS.map((target) => target.path.at(-1) ?? target.global ?? ''))].filter(Boolean).join('|'),
+);
+const STATEMENT_LISTS = new Set<string>([
+  AST_NODE_TYPES.Program,
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.StaticBlock,
+  AST_NODE_TYPES.SwitchCase,
+  AST_NODE_TYPES.TSModuleBlock,
+]);
+/** Node built-in targets by method name, for calls the checker resolves into `@types/node`. */
+const NODE_TARGETS_BY_NAME = new Map<string, BlockingCallTarget[]>();
+for (const target of BLOCKING_CALLS) {
+  if (target.module === undefined || !isBuiltinName(target.module) || target.path.length !== 1) continue;
+  const name = target.path[0]!;
+  NODE_TARGETS_BY_NAME.set(name, [...(NODE_TARGETS_BY_NAME.get(name) ?? []), target]);
+}
+const COMPARISONS = new Set(['<', '<=', '>', '>=']);
+const LISTENER_METHODS = new Set(['addEventListener', 'addListener', 'on', 'once', 'prependListener', 'prependOnceListener']);
+const ADDITIVE_OR_TIGHTER = new Set(['+', '-', '*', '/', '%', '**']);
+const FD_NAME = /^(?:fd|fileDescriptor|descriptor)$|Fd$|Descriptor$/;
+
+/**
+ * Where a node runs: directly in an async function (`inBody` false for its parameters, where `await`
+ * is a syntax error), in a synchronous callback or IIFE inside one (run while the async function runs,
+ * so it blocks just the same), or in a plain function (a candidate helper). Null at the top level, in
+ * class field initializers and static blocks, and in generators.
+ */
+function locate(node: TSESTree.Node): Place | null {
+  let callback: FunctionNode | null = null;
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.StaticBlock) return null;
+    if (
+      (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) &&
+      current.value === child
+    ) {
+      return null;
+    }
+    if (!isFunctionNode(current)) continue;
+    if (current.async) {
+      return callback ? { kind: 'callback', fn: current } : { kind: 'async', fn: current, inBody: child === current.body };
+    }
+    if (current.generator) return null;
+    if (runsInPlace(current)) {
+      callback ??= current;
+      continue;
+    }
+    return { kind: 'sync', fn: current };
+  }
+  return null;
+}
+
+/**
+ * A callback handed to a call (`xs.map(f)`, `new Promise(f)`) or an IIFE (`(() => …)()`,
+ * `(function () {}).call(this)`). Event listeners are not: they run when the event fires, not while the
+ * async function runs, and some must be synchronous (`process.on('exit', …)`).
+ */
+function runsInPlace(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (isCallbackArgument(fn)) {
+    const callee = (parent as TSESTree.CallExpression | TSESTree.NewExpression).callee;
+    return !(
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      !callee.computed &&
+      callee.property.type === AST_NODE_TYPES.Identifier &&
+      LISTENER_METHODS.has(callee.property.name)
+    );
+  }
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return true;
+  return (
+    parent.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === fn &&
+    !parent.computed &&
+    parent.property.type === AST_NODE_TYPES.Identifier &&
+    (parent.property.name === 'call' || parent.property.name === 'apply') &&
+    parent.parent.type === AST_NODE_TYPES.CallExpression &&
+    parent.parent.callee === parent
+  );
+}
+
+function getFunctionName(fn: FunctionNode): string {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition ||
+      parent.type === AST_NODE_TYPES.Property ||
+      parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+    !parent.computed
+  ) {
+    if (parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
+    if (parent.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${parent.key.name}`;
+    if (parent.key.type === AST_NODE_TYPES.Literal) return String(parent.key.value);
+  }
+  return `<anonymous, line ${fn.loc.start.line}>`;
+}
+
+/** The expression statement that `node` begins (`node.x()` as a whole statement), if any. */
+function getStatementStartedBy(node: TSESTree.Node): TSESTree.ExpressionStatement | null {
+  let current: TSESTree.Node = node;
+  while (current.parent && current.parent.range[0] === node.range[0]) {
+    if (current.parent.type === AST_NODE_TYPES.ExpressionStatement) return current.parent;
+    current = current.parent;
+  }
+  return null;
+}
+
+function isInChain(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ChainExpression) return true;
+    if (current.type !== AST_NODE_TYPES.MemberExpression && current.type !== AST_NODE_TYPES.CallExpression) return false;
+  }
+  return false;
+}
+
+/** A `stat` options object that is written out and does not ask for `throwIfNoEntry: false`. */
+function isPlainOptionsWithoutNoThrow(node: TSESTree.CallExpressionArgument): boolean {
+  if (node.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return node.properties.every((property) => {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
+    if (key !== 'throwIfNoEntry') return true;
+    return property.value.type === AST_NODE_TYPES.Literal && property.value.value === true;
+  });
+}
+
+function isEmptyStatement(node: TSESTree.Statement): boolean {
+  if (node.type === AST_NODE_TYPES.EmptyStatement) return true;
+  return node.type === AST_NODE_TYPES.BlockStatement && node.body.every(isEmptyStatement);
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,739 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+
+import rule, { type MessageId, type Options } from '../../rules/no-blocking-in-async.js';
+import { fixture, plainTester, typedTester } from '../rule-tester.js';
+
+type Valid = ValidTestCase<Options> | string;
+type Invalid = InvalidTestCase<MessageId, Options>;
+
+const valid: Valid[] = [
+  // Start-up code and plain sync functions (CLIs, build scripts) may block.
+  "import fs from 'node:fs'; const config = JSON.parse(fs.readFileSync('config.json', 'utf8'));",
+  "import { readFileSync } from 'fs'; await start(readFileSync('x'));",
+  "const { execSync } = require('child_process'); function build() { execSync('tsc'); } build();",
+  "import fs from 'fs'; function copy(a, b) { fs.copyFileSync(a, b); }",
+  // Already asynchronous: fs.promises and fs/promises.
+  "import fs from 'fs'; async function f(p) { return fs.promises.readFile(p); }",
+  "import { promises as fsp } from 'node:fs'; async function f(p) { await fsp.writeFile(p, 'x'); }",
+  "import { readFile } from 'node:fs/promises'; async function f(p) { return readFile(p); }",
+  "const fs = require('fs'); async function f(p) { fs.readFile(p, () => {}); }",
+  // A project's own function that ends in Sync is not a runtime API.
+  'function readFileSync(p) { return p; } async function f() { readFileSync("x"); }',
+  'const fs = { readFileSync() {} }; async function f() { fs.readFileSync("x"); }',
+  "import { readFileSync } from './my-fs.js'; async function f() { readFileSync('x'); }",
+  "import { execSync } from 'my-exec'; async function f() { execSync('ls'); }",
+  'async function f(fs) { fs.readFileSync("x"); }',
+  'async function f() { cache.hashSync(1); globSync("x"); execaSync("ls"); }',
+  "import fs from 'fs'; async function f(fs) { fs.readFileSync('x'); }",
+  'const Deno = { readFileSync() {} }; async function f() { Deno.readFileSync("x"); }',
+  'interface MyFs { readFileSync(p: string): string } async function f(fs: MyFs) { return fs.readFileSync("x"); }',
+  // Nested async callbacks are judged by themselves; nested plain functions that are not callbacks are not run here.
+  "import fs from 'fs'; async function f(files) { await Promise.all(files.map(async (p) => fs.promises.readFile(p))); }",
+  "import fs from 'fs'; async function f() { return { read() { return fs.readFileSync('x'); } }; }",
+  // Event listeners run when the event fires, and exit handlers must be synchronous.
+  "import fs from 'fs'; async function main(lock) { process.on('exit', () => fs.rmSync(lock)); window.addEventListener('x', function () { fs.readFileSync('y'); }); }",
+  "import fs from 'fs'; async function f() { class A { x = fs.readFileSync('a'); static { fs.readFileSync('b'); } } return A; }",
+  "import fs from 'fs'; async function f() { function* g() { yield fs.readFileSync('a'); } return g; }",
+  // Helpers: exported, called outside async code, used as a value, never called, or recursive.
+  "import fs from 'fs'; export function load() { return fs.readFileSync('x'); } async function f() { load(); }",
+  "import fs from 'fs'; function load() { return fs.readFileSync('x'); } async function f() { load(); } load();",
+  "import fs from 'fs'; function load() { return fs.readFileSync('x'); } async function f(xs) { xs.map(load); }",
+  "import fs from 'fs'; function load() { return fs.readFileSync('x'); } module.exports = { load }; async function f() { load(); }",
+  "import fs from 'fs'; function load() { return fs.readFileSync('x'); }",
+  "import fs from 'fs'; function load(n) { return n ? load(n - 1) : fs.readFileSync('x'); } async function f() { load(3); }",
+  "import fs from 'fs'; export const load = () => fs.readFileSync('x'); async function f() { load(); }",
+  "import fs from 'fs'; let load = () => fs.readFileSync('x'); load = () => ''; async function f() { load(); }",
+  {
+    code: "import fs from 'fs'; function load() { return fs.readFileSync('x'); } async function f() { load(); }",
+    options: [{ followSyncHelpers: false }],
+  },
+  // Options.
+  { code: "import fs from 'fs'; async function f(p) { return fs.existsSync(p); }", options: [{ checkExistsSync: false }] },
+  { code: "import fs from 'fs'; async function f(p) { return fs.readFileSync(p); }", options: [{ allow: ['readFileSync'] }] },
+  { code: "import fs from 'fs'; async function f(p) { return fs.readFileSync(p); }", options: [{ allow: ['fs.readFileSync'] }] },
+  {
+    code: "import { execSync } from 'node:child_process'; async function f() { execSync('ls'); }",
+    options: [{ allow: [{ from: 'child_process', name: 'execSync' }] }],
+  },
+  { code: "async function f() { Deno.readFileSync('x'); }", options: [{ allow: ['Deno.readFileSync'] }] },
+  // Loops that are not busy-waits.
+  "async function f(end) { while (Date.now() < end) { await new Promise((r) => setTimeout(r, 10)); } }",
+  'async function f(end, queue) { while (Date.now() < end) { const job = queue.shift(); if (!job) break; job(); } }',
+  'async function f(end) { while (Date.now() < end && !done) {} }',
+  'async function f(n) { let i = 0; while (i < n) { i++; } for (;;) { break; } }',
+  'function spin(end) { while (Date.now() < end) {} }',
+  'while (Date.now() < end) {}',
+  'async function f(Date, end) { while (Date.now() < end) {} }',
+  'async function f(end) { while (Date.now() < Date.now() + end) {} }',
+  'async function f(end) { while (Date.now() < getDeadline()) {} }',
+  'async function* f(end) { while (Date.now() < end) { yield 1; } }',
+  // Atomics outside async code, and the async form.
+  'Atomics.wait(view, 0, 0, 100);',
+  'async function f(view) { await Atomics.waitAsync(view, 0, 0, 100).value; }',
+  // Weird but valid syntax must not crash.
+  "import fs from 'fs'; async function f(name) { fs[name](); new fs.readFileSync('x'); }",
+  'async function f() { label: for (const x of []) { continue label; } }',
+  'class A { async #load() { return this.#x?.y; } #x; static async [Symbol.iterator]() {} }',
+  'async () => { using res = open(); await using other = open(); };',
+  'const f = async ({ a = 1, ...rest } = {}, [b] = []) => [a, b, rest];',
+  'async function f() { return import.meta.url + `${await x}`; }',
+  '@decorate class A { @field accessor x = 1; async m() {} }',
+  'enum E { A } namespace N { export async function f() {} } declare module "m" { function g(): void; }',
+  'async function f<T extends number>(x: T): Promise<T> { return x satisfies number as T; }',
+];
+
+const invalid: Invalid[] = [
+  // ---- every import spelling ----
+  {
+    code: `import fs from 'node:fs';
+async function load(p) {
+  return fs.readFileSync(p).toString();
+}`,
+    output: `import fs from 'node:fs';
+async function load(p) {
+  return (await fs.promises.readFile(p)).toString();
+}`,
+    errors: [{ messageId: 'blockingCall', line: 3, column: 10 }],
+  },
+  {
+    code: "import * as fs from 'fs'; async function f(p) { fs.writeFileSync(p, 'x'); }",
+    output: "import * as fs from 'fs'; async function f(p) { await fs.promises.writeFile(p, 'x'); }",
+    errors: [{ messageId: 'blockingCall', line: 1, column: 49 }],
+  },
+  {
+    code: `import { readFileSync as read } from 'node:fs';
+export async function load(p) {
+  const text = read(p, 'utf8');
+  return text;
+}`,
+    output: `import { readFileSync as read } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+export async function load(p) {
+  const text = await readFile(p, 'utf8');
+  return text;
+}`,
+    errors: [{ messageId: 'blockingCall', line: 3, column: 16 }],
+  },
+  {
+    code: "import { readdirSync } from 'fs';\nasync function list(dir) { return readdirSync(dir, { withFileTypes: true }); }",
+    output:
+      "import { readdirSync } from 'fs';\nimport { readdir } from 'fs/promises';\nasync function list(dir) { return await readdir(dir, { withFileTypes: true }); }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 35 }],
+  },
+  {
+    // An existing fs/promises import is reused.
+    code: "import { readFile } from 'node:fs/promises';\nimport { readFileSync } from 'node:fs';\nasync function f(p) { readFileSync(p); }",
+    output: "import { readFile } from 'node:fs/promises';\nimport { readFileSync } from 'node:fs';\nasync function f(p) { await readFile(p); }",
+    errors: [{ messageId: 'blockingCall', line: 3, column: 23 }],
+  },
+  {
+    // ... or extended.
+    code: "import { writeFile } from 'fs/promises';\nimport { rmSync } from 'fs';\nasync function f(p) { rmSync(p, { force: true }); }",
+    output: "import { writeFile, rm } from 'fs/promises';\nimport { rmSync } from 'fs';\nasync function f(p) { await rm(p, { force: true }); }",
+    errors: [{ messageId: 'blockingCall', line: 3, column: 23 }],
+  },
+  {
+    // A namespace import of fs/promises is reused.
+    code: "import * as fsp from 'node:fs/promises';\nimport { mkdirSync } from 'node:fs';\nasync function f(d) { mkdirSync(d, { recursive: true }); }",
+    output: "import * as fsp from 'node:fs/promises';\nimport { mkdirSync } from 'node:fs';\nasync function f(d) { await fsp.mkdir(d, { recursive: true }); }",
+    errors: [{ messageId: 'blockingCall', line: 3, column: 23 }],
+  },
+  {
+    // `readFile` is taken: a free name is chosen.
+    code: "import { readFileSync } from 'node:fs';\nconst readFile = 1;\nasync function f(p) { return readFileSync(p); }",
+    output:
+      "import { readFileSync } from 'node:fs';\nimport { readFile as readFile2 } from 'node:fs/promises';\nconst readFile = 1;\nasync function f(p) { return await readFile2(p); }",
+    errors: [{ messageId: 'blockingCall', line: 3, column: 30 }],
+  },
+  {
+    // CommonJS, destructured: the twin is required the same way.
+    code: `const { unlinkSync } = require('fs');
+async function clean(p) {
+  unlinkSync(p);
+}`,
+    output: `const { unlinkSync } = require('fs');
+const { unlink } = require('fs/promises');
+async function clean(p) {
+  await unlink(p);
+}`,
+    errors: [{ messageId: 'blockingCall', line: 3, column: 3 }],
+  },
+  {
+    code: "const fs = require('node:fs');\nmodule.exports = async function size(p) { return fs.statSync(p).size; };",
+    output: "const fs = require('node:fs');\nmodule.exports = async function size(p) { return (await fs.promises.stat(p)).size; };",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 50 }],
+  },
+  {
+    code: "async function f(p) { return require('fs').readFileSync(p, 'utf8'); }",
+    output: "async function f(p) { return await require('fs').promises.readFile(p, 'utf8'); }",
+    errors: [{ messageId: 'blockingCall', line: 1, column: 30 }],
+  },
+  {
+    code: "const { readFileSync: read } = require('node:fs');\nconst f = async (p) => read(p);",
+    output: "const { readFileSync: read } = require('node:fs');\nconst { readFile } = require('node:fs/promises');\nconst f = async (p) => await readFile(p);",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 24 }],
+  },
+  {
+    // Two calls, one inside the other: the second pass reuses the import the first added.
+    code: "import { readFileSync, writeFileSync } from 'node:fs';\nasync function copy(a, b) { writeFileSync(b, readFileSync(a)); }",
+    output: [
+      "import { readFileSync, writeFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nasync function copy(a, b) { writeFileSync(b, await readFile(a)); }",
+      "import { readFileSync, writeFileSync } from 'node:fs';\nimport { readFile, writeFile } from 'node:fs/promises';\nasync function copy(a, b) { await writeFile(b, await readFile(a)); }",
+    ],
+    errors: [
+      { messageId: 'blockingCall', line: 2, column: 29 },
+      { messageId: 'blockingCall', line: 2, column: 46 },
+    ],
+  },
+
+  // ---- where the call runs ----
+  {
+    code: "import fs from 'fs';\nclass Repo { async load() { return fs.readFileSync(this.path, 'utf8'); } }",
+    output: "import fs from 'fs';\nclass Repo { async load() { return await fs.promises.readFile(this.path, 'utf8'); } }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 36 }],
+  },
+  {
+    code: "import fs from 'fs';\nclass Repo { load = async () => fs.readFileSync('a'); static async create() { fs.mkdirSync('d'); } }",
+    output: "import fs from 'fs';\nclass Repo { load = async () => await fs.promises.readFile('a'); static async create() { await fs.promises.mkdir('d'); } }",
+    errors: [
+      { messageId: 'blockingCall', line: 2, column: 33 },
+      { messageId: 'blockingCall', line: 2, column: 79 },
+    ],
+  },
+  {
+    code: "import fs from 'fs';\nasync function* lines(paths) { for (const p of paths) yield fs.readFileSync(p, 'utf8'); }",
+    output: "import fs from 'fs';\nasync function* lines(paths) { for (const p of paths) yield await fs.promises.readFile(p, 'utf8'); }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 61 }],
+  },
+  {
+    code: "import fs from 'fs';\nconst api = { async load(p) { return fs.accessSync(p); } };\nexport default async function (p) { fs.renameSync(p, p + '.bak'); }",
+    output:
+      "import fs from 'fs';\nconst api = { async load(p) { return await fs.promises.access(p); } };\nexport default async function (p) { await fs.promises.rename(p, p + '.bak'); }",
+    errors: [
+      { messageId: 'blockingCall', line: 2, column: 38 },
+      { messageId: 'blockingCall', line: 3, column: 37 },
+    ],
+  },
+  {
+    // A sync callback inside an async function blocks it too, but `await` cannot go there.
+    code: "import { readFileSync } from 'fs';\nasync function f(files) { return files.map((f) => readFileSync(f)); }",
+    output: null,
+    errors: [{ messageId: 'blockingCallInCallback', line: 2, column: 51, suggestions: [] }],
+  },
+  {
+    code: "import fs from 'fs';\nasync function f(p) { return new Promise((resolve) => { resolve(fs.readFileSync(p)); }); }",
+    output: null,
+    errors: [{ messageId: 'blockingCallInCallback', line: 2, column: 65, suggestions: [] }],
+  },
+  {
+    code: "import fs from 'fs';\nasync function f() { (() => { fs.rmSync('x'); })(); (function () { fs.rmSync('y'); }).call(this); }",
+    output: null,
+    errors: [
+      { messageId: 'blockingCallInCallback', line: 2, column: 31, suggestions: [] },
+      { messageId: 'blockingCallInCallback', line: 2, column: 68, suggestions: [] },
+    ],
+  },
+  {
+    // A nested async callback is judged by itself, even inside a plain function.
+    code: "import fs from 'fs';\nfunction f(files) { return files.map(async (p) => fs.readFileSync(p)); }",
+    output: "import fs from 'fs';\nfunction f(files) { return files.map(async (p) => await fs.promises.readFile(p)); }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 51 }],
+  },
+  {
+    // `await` is a syntax error in parameters.
+    code: "import fs from 'fs';\nasync function f(text = fs.readFileSync('a', 'utf8')) { return text; }",
+    output: null,
+    errors: [{ messageId: 'blockingCall', line: 2, column: 25, suggestions: [] }],
+  },
+
+  // ---- helpers (followSyncHelpers) ----
+  {
+    code: `import fs from 'fs';
+function readConfig() {
+  return JSON.parse(fs.readFileSync('config.json', 'utf8'));
+}
+export async function start() {
+  const config = readConfig();
+  return config;
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCallInHelper',
+        line: 3,
+        column: 21,
+        data: { call: 'fs.readFileSync()', alternative: '`readFile()` from `node:fs/promises`', helper: 'readConfig', caller: 'start' },
+      },
+    ],
+  },
+  {
+    code: `const { execSync } = require('child_process');
+const gitHead = () => execSync('git rev-parse HEAD').toString().trim();
+app.get('/version', async (req, res) => { res.send(gitHead()); });
+async function other() { return [1].map(() => gitHead()); }`,
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCallInHelper',
+        line: 2,
+        column: 23,
+        data: {
+          call: 'execSync()',
+          alternative: '`promisify(exec)` from `node:util` and `node:child_process`',
+          helper: 'gitHead',
+          caller: '<anonymous, line 3>',
+        },
+      },
+    ],
+  },
+
+  // ---- fixes: shapes, parentheses, comments ----
+  {
+    code: "import fs from 'fs';\nasync function f(p) { return await fs.readFileSync(p); }",
+    output: "import fs from 'fs';\nasync function f(p) { return await fs.promises.readFile(p); }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 36 }],
+  },
+  {
+    // ASI: a statement that now starts with `(` must not join the previous line.
+    code: "import fs from 'fs'\nasync function f(p) {\n  let x = 1\n  fs.readFileSync(p).toString()\n  return x\n}",
+    output: "import fs from 'fs'\nasync function f(p) {\n  let x = 1\n  ;(await fs.promises.readFile(p)).toString()\n  return x\n}",
+    errors: [{ messageId: 'blockingCall', line: 4, column: 3 }],
+  },
+  {
+    // ... but not where the statement is not in a list: `if (ok) ;(…)` would change the program.
+    code: "import fs from 'fs'\nasync function f(p, ok) {\n  if (ok) fs.readFileSync(p).toString()\n  const x = {}\n  fs.readFileSync(p).toString()\n}",
+    output:
+      "import fs from 'fs'\nasync function f(p, ok) {\n  if (ok) (await fs.promises.readFile(p)).toString()\n  const x = {}\n  ;(await fs.promises.readFile(p)).toString()\n}",
+    errors: [
+      { messageId: 'blockingCall', line: 3, column: 11 },
+      { messageId: 'blockingCall', line: 5, column: 3 },
+    ],
+  },
+  {
+    code: "import fs from 'fs';\nasync function f(p) { return fs.readFileSync(/* the path */ p, 'utf8' /* text */); }",
+    output: "import fs from 'fs';\nasync function f(p) { return await fs.promises.readFile(/* the path */ p, 'utf8' /* text */); }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 30 }],
+  },
+  {
+    code: "import fs from 'fs';\nasync function f(p: string) { return (fs.readFileSync(p, 'utf8') as string).trim() + fs.readlinkSync(p); }",
+    output:
+      "import fs from 'fs';\nasync function f(p: string) { return (await fs.promises.readFile(p, 'utf8') as string).trim() + await fs.promises.readlink(p); }",
+    errors: [
+      { messageId: 'blockingCall', line: 2, column: 39 },
+      { messageId: 'blockingCall', line: 2, column: 86 },
+    ],
+  },
+  {
+    code: "import fs from 'fs';\nasync function f(k) { return { [fs.realpathSync(k)]: !fs.lstatSync(k).isFile(), n: fs.cpSync(k, 'b') ?? 1 }; }",
+    output:
+      "import fs from 'fs';\nasync function f(k) { return { [await fs.promises.realpath(k)]: !(await fs.promises.lstat(k)).isFile(), n: await fs.promises.cp(k, 'b') ?? 1 }; }",
+    errors: [
+      { messageId: 'blockingCall', line: 2, column: 33 },
+      { messageId: 'blockingCall', line: 2, column: 55 },
+      { messageId: 'blockingCall', line: 2, column: 84 },
+    ],
+  },
+  {
+    // Optional calls are reported, not rewritten.
+    code: "import fs from 'fs';\nasync function f(p) { return fs.readFileSync?.(p); }",
+    output: null,
+    errors: [{ messageId: 'blockingCall', line: 2, column: 30, suggestions: [] }],
+  },
+  {
+    code: "import fs from 'fs';\nasync function f(args) { return fs.readFileSync(...args); }",
+    output: null,
+    errors: [{ messageId: 'blockingCall', line: 2, column: 33, suggestions: [] }],
+  },
+  {
+    // An indirect call is still the API; its callee is not a name to rewrite.
+    code: "import fs from 'fs';\nasync function f() { return (0, fs.readFileSync)('x'); }",
+    output: null,
+    errors: [{ messageId: 'blockingCall', line: 2, column: 29, suggestions: [] }],
+  },
+
+  // ---- no fix: file descriptors, throwIfNoEntry, existsSync ----
+  {
+    code: "import fs from 'fs';\nasync function f() { return fs.readFileSync(0, 'utf8') + fs.writeFileSync(process.stdout.fd, 'x'); }",
+    output: null,
+    errors: [
+      { messageId: 'blockingCall', line: 2, column: 29, suggestions: [] },
+      { messageId: 'blockingCall', line: 2, column: 58, suggestions: [] },
+    ],
+  },
+  {
+    code: `import fs from 'fs';
+async function f(p) {
+  const handle = fs.openSync(p, 'r');
+  fs.readFileSync(handle);
+  fs.closeSync(handle);
+}`,
+    output: null,
+    errors: [
+      { messageId: 'blockingCall', line: 3, column: 18, suggestions: [] },
+      { messageId: 'blockingCall', line: 4, column: 3, suggestions: [] },
+      { messageId: 'blockingCall', line: 5, column: 3, suggestions: [] },
+    ],
+  },
+  {
+    code: "import { statSync } from 'fs';\nasync function f(p, opts) { return [statSync(p, { throwIfNoEntry: false }), statSync(p, opts)]; }",
+    output: null,
+    errors: [
+      { messageId: 'blockingCall', line: 2, column: 37, suggestions: [] },
+      { messageId: 'blockingCall', line: 2, column: 77, suggestions: [] },
+    ],
+  },
+  {
+    code: "import { statSync } from 'fs';\nasync function f(p) { return statSync(p, { bigint: true, throwIfNoEntry: true }); }",
+    output:
+      "import { statSync } from 'fs';\nimport { stat } from 'fs/promises';\nasync function f(p) { return await stat(p, { bigint: true, throwIfNoEntry: true }); }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 30 }],
+  },
+  {
+    code: "import { existsSync } from 'node:fs';\nasync function f(p) { if (!existsSync(p)) return null; }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 28,
+        suggestions: [
+          {
+            messageId: 'useAccessCheck',
+            output:
+              "import { existsSync } from 'node:fs';\nimport { access } from 'node:fs/promises';\nasync function f(p) { if (!await access(p).then(() => true, () => false)) return null; }",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: "const fs = require('fs');\nasync function f(p) { return fs.existsSync(p) && fs.lchownSync(p, 1, 1); }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 30,
+        suggestions: [
+          {
+            messageId: 'useAccessCheck',
+            output: "const fs = require('fs');\nasync function f(p) { return await fs.promises.access(p).then(() => true, () => false) && fs.lchownSync(p, 1, 1); }",
+          },
+        ],
+      },
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 50,
+        suggestions: [
+          {
+            messageId: 'useAsyncTwin',
+            output: "const fs = require('fs');\nasync function f(p) { return fs.existsSync(p) && await fs.promises.lchown(p, 1, 1); }",
+          },
+        ],
+      },
+    ],
+  },
+
+  // ---- child_process, crypto, zlib: suggestions through promisify ----
+  {
+    code: "import { execSync } from 'node:child_process';\nasync function head() { const out = execSync('git rev-parse HEAD', { encoding: 'utf8' }); return out; }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 37,
+        suggestions: [
+          {
+            messageId: 'usePromisifyStdout',
+            output:
+              "import { execSync, exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nasync function head() { const out = (await promisify(exec)('git rev-parse HEAD', { encoding: 'utf8' })).stdout; return out; }",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: "import * as cp from 'node:child_process';\nasync function f() { cp.execFileSync('git', ['status']); cp.spawnSync('ls'); }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 22,
+        suggestions: [
+          {
+            messageId: 'usePromisify',
+            output:
+              "import * as cp from 'node:child_process';\nimport { promisify } from 'node:util';\nasync function f() { await promisify(cp.execFile)('git', ['status']); cp.spawnSync('ls'); }",
+          },
+        ],
+      },
+      { messageId: 'blockingCall', line: 2, column: 58, suggestions: [] },
+    ],
+  },
+  {
+    code: "import { pbkdf2Sync } from 'node:crypto';\nimport { promisify as p } from 'node:util';\nasync function hash(pw, salt) { return pbkdf2Sync(pw, salt, 100000, 64, 'sha512'); }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 40,
+        suggestions: [
+          {
+            messageId: 'usePromisify',
+            output:
+              "import { pbkdf2Sync, pbkdf2 } from 'node:crypto';\nimport { promisify as p } from 'node:util';\nasync function hash(pw, salt) { return await p(pbkdf2)(pw, salt, 100000, 64, 'sha512'); }",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: "const zlib = require('zlib');\nasync function pack(b) { return zlib.gzipSync(b).length; }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 33,
+        suggestions: [
+          {
+            messageId: 'usePromisify',
+            output: "const zlib = require('zlib');\nconst { promisify } = require('util');\nasync function pack(b) { return (await promisify(zlib.gzip)(b)).length; }",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: "import crypto from 'crypto';\nasync function keys() { return crypto.generateKeyPairSync('ed25519'); }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 32,
+        suggestions: [
+          {
+            messageId: 'usePromisify',
+            output:
+              "import crypto from 'crypto';\nimport { promisify } from 'util';\nasync function keys() { return await promisify(crypto.generateKeyPair)('ed25519'); }",
+          },
+        ],
+      },
+    ],
+  },
+
+  // ---- busy-waits and Atomics.wait ----
+  {
+    code: 'async function pause(ms) {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'busyWait',
+        line: 3,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'useTimersSleep',
+            output:
+              "import { setTimeout as sleep } from 'node:timers/promises';\nasync function pause(ms) {\n  const end = Date.now() + ms;\n  await sleep(end - Date.now());\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: "const x = require('x');\nconst f = async (ms) => { const start = performance.now(); while (performance.now() - start < ms); };",
+    output: null,
+    errors: [
+      {
+        messageId: 'busyWait',
+        line: 2,
+        column: 60,
+        suggestions: [
+          {
+            messageId: 'useTimersSleep',
+            output:
+              "const x = require('x');\nconst { setTimeout: sleep } = require('node:timers/promises');\nconst f = async (ms) => { const start = performance.now(); while (performance.now() - start < ms); };".replace(
+                'while (performance.now() - start < ms);',
+                'await sleep(ms - (performance.now() - start));',
+              ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: 'async function f(end) { do {} while (end > new Date().getTime()); let i = 0; for (; +new Date() < end; i++) {} }',
+    output: null,
+    errors: [
+      {
+        messageId: 'busyWait',
+        line: 1,
+        column: 25,
+        suggestions: [
+          {
+            messageId: 'useTimersSleep',
+            output:
+              "import { setTimeout as sleep } from 'node:timers/promises';\nasync function f(end) { await sleep(end - new Date().getTime()); let i = 0; for (; +new Date() < end; i++) {} }",
+          },
+        ],
+      },
+      { messageId: 'busyWait', line: 1, column: 78, suggestions: [] },
+    ],
+  },
+  {
+    code: 'async function f(end, items) { while (Date.now() < end) { n++; } items.forEach(() => { while (Date.now() < end); }); }',
+    output: null,
+    errors: [
+      { messageId: 'busyWait', line: 1, column: 32, suggestions: [] },
+      { messageId: 'busyWait', line: 1, column: 88, suggestions: [] },
+    ],
+  },
+  {
+    code: 'async function sleep(ms) { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms); }',
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 1,
+        column: 28,
+        suggestions: [
+          { messageId: 'useWaitAsync', output: 'async function sleep(ms) { await Atomics.waitAsync(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms).value; }' },
+        ],
+      },
+    ],
+  },
+
+  // ---- Deno, Bun, third-party ----
+  {
+    code: "async function f() { return Deno.readTextFileSync('a.txt') + globalThis.Deno.lstatSync('b').size; }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 1,
+        column: 29,
+        suggestions: [
+          {
+            messageId: 'useAsyncTwin',
+            output: "async function f() { return await Deno.readTextFile('a.txt') + globalThis.Deno.lstatSync('b').size; }",
+          },
+        ],
+      },
+      {
+        messageId: 'blockingCall',
+        line: 1,
+        column: 62,
+        suggestions: [
+          {
+            messageId: 'useAsyncTwin',
+            output: "async function f() { return Deno.readTextFileSync('a.txt') + (await globalThis.Deno.lstat('b')).size; }",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: "const { readFileSync } = Deno;\nasync function f() { readFileSync('a'); Bun.spawnSync(['ls']); }",
+    output: null,
+    errors: [
+      { messageId: 'blockingCall', line: 2, column: 22, suggestions: [] },
+      { messageId: 'blockingCall', line: 2, column: 41, suggestions: [] },
+    ],
+  },
+  {
+    code: "import bcrypt from 'bcrypt';\nimport { compareSync } from 'bcryptjs';\nasync function f(pw, h) { return bcrypt.hashSync(pw, 10) === h || compareSync(pw, h); }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 34,
+        suggestions: [
+          {
+            messageId: 'useAsyncTwin',
+            output:
+              "import bcrypt from 'bcrypt';\nimport { compareSync } from 'bcryptjs';\nasync function f(pw, h) { return await bcrypt.hash(pw, 10) === h || compareSync(pw, h); }",
+          },
+        ],
+      },
+      { messageId: 'blockingCall', line: 3, column: 67, suggestions: [] },
+    ],
+  },
+  {
+    code: "import { globSync } from 'glob';\nimport { execaSync } from 'execa';\nasync function f() { execaSync('ls'); return globSync('**/*.js'); }",
+    output: null,
+    errors: [
+      { messageId: 'blockingCall', line: 3, column: 22, suggestions: [] },
+      { messageId: 'blockingCall', line: 3, column: 46, suggestions: [] },
+    ],
+  },
+  {
+    code: "const fse = require('fs-extra');\nasync function f(p) { return fse.readJsonSync(p); }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 30,
+        suggestions: [{ messageId: 'useAsyncTwin', output: "const fse = require('fs-extra');\nasync function f(p) { return await fse.readJson(p); }" }],
+      },
+    ],
+  },
+];
+
+plainTester.run('no-blocking-in-async (plain)', rule, { valid, invalid });
+typedTester.run('no-blocking-in-async (typed)', rule, { valid, invalid });
+
+/** A receiver only the checker can place in `@types/node`. */
+const TYPED_RECEIVER =
+  "import type * as nodeFs from 'fs';\nclass Store { constructor(private fs: typeof nodeFs) {} async load(p: string) { return this.fs.readFileSync(p, 'utf8'); } }";
+
+plainTester.run('no-blocking-in-async (plain only)', rule, {
+  valid: [TYPED_RECEIVER],
+  invalid: [
+    {
+      // TSX, in a component that awaits.
+      code: "import fs from 'fs';\nconst Page = async () => <pre>{fs.readFileSync('a', 'utf8')}</pre>;",
+      filename: fixture('file.tsx'),
+      output: "import fs from 'fs';\nconst Page = async () => <pre>{await fs.promises.readFile('a', 'utf8')}</pre>;",
+      errors: [{ messageId: 'blockingCall', line: 2, column: 32 }],
+    },
+  ],
+});
+
+typedTester.run('no-blocking-in-async (typed only)', rule, {
+  valid: [],
+  invalid: [
+    {
+      // Resolved through the checker: reported, but not rewritten (the receiver may not have `promises`).
+      code: TYPED_RECEIVER,
+      output: null,
+      errors: [{ messageId: 'blockingCall', line: 2, column: 88, suggestions: [] }],
+    },
+    {
+      code: "import fs = require('fs');\nasync function f(p: string) { fs.unlinkSync(p); }",
+      output: null,
+      errors: [{ messageId: 'blockingCall', line: 2, column: 31, suggestions: [] }],
+    },
+    {
+      // Only the checker knows `n` is a file descriptor: no fix.
+      code: "import fs from 'fs';\nasync function f(n: number, p: string) { return [fs.readFileSync(n), fs.readFileSync(p)]; }",
+      output: "import fs from 'fs';\nasync function f(n: number, p: string) { return [fs.readFileSync(n), await fs.promises.readFile(p)]; }",
+      errors: [
+        { messageId: 'blockingCall', line: 2, column: 50, suggestions: [] },
+        { messageId: 'blockingCall', line: 2, column: 70 },
+      ],
+    },
+    {
+      code: "import fs from 'fs';\nasync function f(target: fs.PathOrFileDescriptor) { return fs.readFileSync(target); }",
+      output: null,
+      errors: [{ messageId: 'blockingCall', line: 2, column: 60, suggestions: [] }],
+    },
+  ],
+});
