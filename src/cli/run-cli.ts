@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 
 import { ESLint } from 'eslint';
@@ -49,11 +49,12 @@ export async function runCli({
       return EXIT_OK;
     }
 
-    const targets = options.paths.map((given) => {
+    const targets: string[] = [];
+    for (const given of options.paths) {
       const absolute = path.resolve(cwd, given);
-      if (!existsSync(absolute)) throw new UsageError(`no such file or directory: '${given}'`);
-      return absolute;
-    });
+      if (!(await pathExists(absolute))) throw new UsageError(`no such file or directory: '${given}'`);
+      targets.push(absolute);
+    }
     const eslintCwd = commonAncestor([path.resolve(cwd), ...targets]);
     const typedRoots = [...new Set(targets.map(findTsconfigDir).filter((dir) => dir !== undefined))];
     const usedPlugin = plugin ?? (await import('../index.js')).default;
@@ -137,4 +138,11 @@ function commonAncestor(paths: readonly string[]): string {
     }
     return dir;
   });
+}
+
+function pathExists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
