@@ -5,7 +5,7 @@ import { fixture, plainTester, typedTester } from '../rule-tester.js';
 
 // Every case runs through both testers: the rule must say the same with and without type information.
 
-const valid: ValidTestCase<Options>[] = [
+const valid: (string | ValidTestCase<Options>)[] = [
   // One-shot timeouts complete on their own.
   "function later() { setTimeout(() => done(), 1000); }",
   "function later() { window.setTimeout(() => done(), 10); }",
@@ -1191,7 +1191,7 @@ async function heartbeat() {
   },
 ];
 
-const withOptions: { valid: ValidTestCase<Options>[]; invalid: InvalidTestCase<MessageId, Options>[] } = {
+const withOptions: { valid: (string | ValidTestCase<Options>)[]; invalid: InvalidTestCase<MessageId, Options>[] } = {
   valid: [
   { code: `const t = setInterval(tick, 1000);
 export function stop() { clearInterval(t); }`, options: [{"checkTopLevel":true}] },
