@@ -218,7 +218,10 @@ export default createRule<Options, MessageId>({
       what: string,
       suggest: TSESLint.SuggestionReportDescriptor<MessageId>[],
     ): void {
-      const className = cls.id?.name ?? 'this class';
+      const holder = cls.parent;
+      const className =
+        cls.id?.name ??
+        (holder.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier ? holder.id.name : '(anonymous class)');
       const member = findClassElement(call, cls);
       let where = `${className}`;
       // Constructors and field initialisers run on `new`.
@@ -566,25 +569,27 @@ export default createRule<Options, MessageId>({
       return parts.some((part) => (part.getSymbol() ?? part.aliasSymbol)?.getName() === 'AbortSignal');
     }
 
-    /** A signal made in this function (`new AbortController()`, `AbortSignal.timeout()`): its listeners die with it. */
-    function isCreatedLocally(receiver: TSESTree.Node, call: TSESTree.CallExpression): boolean {
+    /**
+     * A signal made by this function or one around it (`new AbortController()`, `AbortSignal.timeout()`,
+     * `controller.signal`): it lives as long as the operation that made it, and its listeners with it.
+     */
+    function isCreatedLocally(receiver: TSESTree.Node, call: TSESTree.CallExpression, depth = 0): boolean {
       let root: TSESTree.Node = receiver;
       while (root.type === AST_NODE_TYPES.MemberExpression) root = skipExpressionWrappers(root.object);
-      if (root.type !== AST_NODE_TYPES.Identifier) return false;
+      if (root.type !== AST_NODE_TYPES.Identifier || depth > 3) return false;
       const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
-      const def = variable?.defs[0];
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (!def || def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
-      const fn = getEnclosingFunction(call);
-      if (getEnclosingFunction(def.node) !== fn && !(fn && isInside(def.node, fn))) return false;
-      let init = def.node.init ? skipExpressionWrappers(def.node.init) : null;
-      while (init?.type === AST_NODE_TYPES.MemberExpression) init = skipExpressionWrappers(init.object);
+      const owner = getEnclosingFunction(def.node);
+      if (!owner || !isInside(call, owner)) return false;
+      const init = def.node.init ? skipExpressionWrappers(def.node.init) : null;
       if (!init) return false;
       if (init.type === AST_NODE_TYPES.NewExpression) return true;
       if (init.type === AST_NODE_TYPES.CallExpression) {
         const callee = skipExpressionWrappers(init.callee);
         return callee.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(callee.object) === 'AbortSignal';
       }
-      return false;
+      return isCreatedLocally(init, call, depth + 1);
     }
 
     function isRemovedSomewhere(receiver: TSESTree.Node, event: string, listener: TSESTree.Node | null): boolean {

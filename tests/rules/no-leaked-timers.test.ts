@@ -93,6 +93,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number) {
   "function f(ms) { const signal = AbortSignal.timeout(ms); signal.addEventListener(\"abort\", onAbort); }",
   "import { addAbortListener } from 'node:events'; function f(signal: AbortSignal) { const disposable = addAbortListener(signal, onAbort); return disposable; }",
   "function f(xhr) { xhr.addEventListener(\"abort\", onAbort); }",
+  "async function runAll(jobs) { const controller = new AbortController(); const signal = controller.signal; await Promise.all(jobs.map((job) => new Promise((resolve) => { signal.addEventListener(\"abort\", resolve); job(resolve); }))); }",
   "signal.addEventListener(\"abort\", onAbort);",
   // Wiring handlers once, and loops that do not repeat over time.
   "function wire(emitter) { emitter.on(\"data\", handle); emitter.on(\"end\", finish); }",
@@ -1116,6 +1117,73 @@ async function heartbeat() {
         line: 2,
         column: 3,
         suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const shutdown = new AbortController();
+export function work() {
+  shutdown.signal.addEventListener('abort', stop);
+}`,
+    output: `const shutdown = new AbortController();
+export function work() {
+  shutdown.signal.addEventListener('abort', stop, { once: true });
+}`,
+    errors: [
+      {
+        messageId: 'abortListenerNotRemoved',
+        line: 3,
+        column: 3,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `async function onceOrThrow(target, event, after) {
+  return new Promise((resolve, reject) => {
+    target.on(event, resolve);
+    setTimeout(() => reject(new Error('Time up')), after);
+  });
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'raceTimeoutNotCleared',
+        line: 4,
+        column: 5,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const Poller = class {
+  start() {
+    setInterval(() => this.poll(), 1000);
+  }
+  poll() {}
+};`,
+    output: null,
+    errors: [
+      {
+        messageId: 'classTimerNeverCleared',
+        line: 3,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'storeOnThis',
+            output: `const Poller = class {
+  private timer?: ReturnType<typeof setInterval>;
+  start() {
+    this.timer = setInterval(() => this.poll(), 1000);
+  }
+  poll() {}
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+};`,
+          },
+        ],
       },
     ],
   },
