@@ -40,6 +40,7 @@ export type MessageId =
   | 'returnStopFunction'
   | 'storeOnThis'
   | 'clearInFinally'
+  | 'clearWithFinallyCall'
   | 'useAbortSignalTimeout';
 
 export default createRule<Options, MessageId>({
@@ -72,6 +73,7 @@ export default createRule<Options, MessageId>({
       returnStopFunction: 'Keep the handle in `{{name}}` and return a function that clears it.',
       storeOnThis: 'Keep the handle in `this.{{name}}` and clear it in `{{method}}()`.',
       clearInFinally: 'Keep the handle in `{{name}}` and clear it in `finally` around `return await Promise.race(…)`.',
+      clearWithFinallyCall: 'Keep the handle in `{{name}}` and clear it in `.finally()` on the awaited race.',
       useAbortSignalTimeout: 'Replace the race with `fetch(…, { signal: AbortSignal.timeout(…) })`, which cancels the request and its timer.',
     },
     schema: [
@@ -231,7 +233,10 @@ export default createRule<Options, MessageId>({
       ) {
         where = `new ${className}()`;
       }
-      else if (member) where = `${className}.${(!member.computed && keyName(member.key)) || '[computed]'}()`;
+      else if (member) {
+        const name = member.computed ? null : keyName(member.key);
+        where = name === null ? `${className}[${shorten(sourceCode.getText(member.key))}]()` : `${className}.${name}()`;
+      }
       context.report({ node: call, messageId: 'classTimerNeverCleared', data: { where, what, className }, suggest });
     }
 
@@ -500,7 +505,7 @@ export default createRule<Options, MessageId>({
       if (race.raceCall && fate.kind === 'discarded') {
         const signal = buildAbortSignalSuggestion(call, race);
         if (signal) suggest.push(signal);
-        const finallyFix = buildClearInFinallySuggestion(call, race, fate);
+        const finallyFix = buildClearInFinallySuggestion(call, race, fate) ?? buildFinallyCallSuggestion(call, race, fate);
         if (finallyFix) suggest.push(finallyFix);
       }
       context.report({ node: call, messageId: 'raceTimeoutNotCleared', data: { callee }, suggest });
@@ -705,7 +710,7 @@ export default createRule<Options, MessageId>({
       if (!isPlainFunction(fn)) return [];
       const returnType = fn.returnType?.typeAnnotation;
       if (returnType && returnType.type !== AST_NODE_TYPES.TSVoidKeyword) return [];
-      if (hasReturnStatement(fn.body)) return [];
+      if (hasReturnStatement(fn.body) || hasOverloads(fn)) return [];
       const clear = getClearFunction(call, 'clearInterval');
       if (!clear) return [];
       const name = chooseFreeName(sourceCode, 'timer');
@@ -861,6 +866,44 @@ export default createRule<Options, MessageId>({
           if (!fn.async) fixes.push(fixer.insertTextBefore(asyncAnchor(fn), 'async '));
           return fixes;
         },
+      };
+    }
+
+    /** `const x = await Promise.race([…])`: keep the handle and clear it in `.finally()` on the race itself. */
+    function buildFinallyCallSuggestion(
+      call: TSESTree.CallExpression,
+      race: RaceInfo,
+      fate: HandleFate & { kind: 'discarded' },
+    ): TSESLint.SuggestionReportDescriptor<MessageId> | null {
+      const raceCall = race.raceCall!;
+      if (race.declaration) return null;
+      const callOuter = getOuterExpression(call);
+      const isBodyExpression = race.executor.body === callOuter;
+      if (!isBodyExpression && (!fate.statement || fate.statement.expression !== callOuter || fate.statement.parent !== race.executor.body)) {
+        return null;
+      }
+      if (getOuterExpression(raceCall).parent?.type !== AST_NODE_TYPES.AwaitExpression) return null;
+      let statement: TSESTree.Node = raceCall;
+      while (statement.parent && !isBlockLike(statement.parent)) {
+        statement = statement.parent;
+        if (isFunctionNode(statement)) return null;
+      }
+      if (!statement.parent || statement.type === AST_NODE_TYPES.ReturnStatement) return null;
+      const clear = getClearFunction(call, 'clearTimeout');
+      if (!clear) return null;
+      const name = chooseFreeName(sourceCode, 'timer');
+      const declare = isTypeScript ? `let ${name}: ReturnType<typeof ${getTypeofText(call)}> | undefined;` : `let ${name};`;
+      const target = isBodyExpression ? expressionRange(callOuter) : callOuter.range;
+      const assignment = isBodyExpression ? `{ ${name} = ${sourceCode.getText(call)}; }` : `${name} = ${sourceCode.getText(call)}`;
+      const raceText = text.slice(raceCall.range[0], target[0]) + assignment + text.slice(target[1], raceCall.range[1]);
+      const anchorStatement = statement;
+      return {
+        messageId: 'clearWithFinallyCall',
+        data: { name },
+        fix: (fixer) => [
+          fixer.insertTextBefore(anchorStatement, `${declare}\n${indentOf(anchorStatement)}`),
+          fixer.replaceText(raceCall, `${raceText}.finally(() => ${clear}(${name}))`),
+        ],
       };
     }
 
@@ -1170,6 +1213,18 @@ function hasReturnStatement(body: TSESTree.Node): boolean {
     return !found;
   });
   return found;
+}
+
+/** `function f(): void;` signatures before the implementation: they would disagree with a new return type. */
+function hasOverloads(fn: FunctionNode): boolean {
+  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration || !fn.id) return false;
+  const holder = fn.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ? fn.parent.parent : fn.parent;
+  if (!('body' in holder) || !Array.isArray(holder.body)) return false;
+  const name = fn.id.name;
+  return (holder.body as TSESTree.Node[]).some((statement) => {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    return declaration?.type === AST_NODE_TYPES.TSDeclareFunction && declaration.id?.name === name;
+  });
 }
 
 /** Whether a `for await` over the iterator can end: a `break`, `return`, `throw` or `yield` in its body. */

@@ -112,6 +112,10 @@ async function withTimeout<T>(work: Promise<T>, ms: number) {
   "class A { static { setInterval(tick, 1); } }",
   "function f() { const { timer } = this; }",
   "function f(signal) { signal.addEventListener(...args); }",
+  "class A { accessor t = setInterval(f, 1); static s = setInterval(f, 1); }",
+  "function f(this: Window) { this.setInterval(f, 1); }",
+  "function f() { label: { setTimeout(f, 1); break label; } }",
+  "enum E { A = setInterval(f, 1) as any }",
 ];
 
 const invalid: InvalidTestCase<MessageId, Options>[] = [
@@ -309,6 +313,21 @@ const invalid: InvalidTestCase<MessageId, Options>[] = [
         messageId: 'intervalDiscarded',
         line: 3,
         column: 5,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `function start(): void;
+function start(): void {
+  setInterval(poll, 1000);
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'intervalDiscarded',
+        line: 3,
+        column: 3,
         suggestions: [],
       },
     ],
@@ -656,6 +675,71 @@ export function Clock() {
     ],
   },
   {
+    code: `class Jobs {
+  [key]() {
+    setInterval(() => this.run(), 1000);
+  }
+  get ticker() {
+    setInterval(() => this.run(), 1000);
+    return 1;
+  }
+  run() {}
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'classTimerNeverCleared',
+        line: 3,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'storeOnThis',
+            output: `class Jobs {
+  private timer?: ReturnType<typeof setInterval>;
+  [key]() {
+    this.timer = setInterval(() => this.run(), 1000);
+  }
+  get ticker() {
+    setInterval(() => this.run(), 1000);
+    return 1;
+  }
+  run() {}
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}`,
+          },
+        ],
+      },
+      {
+        messageId: 'classTimerNeverCleared',
+        line: 6,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'storeOnThis',
+            output: `class Jobs {
+  private timer?: ReturnType<typeof setInterval>;
+  [key]() {
+    setInterval(() => this.run(), 1000);
+  }
+  get ticker() {
+    this.timer = setInterval(() => this.run(), 1000);
+    return 1;
+  }
+  run() {}
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     code: `class Poller extends Base {
   start() {
     setInterval(() => this.poll(), 1000);
@@ -932,7 +1016,42 @@ export function Clock() {
         messageId: 'raceTimeoutNotCleared',
         line: 2,
         column: 63,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'clearWithFinallyCall',
+            output: `async function first(work, ms) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const result = await Promise.race([work, new Promise((r) => { timer = setTimeout(r, ms); })]).finally(() => clearTimeout(timer));
+  return result;
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `async function poll(work: () => Promise<void>, ms: number) {
+  for (;;) {
+    await Promise.race([work(), new Promise((_, reject) => { setTimeout(reject, ms); })]);
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'raceTimeoutNotCleared',
+        line: 3,
+        column: 62,
+        suggestions: [
+          {
+            messageId: 'clearWithFinallyCall',
+            output: `async function poll(work: () => Promise<void>, ms: number) {
+  for (;;) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([work(), new Promise((_, reject) => { timer = setTimeout(reject, ms); })]).finally(() => clearTimeout(timer));
+  }
+}`,
+          },
+        ],
       },
     ],
   },
