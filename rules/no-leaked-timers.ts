@@ -99,7 +99,6 @@ export default createRule<Options, MessageId>({
     ],
     defaultOptions: [{ allowUnref: true, checkTopLevel: false, checkAbortListeners: true }],
   },
-  defaultOptions: [{ allowUnref: true, checkTopLevel: false, checkAbortListeners: true }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const allowUnref = options.allowUnref !== false;
@@ -483,7 +482,7 @@ export default createRule<Options, MessageId>({
       const array = node.parent;
       if (array?.type !== AST_NODE_TYPES.ArrayExpression) return null;
       const call = array.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== array) return null;
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== array) return null;
       const callee = skipExpressionWrappers(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
       const method = getStaticPropertyName(callee);
@@ -584,7 +583,7 @@ export default createRule<Options, MessageId>({
       if (root.type !== AST_NODE_TYPES.Identifier || depth > 3) return false;
       const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (!def || def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+      if (!def || def.type !== 'Variable') return false;
       const owner = getEnclosingFunction(def.node);
       if (!owner || !isInside(call, owner)) return false;
       const init = def.node.init ? skipExpressionWrappers(def.node.init) : null;
@@ -655,7 +654,7 @@ export default createRule<Options, MessageId>({
       return candidates.some((other) => {
         if (!isInside(other, loop)) return false;
         const parent = other.parent;
-        return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === other && sourceCode.getText(other) === text;
+        return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === other && sourceCode.getText(other) === text;
       });
     }
 
@@ -750,7 +749,19 @@ export default createRule<Options, MessageId>({
       }
       const clear = getClearFunction(call, 'clearInterval');
       if (!clear) return [];
-      const memberNames = new Set(cls.body.body.map((element) => ('key' in element && !element.computed ? keyName(element.key) : null)));
+      const memberNames = new Set(
+        cls.body.body.map((element) =>
+          (element.type === AST_NODE_TYPES.MethodDefinition ||
+            element.type === AST_NODE_TYPES.PropertyDefinition ||
+            element.type === AST_NODE_TYPES.AccessorProperty ||
+            element.type === AST_NODE_TYPES.TSAbstractMethodDefinition ||
+            element.type === AST_NODE_TYPES.TSAbstractPropertyDefinition ||
+            element.type === AST_NODE_TYPES.TSAbstractAccessorProperty) &&
+          !element.computed
+            ? keyName(element.key)
+            : null,
+        ),
+      );
       let name = 'timer';
       for (let index = 2; memberNames.has(name) || membersByName.has(name); index += 1) name = `timer${index}`;
       const teardown = findTeardownMethod(cls);
@@ -772,7 +783,7 @@ export default createRule<Options, MessageId>({
               );
             }
             if (teardown) {
-              const body = teardown.value.body!;
+              const body = teardown.value.body;
               const first = body.body[0];
               const open = sourceCode.getFirstToken(body)!;
               const indent = first && first.loc.start.line !== open.loc.start.line ? indentOf(first) : `${indentOf(teardown)}  `;
@@ -1065,8 +1076,7 @@ export default createRule<Options, MessageId>({
             !element.static &&
             !element.computed &&
             keyName(element.key) === name &&
-            element.value.type === AST_NODE_TYPES.FunctionExpression &&
-            element.value.body
+            element.value.type === AST_NODE_TYPES.FunctionExpression
           ) {
             return element as TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression };
           }
@@ -1219,9 +1229,14 @@ function hasReturnStatement(body: TSESTree.Node): boolean {
 function hasOverloads(fn: FunctionNode): boolean {
   if (fn.type !== AST_NODE_TYPES.FunctionDeclaration || !fn.id) return false;
   const holder = fn.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ? fn.parent.parent : fn.parent;
-  if (!('body' in holder) || !Array.isArray(holder.body)) return false;
+  let statements: readonly TSESTree.Node[];
+  if (holder.type === AST_NODE_TYPES.Program || holder.type === AST_NODE_TYPES.BlockStatement || holder.type === AST_NODE_TYPES.TSModuleBlock) {
+    statements = holder.body;
+  } else {
+    return false;
+  }
   const name = fn.id.name;
-  return (holder.body as TSESTree.Node[]).some((statement) => {
+  return statements.some((statement) => {
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
     return declaration?.type === AST_NODE_TYPES.TSDeclareFunction && declaration.id?.name === name;
   });
