@@ -522,7 +522,7 @@ export default createRule<Options, MessageId>({
       const loop = findRepeatingLoop(call);
       if (loop && isLoopInvariant(receiver, loop) && isLoopInvariant(event, loop)) {
         // In a loop even `{ once: true }` would not help a signal that never aborts: report the pile-up.
-        const eventName = event.type === AST_NODE_TYPES.Literal ? String(event.value) : sourceCode.getText(event);
+        const eventName = getStaticString(event) ?? sourceCode.getText(event);
         if (isRemovedSomewhere(receiver, eventName, null) || isFollowedByExit(call, loop)) return;
         context.report({
           node: call,
@@ -531,7 +531,7 @@ export default createRule<Options, MessageId>({
         });
         return;
       }
-      if (method === 'addEventListener' && event.type === AST_NODE_TYPES.Literal && event.value === 'abort') {
+      if (method === 'addEventListener' && getStaticString(event) === 'abort') {
         if (!checkTopLevel && isAtTopLevel(call)) return;
         if (!isSignal(receiver) || isCreatedLocally(receiver, call)) return;
         if (isRemovedSomewhere(receiver, 'abort', listener)) return;
@@ -607,8 +607,7 @@ export default createRule<Options, MessageId>({
         const callee = skipExpressionWrappers(removal.callee) as TSESTree.MemberExpression;
         const [removedEvent, removedListener] = removal.arguments;
         const eventMatches =
-          removedEvent === undefined ||
-          (removedEvent.type === AST_NODE_TYPES.Literal ? String(removedEvent.value) === event : sourceCode.getText(removedEvent) === event);
+          removedEvent === undefined || (getStaticString(removedEvent) ?? sourceCode.getText(removedEvent)) === event;
         if (!eventMatches) return false;
         if (listenerText !== null) return removedListener !== undefined && sourceCode.getText(removedListener) === listenerText;
         return sourceCode.getText(skipExpressionWrappers(callee.object)) === receiverText;
@@ -621,7 +620,10 @@ export default createRule<Options, MessageId>({
         if (isFunctionNode(current)) return null;
         if (!isLoop(current)) continue;
         if (isInside(call, loopHead(current))) continue;
-        if ((current.type === AST_NODE_TYPES.ForOfStatement && current.await) || containsAwait(current.body)) return current;
+        const test = current.type === AST_NODE_TYPES.ForInStatement || current.type === AST_NODE_TYPES.ForOfStatement ? null : current.test;
+        if ((current.type === AST_NODE_TYPES.ForOfStatement && current.await) || containsAwait(current.body) || (test && containsAwait(test))) {
+          return current;
+        }
       }
       return null;
     }
@@ -1138,6 +1140,13 @@ function findClassElement(node: TSESTree.Node, cls: ClassNode): TSESTree.MethodD
       return current;
     }
   }
+  return null;
+}
+
+/** `'abort'` or `` `abort` ``: the string an event-name argument always is, or null. */
+function getStaticString(node: TSESTree.Node): string | null {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : null;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
   return null;
 }
 

@@ -1225,6 +1225,22 @@ async function heartbeat() {
   },
   {
     code: `function request(signal) {
+  signal.addEventListener(\`abort\`, onAbort);
+}`,
+    output: `function request(signal) {
+  signal.addEventListener(\`abort\`, onAbort, { once: true });
+}`,
+    errors: [
+      {
+        messageId: 'abortListenerNotRemoved',
+        line: 2,
+        column: 3,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `function request(signal) {
   signal.addEventListener('abort', onAbort, {});
 }`,
     output: `function request(signal) {
@@ -1329,6 +1345,22 @@ export function work() {
   while (true) {
     socket.on('error', onError);
     await read(socket);
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'listenerInLoop',
+        line: 3,
+        column: 5,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `async function consume(queue, emitter) {
+  while (await queue.next()) {
+    emitter.on('drain', resume);
   }
 }`,
     output: null,
