@@ -37,7 +37,7 @@ export function Clock() {
     return () => clearInterval(id);
   }, []);
   return <span />;
-}`, filename: fixture('component.tsx') },
+}`, filename: fixture('file.tsx') },
   // Classes that clear what they schedule.
   "class Heartbeat { private timer?: NodeJS.Timeout; start() { this.timer = setInterval(() => this.ping(), 5000); } stop() { clearInterval(this.timer); } ping() {} }",
   "class Heartbeat { #timer = setInterval(() => {}, 1000); close() { clearInterval(this.#timer); } }",
@@ -450,7 +450,7 @@ export function Clock() {
   }, []);
   return <span />;
 }`,
-    filename: fixture('component.tsx'),
+    filename: fixture('file.tsx'),
     output: null,
     errors: [
       {
