@@ -1,6 +1,7 @@
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 
 import noBlockingInAsync from '../rules/no-blocking-in-async.js';
+import noLeakedTimers from '../rules/no-leaked-timers.js';
 import noMissingAwait from '../rules/no-missing-await.js';
 import noUnboundedConcurrency from '../rules/no-unbounded-concurrency.js';
 import type { AsyncPitfallsDocs } from './util/create-rule.js';
@@ -10,6 +11,7 @@ export type AsyncPitfallsRule = RuleModule<string, readonly unknown[], AsyncPitf
 /** Every rule of the plugin, by id, sorted (a meta-test keeps it sorted and complete). */
 export const rules: Record<string, AsyncPitfallsRule> = {
   'no-blocking-in-async': noBlockingInAsync,
+  'no-leaked-timers': noLeakedTimers,
   'no-missing-await': noMissingAwait,
   'no-unbounded-concurrency': noUnboundedConcurrency,
 };
