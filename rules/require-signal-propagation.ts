@@ -3,8 +3,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { SIGNAL_APIS, SIGNAL_METHODS, SIGNAL_PROPERTY_NAMES, type SignalSlot } from '../src/knowledge/signal-apis.js';
 import { skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
-import { getCallerSignalFinder, isSignalName, type CallerSignal } from '../src/util/find-caller-signal.js';
-import { isFunctionNode } from '../src/util/get-enclosing-function.js';
+import { getCallerSignalFinder, isSignalName, walk, type CallerSignal } from '../src/util/find-caller-signal.js';
+import { getEnclosingFunction, isFunctionNode } from '../src/util/get-enclosing-function.js';
 import { getStaticPropertyName } from '../src/util/resolve-function.js';
 import { findApiReferences } from '../src/util/resolve-import.js';
 
@@ -55,14 +55,15 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const finder = getCallerSignalFinder(context);
     const ignored = new Set(options.ignore ?? []);
+    const abortListeners = new WeakMap<TSESTree.Node, boolean>();
 
     return {
       CallExpression(call) {
         const slot = findSlot(call);
         if (!slot || isIgnored(call, slot)) return;
-        if (isCleanupCode(call)) return;
+        if (isCleanupCode(call) || isAbortWait(call)) return;
         const signal = finder.reachableSignal(call);
-        if (!signal) return;
+        if (!signal || handlesAbortByHand(call)) return;
         const place = locateOptions(call, slot);
         if (place.kind === 'unknown') return;
         if (place.kind === 'object' && !lacksSignal(place.node)) return;
@@ -153,6 +154,43 @@ export default createRule<Options, MessageId>({
       if (last) return { kind: 'missing', fix: (fixer, text) => fixer.insertTextAfter(last, [',', ...fill.map((f) => ` ${f},`), ` ${text}`].join('')) };
       const close = sourceCode.getLastToken(call)!;
       return { kind: 'missing', fix: (fixer, text) => fixer.insertTextBefore(close, [...fill, text].join(', ')) };
+    }
+
+    /** `once(signal, 'abort')`: waiting for the abort itself. */
+    function isAbortWait(call: TSESTree.CallExpression): boolean {
+      const type = call.arguments[1];
+      return type?.type === AST_NODE_TYPES.Literal && type.value === 'abort';
+    }
+
+    /**
+     * A function that registers its own abort listener (`signal.addEventListener('abort', stop)`,
+     * `signal.onabort = …`) cancels its work by hand, often differently from what passing the signal would do
+     * (stop a recording and keep what it has, kill a process with another signal): its calls are not judged.
+     */
+    function handlesAbortByHand(call: TSESTree.CallExpression): boolean {
+      for (let fn = getEnclosingFunction(call); fn; fn = getEnclosingFunction(fn)) {
+        let cached = abortListeners.get(fn);
+        if (cached === undefined) {
+          cached = registersAbortListener(fn);
+          abortListeners.set(fn, cached);
+        }
+        if (cached) return true;
+      }
+      return false;
+    }
+
+    function registersAbortListener(fn: TSESTree.Node): boolean {
+      let found = false;
+      walk(sourceCode, fn, (node) => {
+        if (found) return false;
+        if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument, index) => index < 2 && argument.type === AST_NODE_TYPES.Literal && argument.value === 'abort')) {
+          found = true;
+        } else if (node.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(node) === 'onabort') {
+          found = true;
+        }
+        return !found;
+      });
+      return found;
     }
 
     /**
