@@ -66,8 +66,8 @@ export default createRule<Options, MessageId>({
     return {
       CatchClause(clause) {
         const tryBlock = clause.parent.block;
-        if (!containsAwait(sourceCode, tryBlock)) return;
-        const flow = finder.findSignalFlow(tryBlock);
+        if (!containsAwait(sourceCode, tryBlock) || isInFinally(clause)) return;
+        const flow = finder.findSignalFlow(tryBlock, clause);
         if (!flow) return;
         reportHandler(clause, clause.body, clause.param, flow, sourceCode.getFirstToken(clause)!.loc);
       },
@@ -76,8 +76,8 @@ export default createRule<Options, MessageId>({
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
         const method = getStaticPropertyName(callee);
         const handlerArgument = method === 'catch' ? call.arguments[0] : method === 'then' ? call.arguments[1] : undefined;
-        if (!handlerArgument || !isHandler(handlerArgument) || isDiscarded(call)) return;
-        const flow = findChainFlow(callee.object);
+        if (!handlerArgument || !isHandler(handlerArgument) || isDiscarded(call) || isInFinally(call)) return;
+        const flow = findChainFlow(callee.object, call);
         if (!flow) return;
         const handler = handlerArgument;
         const body = handler.body;
@@ -131,6 +131,7 @@ export default createRule<Options, MessageId>({
       const check = described ? throwIfAbortedCall(described) : `${signalText}.throwIfAborted()`;
       const swallowed = exits.filter((exit) => exit.recognised === null);
       if (swallowed.length > 0) {
+        if (param?.type === AST_NODE_TYPES.Identifier && forwardsError(body, param.name)) return;
         context.report({
           loc,
           messageId: 'abortSwallowed',
@@ -239,15 +240,53 @@ export default createRule<Options, MessageId>({
     }
 
     /** The first caller-owned signal that reaches a promise chain: in it, or in the `const` it was read from. */
-    function findChainFlow(object: TSESTree.Expression): TSESTree.Node | null {
-      const direct = finder.findSignalFlow(object);
+    function findChainFlow(object: TSESTree.Expression, at: TSESTree.Node): TSESTree.Node | null {
+      const direct = finder.findSignalFlow(object, at);
       if (direct) return direct;
       const inner = skipExpressionWrappers(object);
       if (inner.type !== AST_NODE_TYPES.Identifier) return null;
       const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return null;
-      return finder.findSignalFlow(def.node.init);
+      return finder.findSignalFlow(def.node.init, at);
+    }
+
+    /**
+     * Handlers that hand the error on — `err = error` to an outer variable, `reject(error)`,
+     * `next(error)`, `controller.error(error)`, `emitter.emit('error', error)` — do not drop it: whoever
+     * receives it decides. Only what they log and forget is swallowed.
+     */
+    function forwardsError(body: TSESTree.Node, name: string): boolean {
+      let found = false;
+      // `const coerced = coerceError(error)` carries the error on under another name.
+      const names = new Set([name]);
+      const mentions = (node: TSESTree.Node): boolean => {
+        let seen = false;
+        walk(sourceCode, node, (inner) => {
+          if (seen || isFunctionNode(inner)) return false;
+          if (inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name)) seen = true;
+          return !seen;
+        });
+        return seen;
+      };
+      walk(sourceCode, body, (node) => {
+        if (found || isFunctionNode(node)) return false;
+        if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init && mentions(node.init)) {
+          names.add(node.id.name);
+        }
+        if (node.type === AST_NODE_TYPES.AssignmentExpression && mentions(node.right)) {
+          const target = node.left;
+          if (target.type === AST_NODE_TYPES.MemberExpression) found = true;
+          else if (target.type === AST_NODE_TYPES.Identifier) {
+            const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+            found = variable !== null && !variable.defs.some((def) => isInsideRange(def.name, body));
+          }
+        } else if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => mentions(argument))) {
+          found = isForwardingCall(node);
+        }
+        return !found;
+      });
+      return found;
     }
 
     /** Whether the loop checks for an abort anywhere: `.aborted`, `throwIfAborted()`, an error-name test, a checker. */
@@ -325,6 +364,35 @@ function describeExit(exit: NormalExit): string {
     default:
       return 'returns a value';
   }
+}
+
+const FORWARDING_FUNCTIONS = new Set(['reject', 'next', 'callback', 'cb', 'done', 'fail', 'onError', 'onerror', 'handleError']);
+
+/** `reject(err)`, `deferred.reject(err)`, `next(err)`, `controller.error(err)`, `emitter.emit('error', err)`, `stream.destroy(err)`. */
+function isForwardingCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipExpressionWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return FORWARDING_FUNCTIONS.has(callee.name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticPropertyName(callee);
+  if (method === null) return false;
+  if (method === 'reject' || method === 'destroy' || FORWARDING_FUNCTIONS.has(method)) return true;
+  if (method === 'emit') return call.arguments[0]?.type === AST_NODE_TYPES.Literal && call.arguments[0].value === 'error';
+  const receiver = skipExpressionWrappers(callee.object);
+  return method === 'error' && receiver.type === AST_NODE_TYPES.Identifier && /controller/iu.test(receiver.name);
+}
+
+function isInsideRange(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** Code in a `finally` block runs after the abort on purpose: cleanup that waits and ignores failures. */
+function isInFinally(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (isFunctionNode(current)) return false;
+    if (current.type === AST_NODE_TYPES.TryStatement && current.finalizer === child) return true;
+  }
+  return false;
 }
 
 function isHandler(node: TSESTree.Node): node is Handler {

@@ -15,7 +15,7 @@ export type MessageId = 'missingSignal' | 'passSignal';
 type OptionsPlace =
   | { kind: 'object'; node: TSESTree.ObjectExpression }
   | { kind: 'encoding'; node: TSESTree.Literal }
-  | { kind: 'missing'; fix: (fixer: TSESLint.RuleFixer, options: string) => TSESLint.RuleFix }
+  | { kind: 'missing'; insert: (fixer: TSESLint.RuleFixer, options: string) => TSESLint.RuleFix }
   | { kind: 'unknown' };
 
 export default createRule<Options, MessageId>({
@@ -79,7 +79,7 @@ export default createRule<Options, MessageId>({
               fix: (fixer) => {
                 if (place.kind === 'object') return addProperty(fixer, place.node, property);
                 if (place.kind === 'encoding') return fixer.replaceText(place.node, `{ encoding: ${place.node.raw}, ${property} }`);
-                return place.fix(fixer, `{ ${property} }`);
+                return place.insert(fixer, `{ ${property} }`);
               },
             },
           ],
@@ -132,7 +132,7 @@ export default createRule<Options, MessageId>({
         const last = skipExpressionWrappers(args.at(-1) as TSESTree.Expression);
         if (last.type === AST_NODE_TYPES.ObjectExpression) return { kind: 'object', node: last };
         if (last.type === AST_NODE_TYPES.Identifier && /option|opts|config|init/iu.test(last.name)) return { kind: 'unknown' };
-        return { kind: 'missing', fix: (fixer, text) => fixer.insertTextAfter(args.at(-1)!, `, ${text}`) };
+        return { kind: 'missing', insert: (fixer, text) => fixer.insertTextAfter(args.at(-1)!, `, ${text}`) };
       }
       let index = slot.optionsIndex;
       if (slot.argumentArrayFirst && args[index]) {
@@ -145,15 +145,15 @@ export default createRule<Options, MessageId>({
         const value = skipExpressionWrappers(argument as TSESTree.Expression);
         if (value.type === AST_NODE_TYPES.ObjectExpression) return { kind: 'object', node: value };
         if (slot.encodingShorthand && value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return { kind: 'encoding', node: value };
-        if (slot.callbackLast && isFunctionNode(value)) return { kind: 'missing', fix: (fixer, text) => fixer.insertTextBefore(argument, `${text}, `) };
+        if (slot.callbackLast && isFunctionNode(value)) return { kind: 'missing', insert: (fixer, text) => fixer.insertTextBefore(argument, `${text}, `) };
         return { kind: 'unknown' };
       }
       if (args.length < slot.requiredArguments) return { kind: 'unknown' };
       const fill = Array.from({ length: index - args.length }, () => 'undefined');
       const last = args.at(-1);
-      if (last) return { kind: 'missing', fix: (fixer, text) => fixer.insertTextAfter(last, [',', ...fill.map((f) => ` ${f},`), ` ${text}`].join('')) };
+      if (last) return { kind: 'missing', insert: (fixer, text) => fixer.insertTextAfter(last, [',', ...fill.map((f) => ` ${f},`), ` ${text}`].join('')) };
       const close = sourceCode.getLastToken(call)!;
-      return { kind: 'missing', fix: (fixer, text) => fixer.insertTextBefore(close, [...fill, text].join(', ')) };
+      return { kind: 'missing', insert: (fixer, text) => fixer.insertTextBefore(close, [...fill, text].join(', ')) };
     }
 
     /** `once(signal, 'abort')`: waiting for the abort itself. */

@@ -39,8 +39,12 @@ export interface CallerSignal {
 export interface CallerSignalFinder {
   /** Whether the expression reads a caller-owned signal (`signal`, `opts.signal`, `this.signal`). */
   isCallerSignal(node: TSESTree.Node): boolean;
-  /** The first caller-owned signal read or passed inside `node` (the whole subtree, callbacks included). */
-  findSignalFlow(node: TSESTree.Node): TSESTree.Node | null;
+  /**
+   * The first caller-owned signal, in scope at `at`, that `node` passes on or throws (the whole subtree,
+   * callbacks included). Listening to it (`signal.addEventListener('abort', …)`) or reading `.aborted` is
+   * not a flow: no abort error comes out of that.
+   */
+  findSignalFlow(node: TSESTree.Node, at?: TSESTree.Node): TSESTree.Node | null;
   /** The signal a flow node (from `findSignalFlow`) reads or carries, as code names it there. */
   describeFlow(node: TSESTree.Node): CallerSignal | null;
   /** The caller-owned signals in scope at `node`, nearest function first. */
@@ -89,15 +93,17 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
     isCallerSignal(node) {
       return describeSignal(node) !== null;
     },
-    findSignalFlow(root) {
+    findSignalFlow(root, at = root) {
       let found: TSESTree.Node | null = null;
       walk(sourceCode, root, (node) => {
         if (found) return false;
-        if (describeSignal(node) || isBagPassed(node)) {
+        if (isListenerOrCheck(node)) return false;
+        const signal = describeSignal(node) ?? (isBagPassed(node) ? describeBag(node) : null);
+        if (signal && isReachable(signal, at)) {
           found = node;
           return false;
         }
-        return true;
+        return !signal;
       });
       return found;
     },
@@ -156,7 +162,7 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
       if (!owner || !variable) return null;
       const info = analyseFunction(owner);
       if (!info.params.has(variable) && !info.bags.has(variable)) return null;
-      if (isStringUse(node)) return null;
+      if (isStringUse(node) || abortsItself(variable)) return null;
       return memberSignal(node, variable, null);
     }
     if (object.type === AST_NODE_TYPES.MemberExpression && skipExpressionWrappers(object.object).type === AST_NODE_TYPES.ThisExpression) {
@@ -399,6 +405,7 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
 
   /** A parameter whose `.signal` the function reads, or whose type has an AbortSignal `signal` property. */
   function isSignalBag(variable: Variable, id: TSESTree.Identifier): boolean {
+    if (abortsItself(variable)) return false;
     if (services) {
       const type = services.getType(id);
       if (!isVague(type)) {
@@ -435,6 +442,27 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
   }
 
   return finder;
+}
+
+/** `controller.abort()` on the parameter whose `.signal` is read: a controller shared with the callee, which aborts it itself. */
+function abortsItself(variable: Variable): boolean {
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    return (
+      parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === reference.identifier &&
+      getStaticPropertyName(parent) === 'abort' &&
+      parent.parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent
+    );
+  });
+}
+
+/** `signal.addEventListener(…)`, `signal.aborted`, `signal.onabort = …`: looking at the signal, not passing it on. */
+function isListenerOrCheck(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = getStaticPropertyName(node);
+  return name === 'addEventListener' || name === 'removeEventListener' || name === 'onabort' || name === 'aborted';
 }
 
 /** The function whose parameters or body declare the variable. */
