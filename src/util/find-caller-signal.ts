@@ -222,7 +222,7 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
         const variable = declaredVariable(target);
         if (!variable) continue;
         if (isSignalVariable(variable, target)) {
-          info.signals.set(variable, { text: target.name, optional: isOptionalBinding(target, hasDefault), root: variable, thisClass: null });
+          info.signals.set(variable, { text: target.name, optional: isOptionalParameter(target, hasDefault), root: variable, thisClass: null });
         } else {
           info.params.add(variable);
           if (isSignalBag(variable, target)) {
@@ -248,7 +248,7 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
       if (!variable) continue;
       const named = key !== null && SIGNAL_PROPERTY_NAMES.has(key);
       if ((named && isSignalVariable(variable, value)) || (!named && services && isAbortSignalTyped(services, value))) {
-        info.signals.set(variable, { text: value.name, optional: isOptionalBinding(value, hasDefault), root: variable, thisClass: null });
+        info.signals.set(variable, { text: value.name, optional: isOptionalParameter(value, hasDefault), root: variable, thisClass: null });
       }
     }
   }
@@ -262,7 +262,11 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
         const variable = declaredVariable(node.id);
         if (variable && !isStringVariable(variable)) {
           const optional = services ? isOptionalTyped(services, node.id) : true;
-          info.signals.set(variable, { text: node.id.name, optional, root: variable, thisClass: null });
+          // `const s = options.signal ?? AbortSignal.timeout(ms)` or `AbortSignal.any([signal, …])` also aborts
+          // on a timeout of its own: fixes name the caller's signal it came from, not the mix.
+          const copied = describeSignal(node.init);
+          const source = copied ? null : findCallerSignalIn(node.init);
+          info.signals.set(variable, source ?? { text: node.id.name, optional, root: variable, thisClass: null });
         }
       } else if (node.id.type === AST_NODE_TYPES.ObjectPattern && describeBagOrParam(node.init)) {
         for (const property of node.id.properties) {
@@ -278,6 +282,16 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
       }
       return true;
     });
+  }
+
+  function findCallerSignalIn(root: TSESTree.Node): CallerSignal | null {
+    let found: CallerSignal | null = null;
+    walk(sourceCode, root, (node) => {
+      if (found) return false;
+      found = describeSignal(node);
+      return !found;
+    });
+    return found;
   }
 
   /** Whether `const x = <value>` makes `x` a caller-owned signal. */
@@ -388,6 +402,13 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
     return found;
   }
 
+  /** The checker's answer when it has one; else what the written type and default say. */
+  function isOptionalParameter(id: TSESTree.Identifier, hasDefault: boolean): boolean {
+    if (hasDefault) return false;
+    if (services && !isVague(services.getType(id))) return isOptionalTyped(services, id);
+    return isOptionalBinding(id, hasDefault);
+  }
+
   function declaredVariable(id: TSESTree.Identifier): Variable | null {
     return ASTUtils.findVariable(sourceCode.getScope(id), id);
   }
@@ -400,7 +421,7 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
       if (!isVague(type)) return isAbortSignalType(services.checker, type);
     }
     if (annotation) return annotationMentions(annotation, 'AbortSignal');
-    return isSignalName(id.name) && !isStringVariable(variable);
+    return isSignalName(id.name) && !isStringVariable(variable) && !isProcessSignalHandler(variable);
   }
 
   /** A parameter whose `.signal` the function reads, or whose type has an AbortSignal `signal` property. */
@@ -442,6 +463,15 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
   }
 
   return finder;
+}
+
+/** `process.on('SIGTERM', (signal) => …)`: the parameter is the name of a process signal. */
+function isProcessSignalHandler(variable: Variable): boolean {
+  const def = variable.defs[0];
+  if (def?.type !== 'Parameter') return false;
+  const call = (def.node as TSESTree.Node).parent;
+  const first = call?.type === AST_NODE_TYPES.CallExpression ? call.arguments[0] : undefined;
+  return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' && first.value.startsWith('SIG');
 }
 
 /** `controller.abort()` on the parameter whose `.signal` is read: a controller shared with the callee, which aborts it itself. */
