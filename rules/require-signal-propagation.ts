@@ -194,13 +194,14 @@ export default createRule<Options, MessageId>({
     }
 
     /**
-     * Code that runs because of an abort or after a failure — a `catch` or `finally` block, a `.catch()`
-     * or `.finally()` callback, an abort listener — must not be cancelled by the same signal.
+     * Code that runs because of an abort or after a failure — a `catch` block (unless a loop retries
+     * around it), a `finally` block, a `.catch()` or `.finally()` callback, an abort listener — must not be
+     * cancelled by the same signal.
      */
     function isCleanupCode(call: TSESTree.CallExpression): boolean {
       let child: TSESTree.Node = call;
       for (let node: TSESTree.Node | undefined = call.parent; node; child = node, node = node.parent) {
-        if (node.type === AST_NODE_TYPES.CatchClause) return true;
+        if (node.type === AST_NODE_TYPES.CatchClause && !isInsideLoop(node)) return true;
         if (node.type === AST_NODE_TYPES.TryStatement && node.finalizer === child) return true;
         if (isFunctionNode(node) && isCleanupCallback(node)) return true;
       }
@@ -208,6 +209,22 @@ export default createRule<Options, MessageId>({
     }
   },
 });
+
+/** A catch inside a loop is part of a retry (its backoff sleep must stop on abort), not cleanup. */
+function isInsideLoop(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+        return true;
+      default:
+    }
+  }
+  return false;
+}
 
 function isCleanupCallback(fn: TSESTree.Node): boolean {
   const parent = fn.parent;
