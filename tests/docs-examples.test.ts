@@ -55,7 +55,8 @@ function lint(id: string, example: Example): Linter.LintMessage[] {
   const linter = new Linter({ configType: 'flat' });
   const typescript = example.language === 'ts' || example.language === 'tsx';
   const config: Linter.Config = {
-    files: ['**/*'],
+    // `**/*` alone only extends configs that match a file by its extension: without these, .ts files get none.
+    files: ['**/*', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
     plugins: { 'async-pitfalls': plugin as never },
     languageOptions: {
       ecmaVersion: 'latest',

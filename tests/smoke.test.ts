@@ -42,7 +42,8 @@ function lint(file: string, mode: 'plain' | 'typed'): Linter.LintMessage[] {
   const typescript = /\.(c|m)?tsx?$/.test(file);
   const linter = new Linter({ configType: 'flat' });
   const config: Linter.Config = {
-    files: ['**/*'],
+    // `**/*` alone only extends configs that match a file by its extension: without these, .ts files get none.
+    files: ['**/*', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
     ...plugin.configs.all,
     plugins: { 'async-pitfalls': plugin as never },
     languageOptions: {
