@@ -779,10 +779,103 @@ async function pause(ms, signal) {
       { messageId: 'abortSwallowed', line: 5, column: 5, suggestions: [] },
     ],
   },
+  // A destructured catch parameter, a labelled break out of a switch, a named function handler.
+  {
+    code: `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch ({ message }) {
+    return message;
+  }
+}`,
+    output: `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch ({ message }) {
+    signal?.throwIfAborted();
+    return message;
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 4, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function load(urls, signal) {
+  outer: for (const url of urls) {
+    try {
+      await fetch(url, { signal });
+    } catch (error) {
+      switch (error.name) {
+        case 'AbortError':
+          break outer;
+        default:
+          throw error;
+      }
+    }
+  }
+}`,
+    output: `async function load(urls, signal) {
+  outer: for (const url of urls) {
+    try {
+      await fetch(url, { signal });
+    } catch (error) {
+      signal?.throwIfAborted();
+      switch (error.name) {
+        case 'AbortError':
+          break outer;
+        default:
+          throw error;
+      }
+    }
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 5, column: 7, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function load(url, signal) {
+  const pending = fetch(url, { signal });
+  return await pending.catch(function onError() {
+    return null;
+  });
+}`,
+    output: `async function load(url, signal) {
+  const pending = fetch(url, { signal });
+  return await pending.catch(function onError() {
+    signal?.throwIfAborted();
+    return null;
+  });
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 3, column: 30, suggestions: [] },
+    ],
+  },
 ];
 
 plainTester.run('no-swallowed-abort (plain)', rule, { valid, invalid });
 typedTester.run('no-swallowed-abort (typed)', rule, { valid, invalid });
+
+// TSX, parsed with JSX on.
+plainTester.run('no-swallowed-abort (tsx)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: `function useUsers(url: string, signal: AbortSignal) {
+    return fetch(url, { signal }).then((response) => response.json()).catch(() => <EmptyList />);
+  }`,
+      filename: fixture('file.tsx'),
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      output: `function useUsers(url: string, signal: AbortSignal) {
+    return fetch(url, { signal }).then((response) => response.json()).catch(() => { signal.throwIfAborted(); return <EmptyList />; });
+  }`,
+      errors: [
+        { messageId: 'abortSwallowed', line: 2, column: 77, suggestions: [] },
+      ],
+    },
+  ],
+});
 
 // Types find signals that names do not show: an options interface, a contextually typed parameter.
 const typedOnly: Invalid[] = [
