@@ -36,6 +36,9 @@ interface Verdict {
 
 const UNKNOWN: Verdict = { truth: 'unknown', kind: null };
 
+/** Classes an abort error (a DOMException) or a custom abort reason may be an instance of. */
+const BROAD_ERROR_CLASSES = new Set(['Error', 'DOMException', 'Object']);
+
 /**
  * Every way the handler body can complete normally (return, continue, break out of it, or fall off its
  * end) on the assumption that the error is an abort of the caller's signal. Tests that recognise an abort
@@ -217,6 +220,8 @@ export function findNormalExits(body: TSESTree.BlockStatement | TSESTree.Express
       const name = right.type === AST_NODE_TYPES.Identifier ? right.name : right.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(right) : null;
       if (name !== null && /Abort|Cancel/u.test(name)) return { truth: 'true', kind: 'abort' };
       if (name !== null && /Timeout/u.test(name)) return { truth: 'true', kind: 'timeout' };
+      // `err instanceof ForceRetryError`: an abort is a DOMException (or the caller's reason), not that class.
+      if (name !== null && !BROAD_ERROR_CLASSES.has(name)) return { truth: 'false', kind: null };
       return UNKNOWN;
     }
     const negated = node.operator === '!==' || node.operator === '!=';

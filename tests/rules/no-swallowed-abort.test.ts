@@ -227,6 +227,17 @@ const valid: Valid[] = [
   }
   return failure;
 }`,
+  // A test for another error class is false for an abort: only that class is retried, the abort is rethrown.
+  `async function send(request, signal) {
+  for (;;) {
+    try {
+      return await request.send({ signal });
+    } catch (error) {
+      if (!(error instanceof RetryableError)) throw error;
+      await request.reset();
+    }
+  }
+}`,
   // abortCheckers: helpers that rethrow an abort.
   { code: `async function load(url, signal) {
   try {
