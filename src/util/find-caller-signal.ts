@@ -247,7 +247,7 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
       const variable = declaredVariable(value);
       if (!variable) continue;
       const named = key !== null && SIGNAL_PROPERTY_NAMES.has(key);
-      if ((named && isSignalVariable(variable, value)) || (!named && services && isAbortSignalTyped(services, value))) {
+      if ((named && isSignalVariable(variable, value, true)) || (!named && services && isAbortSignalTyped(services, value))) {
         info.signals.set(variable, { text: value.name, optional: isOptionalParameter(value, hasDefault), root: variable, thisClass: null });
       }
     }
@@ -414,14 +414,14 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
   }
 
   /** A parameter named like a signal (or typed as one) that the code does not use as a string ('SIGTERM'). */
-  function isSignalVariable(variable: Variable, id: TSESTree.Identifier): boolean {
+  function isSignalVariable(variable: Variable, id: TSESTree.Identifier, named = isSignalName(id.name)): boolean {
     const annotation = id.typeAnnotation?.typeAnnotation;
     if (services) {
       const type = services.getType(id);
       if (!isVague(type)) return isAbortSignalType(services.checker, type);
     }
     if (annotation) return annotationMentions(annotation, 'AbortSignal');
-    return isSignalName(id.name) && !isStringVariable(variable) && !isProcessSignalHandler(variable);
+    return named && !isStringVariable(variable) && !isProcessSignalHandler(variable);
   }
 
   /** A parameter whose `.signal` the function reads, or whose type has an AbortSignal `signal` property. */
