@@ -48,7 +48,10 @@ const BROAD_ERROR_CLASSES = new Set(['Error', 'DOMException', 'Object']);
  */
 export function findNormalExits(body: TSESTree.BlockStatement | TSESTree.Expression, checks: HandlerChecks): NormalExit[] {
   const exits: NormalExit[] = [];
-  let depth = 0;
+  // Loops and switches inside the handler: an unlabelled `break` lands after the innermost one, a
+  // `continue` in a loop of the handler stays inside it; otherwise they leave the handler.
+  let loopDepth = 0;
+  const breakTargets: PathState[][] = [];
   const start: PathState[] = [{ recognised: null, via: null }];
 
   const leave = (node: TSESTree.Node | null, states: readonly PathState[]): void => {
@@ -95,9 +98,14 @@ export function findNormalExits(body: TSESTree.BlockStatement | TSESTree.Express
       case AST_NODE_TYPES.ReturnStatement:
         returnValue(statement, statement.argument ?? null, states);
         return [];
-      case AST_NODE_TYPES.BreakStatement:
+      case AST_NODE_TYPES.BreakStatement: {
+        const target = breakTargets.at(-1);
+        if (statement.label || !target) leave(statement, states);
+        else target.push(...states);
+        return [];
+      }
       case AST_NODE_TYPES.ContinueStatement:
-        if (depth === 0 || statement.label) leave(statement, states);
+        if (loopDepth === 0 || statement.label) leave(statement, states);
         return [];
       case AST_NODE_TYPES.ExpressionStatement:
         return terminates(statement.expression) ? [] : states;
@@ -127,20 +135,31 @@ export function findNormalExits(body: TSESTree.BlockStatement | TSESTree.Express
       case AST_NODE_TYPES.ForStatement:
       case AST_NODE_TYPES.ForInStatement:
       case AST_NODE_TYPES.ForOfStatement:
-        depth += 1;
+        loopDepth += 1;
+        breakTargets.push([]);
         run(statement.body, states);
-        depth -= 1;
+        breakTargets.pop();
+        loopDepth -= 1;
         return states;
       case AST_NODE_TYPES.SwitchStatement: {
-        depth += 1;
-        const out: PathState[] = [];
-        let fallthrough: PathState[] = [];
-        for (const switchCase of statement.cases) {
-          fallthrough = runList(switchCase.consequent, dedupe([...fallthrough, ...states]));
+        const chosen = chooseCase(statement);
+        const broken: PathState[] = [];
+        breakTargets.push(broken);
+        let out: PathState[];
+        if (chosen) {
+          // switch (err.name) { case 'AbortError': … }: an abort enters at its case and falls through from there.
+          const from = statement.cases.indexOf(chosen.entry);
+          const consequents = statement.cases.slice(from).flatMap((switchCase) => switchCase.consequent);
+          out = runList(consequents, recognise(states, chosen.kind, null));
+        } else {
+          let fallthrough: PathState[] = [];
+          for (const switchCase of statement.cases) {
+            fallthrough = runList(switchCase.consequent, dedupe([...fallthrough, ...states]));
+          }
+          out = [...fallthrough, ...states];
         }
-        out.push(...fallthrough, ...states);
-        depth -= 1;
-        return dedupe(out);
+        breakTargets.pop();
+        return dedupe([...out, ...broken]);
       }
       default:
         return states;
@@ -241,6 +260,28 @@ export function findNormalExits(body: TSESTree.BlockStatement | TSESTree.Express
     }
     return exits;
   }
+}
+
+/**
+ * The case an abort enters in `switch (err.name)` / `switch (err.code)`: the abort's own case, else `default`
+ * (other names are false for an abort); null when the switch is on something else or a case is not a string.
+ */
+function chooseCase(statement: TSESTree.SwitchStatement): { entry: TSESTree.SwitchCase; kind: Recognition } | null {
+  const discriminant = skipExpressionWrappers(statement.discriminant);
+  if (discriminant.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const property = getStaticPropertyName(discriminant);
+  if (property !== 'name' && property !== 'code') return null;
+  let fallback: TSESTree.SwitchCase | null = null;
+  for (const switchCase of statement.cases) {
+    if (switchCase.test === null) {
+      fallback = switchCase;
+      continue;
+    }
+    const value = getStringValue(switchCase.test);
+    if (value === null) return null;
+    if (ABORT_ERROR_NAMES.has(value) || ABORT_ERROR_CODES.has(value)) return { entry: switchCase, kind: 'abort' };
+  }
+  return fallback ? { entry: fallback, kind: null } : null;
 }
 
 /** `err.name === 'AbortError'`, `err.code === 'ABORT_ERR'`, `err === signal.reason`; a test of another error name is false. */

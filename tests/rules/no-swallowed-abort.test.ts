@@ -826,25 +826,71 @@ async function pause(ms, signal) {
     }
   }
 }`,
-    output: `async function load(urls, signal) {
+    output: null,
+    errors: [
+      {
+        messageId: 'abortNotRethrown',
+        line: 5,
+        column: 7,
+        suggestions: [{ messageId: 'rethrowAbort', output: `async function load(urls, signal) {
   outer: for (const url of urls) {
     try {
       await fetch(url, { signal });
     } catch (error) {
-      signal?.throwIfAborted();
       switch (error.name) {
         case 'AbortError':
-          break outer;
+          throw error;
         default:
           throw error;
       }
     }
   }
-}`,
-    errors: [
-      { messageId: 'abortSwallowed', line: 5, column: 7, suggestions: [] },
+}` }],
+      },
     ],
   },
+  {
+    code: `async function load(url, signal) {
+  try {
+    await fetch(url, { signal });
+  } catch (error) {
+    switch (error.name) {
+      case 'AbortError':
+        cleanup();
+        break;
+      case 'TypeError':
+        return null;
+      default:
+        throw error;
+    }
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'abortNotRethrown',
+        line: 4,
+        column: 5,
+        suggestions: [{ messageId: 'rethrowAbort', output: `async function load(url, signal) {
+  try {
+    await fetch(url, { signal });
+  } catch (error) {
+    switch (error.name) {
+      case 'AbortError':
+        cleanup();
+        break;
+      case 'TypeError':
+        return null;
+      default:
+        throw error;
+    }
+    throw error;
+  }
+}` }],
+      },
+    ],
+  },
+
   {
     code: `async function load(url, signal) {
   const pending = fetch(url, { signal });
