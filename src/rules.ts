@@ -3,7 +3,9 @@ import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import noBlockingInAsync from '../rules/no-blocking-in-async.js';
 import noLeakedTimers from '../rules/no-leaked-timers.js';
 import noMissingAwait from '../rules/no-missing-await.js';
+import noSwallowedAbort from '../rules/no-swallowed-abort.js';
 import noUnboundedConcurrency from '../rules/no-unbounded-concurrency.js';
+import requireSignalPropagation from '../rules/require-signal-propagation.js';
 import type { AsyncPitfallsDocs } from './util/create-rule.js';
 
 export type AsyncPitfallsRule = RuleModule<string, readonly unknown[], AsyncPitfallsDocs>;
@@ -14,4 +16,6 @@ export const rules: Record<string, AsyncPitfallsRule> = {
   'no-leaked-timers': noLeakedTimers,
   'no-missing-await': noMissingAwait,
   'no-unbounded-concurrency': noUnboundedConcurrency,
+  'no-swallowed-abort': noSwallowedAbort as unknown as AsyncPitfallsRule,
+  'require-signal-propagation': requireSignalPropagation as unknown as AsyncPitfallsRule,
 };

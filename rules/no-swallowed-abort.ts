@@ -1,0 +1,466 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { ABORT_ERROR_CODES, ABORT_ERROR_NAMES, TIMEOUT_ERROR_NAMES } from '../src/knowledge/signal-apis.js';
+import { chooseFreeName } from '../src/util/add-import.js';
+import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
+import { getOuterExpression, skipExpressionWrappers } from '../src/util/ast.js';
+import { createRule } from '../src/util/create-rule.js';
+import { getCallerSignalFinder, walk, type CallerSignal } from '../src/util/find-caller-signal.js';
+import { isFunctionNode } from '../src/util/get-enclosing-function.js';
+import { getStaticPropertyName } from '../src/util/resolve-function.js';
+import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
+import { findNormalExits, type HandlerChecks, type NormalExit } from './no-swallowed-abort/analyse-handler.js';
+
+export type Options = [{ abortCheckers?: NamedEntry[] }];
+export type MessageId = 'abortSwallowed' | 'abortNotRethrown' | 'loopIgnoresAbort' | 'rethrowAbort' | 'checkSignal';
+
+type LoopNode = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
+type Handler = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+
+export default createRule<Options, MessageId>({
+  name: 'no-swallowed-abort',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Disallow catch handlers and retry loops that swallow the abort of a caller's AbortSignal",
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+      usesTypeInformation: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      abortSwallowed:
+        "This handler can complete normally when the caller's signal `{{signal}}` aborts: the caller asked to stop and gets a retry, a hot loop or a fake success instead, so rethrow on abort first (`{{check}}`).",
+      abortNotRethrown:
+        "This handler recognises the abort of the caller's signal `{{signal}}` and then {{exit}} instead of rethrowing: the caller sees success although it cancelled, so rethrow the error after cleaning up.",
+      loopIgnoresAbort:
+        "This loop catches errors and never checks the caller's signal `{{signal}}`: after an abort it keeps spinning, so check the signal at the top of the loop (`{{check}}`).",
+      rethrowAbort: 'Rethrow the error instead of leaving the handler normally.',
+      checkSignal: 'Call `{{call}}` at the top of the loop body.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          abortCheckers: namedEntryListSchema(
+            'Helpers that rethrow an abort when called as a statement (`rethrowIfAborted(err)`) or tell one apart when used as a condition (`isAbortError(err)`).',
+          ),
+        },
+      },
+    ],
+    defaultOptions: [{ abortCheckers: [] }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const finder = getCallerSignalFinder(context);
+    const checks = createChecks(sourceCode, options.abortCheckers ?? []);
+    const exitCache = new WeakMap<TSESTree.Node, NormalExit[]>();
+    const exitsOf = (body: TSESTree.BlockStatement | TSESTree.Expression): NormalExit[] => {
+      let exits = exitCache.get(body);
+      if (!exits) exitCache.set(body, (exits = findNormalExits(body, checks)));
+      return exits;
+    };
+
+    return {
+      CatchClause(clause) {
+        const tryBlock = clause.parent.block;
+        if (!containsAwait(sourceCode, tryBlock) || isInFinally(clause)) return;
+        const flow = finder.findSignalFlow(tryBlock, clause);
+        if (!flow) return;
+        reportHandler(clause, clause.body, clause.param, flow, sourceCode.getFirstToken(clause)!.loc);
+      },
+      CallExpression(call) {
+        const callee = skipExpressionWrappers(call.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+        const method = getStaticPropertyName(callee);
+        const handlerArgument = method === 'catch' ? call.arguments[0] : method === 'then' ? call.arguments[1] : undefined;
+        if (!handlerArgument || !isHandler(handlerArgument) || isDiscarded(call) || isInFinally(call)) return;
+        const flow = findChainFlow(callee.object, call);
+        if (!flow) return;
+        const handler = handlerArgument;
+        const body = handler.body;
+        const param = handler.params[0] ?? null;
+        if (param && param.type !== AST_NODE_TYPES.Identifier) return;
+        reportHandler(handler, body, param, flow, { start: handler.loc.start, end: handler.loc.start }, handler);
+      },
+      'WhileStatement, DoWhileStatement, ForStatement'(loop: LoopNode) {
+        if (!isEndless(loop)) return;
+        const signals = finder.signalsInScope(loop);
+        if (signals.length === 0) return;
+        if (!containsAwait(sourceCode, loop.body) || finder.findSignalFlow(loop) || hasAbortCheck(loop)) return;
+        const swallowing = findOwnTryStatements(loop).some((tryStatement) =>
+          tryStatement.handler ? exitsOf(tryStatement.handler.body).length > 0 : false,
+        );
+        if (!swallowing) return;
+        const signal = finder.reachableSignal(loop.body) ?? signals[0]!;
+        const call = throwIfAbortedCall(signal);
+        const keyword = sourceCode.getFirstToken(loop)!;
+        context.report({
+          loc: keyword.loc,
+          messageId: 'loopIgnoresAbort',
+          data: { signal: signal.text, check: call },
+          suggest:
+            loop.body.type === AST_NODE_TYPES.BlockStatement && finder.reachableSignal(loop.body)
+              ? [
+                  {
+                    messageId: 'checkSignal',
+                    data: { call },
+                    fix: (fixer) => insertFirstStatement(sourceCode, fixer, loop.body as TSESTree.BlockStatement, `${call};`),
+                  },
+                ]
+              : [],
+        });
+      },
+    };
+
+    function reportHandler(
+      owner: TSESTree.Node,
+      body: TSESTree.BlockStatement | TSESTree.Expression,
+      param: TSESTree.Parameter | null,
+      flow: TSESTree.Node,
+      loc: TSESTree.SourceLocation,
+      handler?: Handler,
+    ): void {
+      const exits = exitsOf(body);
+      if (exits.length === 0) return;
+      const reachable = finder.reachableSignal(body, flow);
+      const described = reachable ?? finder.describeFlow(flow);
+      const signalText = described?.text ?? sourceCode.getText(flow);
+      const check = described ? throwIfAbortedCall(described) : `${signalText}.throwIfAborted()`;
+      const swallowed = exits.filter((exit) => exit.recognised === null);
+      if (swallowed.length > 0) {
+        if (param?.type === AST_NODE_TYPES.Identifier && forwardsError(body, param.name)) return;
+        context.report({
+          loc,
+          messageId: 'abortSwallowed',
+          data: { signal: signalText, check },
+          fix: (fixer) => fixSwallowed(fixer, owner, body, param, reachable, handler),
+        });
+        return;
+      }
+      const recognised = exits.filter((exit) => exit.recognised === 'abort');
+      if (recognised.length === 0) return;
+      context.report({
+        loc,
+        messageId: 'abortNotRethrown',
+        data: { signal: signalText, exit: describeExit(recognised[0]!) },
+        suggest: canRethrow(recognised, param)
+          ? [{ messageId: 'rethrowAbort', fix: (fixer) => fixRethrow(fixer, owner, body, param, recognised, handler) }]
+          : [],
+      });
+    }
+
+    /** Inserts the abort check as the handler's first statement (binding the error when the guard needs it). */
+    function fixSwallowed(
+      fixer: TSESLint.RuleFixer,
+      owner: TSESTree.Node,
+      body: TSESTree.BlockStatement | TSESTree.Expression,
+      param: TSESTree.Parameter | null,
+      signal: CallerSignal | null,
+      handler: Handler | undefined,
+    ): TSESLint.RuleFix[] | null {
+      const fixes: TSESLint.RuleFix[] = [];
+      let statement: string;
+      if (signal) {
+        statement = `${throwIfAbortedCall(signal)};`;
+      } else {
+        if (param && param.type !== AST_NODE_TYPES.Identifier) return null;
+        const name = param ? param.name : chooseFreeName(sourceCode, 'error');
+        if (!param) fixes.push(...bindParameter(fixer, owner, name, handler));
+        statement = `if (${name} instanceof Error && ${name}.name === 'AbortError') throw ${name};`;
+      }
+      if (body.type === AST_NODE_TYPES.BlockStatement) {
+        fixes.push(insertFirstStatement(sourceCode, fixer, body, statement));
+      } else {
+        fixes.push(fixer.replaceTextRange(getParenthesisedRange(body), `{ ${statement} return ${sourceCode.getText(body)}; }`));
+      }
+      return fixes;
+    }
+
+    function fixRethrow(
+      fixer: TSESLint.RuleFixer,
+      owner: TSESTree.Node,
+      body: TSESTree.BlockStatement | TSESTree.Expression,
+      param: TSESTree.Parameter | null,
+      exits: NormalExit[],
+      handler: Handler | undefined,
+    ): TSESLint.RuleFix[] {
+      const fixes: TSESLint.RuleFix[] = [];
+      const name = param && param.type === AST_NODE_TYPES.Identifier ? param.name : chooseFreeName(sourceCode, 'error');
+      if (!param) fixes.push(...bindParameter(fixer, owner, name, handler));
+      const rethrow = `throw ${name};`;
+      const done = new Set<TSESTree.Node>();
+      for (const exit of exits) {
+        const target = exit.node ?? exit.via ?? body;
+        if (done.has(target)) continue;
+        done.add(target);
+        if (exit.node) {
+          fixes.push(fixer.replaceText(exit.node, replaceExit(exit.node, rethrow)));
+        } else if (exit.via) {
+          const consequent = exit.via.consequent;
+          if (consequent.type === AST_NODE_TYPES.BlockStatement) fixes.push(insertLastStatement(sourceCode, fixer, consequent, rethrow));
+          else fixes.push(fixer.replaceText(consequent, `{ ${sourceCode.getText(consequent)} ${rethrow} }`));
+        } else if (body.type === AST_NODE_TYPES.BlockStatement) {
+          fixes.push(insertLastStatement(sourceCode, fixer, body, rethrow));
+        }
+      }
+      return fixes;
+    }
+
+    function replaceExit(node: TSESTree.Node, rethrow: string): string {
+      if (node.type !== AST_NODE_TYPES.ReturnStatement || !node.argument) return rethrow;
+      const argument = skipExpressionWrappers(node.argument);
+      // Keep the work a `return cleanup()` does; drop a plain value.
+      if (argument.type !== AST_NODE_TYPES.CallExpression && argument.type !== AST_NODE_TYPES.AwaitExpression) return rethrow;
+      const kept = `${sourceCode.getText(node.argument)}; ${rethrow}`;
+      return node.parent.type === AST_NODE_TYPES.BlockStatement || node.parent.type === AST_NODE_TYPES.SwitchCase ? kept : `{ ${kept} }`;
+    }
+
+    function canRethrow(exits: NormalExit[], param: TSESTree.Parameter | null): boolean {
+      if (param && param.type !== AST_NODE_TYPES.Identifier) return false;
+      return exits.every((exit) => exit.node === null || exit.node.type.endsWith('Statement'));
+    }
+
+    /** `catch {` → `catch (error) {`; `() =>` → `(error) =>`. */
+    function bindParameter(fixer: TSESLint.RuleFixer, owner: TSESTree.Node, name: string, handler: Handler | undefined): TSESLint.RuleFix[] {
+      if (!handler) {
+        const keyword = sourceCode.getFirstToken(owner)!;
+        return [fixer.insertTextAfter(keyword, ` (${name})`)];
+      }
+      const open = sourceCode.getFirstToken(handler, { filter: (token) => token.value === '(' });
+      return open ? [fixer.insertTextAfter(open, name)] : [];
+    }
+
+    /** The body's range with the parentheses around it: `() => ({ …value })`. */
+    function getParenthesisedRange(node: TSESTree.Node): TSESTree.Range {
+      if (!ASTUtils.isParenthesized(node, sourceCode)) return node.range;
+      return [sourceCode.getTokenBefore(node)!.range[0], sourceCode.getTokenAfter(node)!.range[1]];
+    }
+
+    /** The first caller-owned signal that reaches a promise chain: in it, or in the `const` it was read from. */
+    function findChainFlow(object: TSESTree.Expression, at: TSESTree.Node): TSESTree.Node | null {
+      const direct = finder.findSignalFlow(object, at);
+      if (direct) return direct;
+      const inner = skipExpressionWrappers(object);
+      if (inner.type !== AST_NODE_TYPES.Identifier) return null;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return null;
+      return finder.findSignalFlow(def.node.init, at);
+    }
+
+    /**
+     * Handlers that hand the error on — `err = error` to an outer variable, `reject(error)`,
+     * `next(error)`, `controller.error(error)`, `emitter.emit('error', error)` — do not drop it: whoever
+     * receives it decides. Only what they log and forget is swallowed.
+     */
+    function forwardsError(body: TSESTree.Node, name: string): boolean {
+      let found = false;
+      // `const coerced = coerceError(error)` carries the error on under another name.
+      const names = new Set([name]);
+      const mentions = (node: TSESTree.Node): boolean => {
+        let seen = false;
+        walk(sourceCode, node, (inner) => {
+          if (seen || isFunctionNode(inner)) return false;
+          if (inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name)) seen = true;
+          return !seen;
+        });
+        return seen;
+      };
+      walk(sourceCode, body, (node) => {
+        if (found || isFunctionNode(node)) return false;
+        if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init && mentions(node.init)) {
+          names.add(node.id.name);
+        }
+        if (node.type === AST_NODE_TYPES.AssignmentExpression && mentions(node.right)) {
+          const target = node.left;
+          if (target.type === AST_NODE_TYPES.MemberExpression) found = true;
+          else if (target.type === AST_NODE_TYPES.Identifier) {
+            const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+            found = variable !== null && !variable.defs.some((def) => isInsideRange(def.name, body));
+          }
+        } else if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => mentions(argument))) {
+          found = isForwardingCall(node);
+        }
+        return !found;
+      });
+      return found;
+    }
+
+    /** Whether the loop checks for an abort anywhere: `.aborted`, `throwIfAborted()`, an error-name test, a checker. */
+    function hasAbortCheck(loop: LoopNode): boolean {
+      let found = false;
+      walk(sourceCode, loop, (node) => {
+        if (found) return false;
+        if (node.type === AST_NODE_TYPES.MemberExpression) {
+          const name = getStaticPropertyName(node);
+          if (name === 'aborted' || name === 'throwIfAborted' || name === 'reason') found = true;
+        } else if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') {
+          if (ABORT_ERROR_NAMES.has(node.value) || TIMEOUT_ERROR_NAMES.has(node.value) || ABORT_ERROR_CODES.has(node.value)) found = true;
+        } else if (node.type === AST_NODE_TYPES.CallExpression && checks.isCheckerCall(node)) {
+          found = true;
+        }
+        return !found;
+      });
+      return found;
+    }
+
+    /** Try statements whose nearest endless loop is `loop` (not one nested in it), outside nested functions. */
+    function findOwnTryStatements(loop: LoopNode): TSESTree.TryStatement[] {
+      const found: TSESTree.TryStatement[] = [];
+      walk(sourceCode, loop.body, (node) => {
+        if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return false;
+        if (node !== loop && isLoop(node) && isEndless(node)) return false;
+        if (node.type === AST_NODE_TYPES.TryStatement) found.push(node);
+        return true;
+      });
+      return found;
+    }
+  },
+});
+
+function createChecks(sourceCode: TSESLint.SourceCode, entries: readonly NamedEntry[]): HandlerChecks {
+  const { names, modules } = partitionEntries(entries);
+  const targets: ApiTarget[] = modules.map((entry) => ({ module: entry.from, path: entry.path }));
+  return {
+    isCheckerCall(call) {
+      if (names.size === 0 && targets.length === 0) return false;
+      if (targets.length > 0 && findApiReferences(sourceCode, targets).has(call)) return true;
+      const path = getCalleePath(call.callee);
+      if (path === null) return false;
+      if (names.has(path)) return true;
+      return path.startsWith('this.') && names.has(path.slice(5));
+    },
+  };
+}
+
+/** `rethrowIfAborted`, `errors.rethrowIfAborted`, `this.check`: the dotted name of a callee, when it has one. */
+function getCalleePath(raw: TSESTree.Expression): string | null {
+  const node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const property = getStaticPropertyName(node);
+  const object = getCalleePath(node.object);
+  return property === null || object === null ? null : `${object}.${property}`;
+}
+
+function throwIfAbortedCall(signal: CallerSignal): string {
+  return `${signal.text}${signal.optional ? '?.' : '.'}throwIfAborted()`;
+}
+
+function describeExit(exit: NormalExit): string {
+  switch (exit.node?.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+      return 'returns';
+    case AST_NODE_TYPES.ContinueStatement:
+      return 'continues';
+    case AST_NODE_TYPES.BreakStatement:
+      return 'breaks out';
+    case undefined:
+      return 'carries on';
+    default:
+      return 'returns a value';
+  }
+}
+
+const FORWARDING_FUNCTIONS = new Set(['reject', 'next', 'callback', 'cb', 'done', 'fail', 'onError', 'onerror', 'handleError']);
+
+/** `reject(err)`, `deferred.reject(err)`, `next(err)`, `controller.error(err)`, `emitter.emit('error', err)`, `stream.destroy(err)`. */
+function isForwardingCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipExpressionWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return FORWARDING_FUNCTIONS.has(callee.name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticPropertyName(callee);
+  if (method === null) return false;
+  if (method === 'reject' || method === 'destroy' || FORWARDING_FUNCTIONS.has(method)) return true;
+  if (method === 'emit') return call.arguments[0]?.type === AST_NODE_TYPES.Literal && call.arguments[0].value === 'error';
+  const receiver = skipExpressionWrappers(callee.object);
+  return method === 'error' && receiver.type === AST_NODE_TYPES.Identifier && /controller/iu.test(receiver.name);
+}
+
+function isInsideRange(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** Code in a `finally` block runs after the abort on purpose: cleanup that waits and ignores failures. */
+function isInFinally(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (isFunctionNode(current)) return false;
+    if (current.type === AST_NODE_TYPES.TryStatement && current.finalizer === child) return true;
+  }
+  return false;
+}
+
+function isHandler(node: TSESTree.Node): node is Handler {
+  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
+}
+
+/** A chain whose result nobody reads (`p.catch(() => {})`;): swallowing there only keeps the rejection from going unhandled. */
+function isDiscarded(call: TSESTree.CallExpression): boolean {
+  const outer = getOuterExpression(call);
+  const parent = outer.parent;
+  if (!parent) return true;
+  if (parent.type === AST_NODE_TYPES.ExpressionStatement) return true;
+  return parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void';
+}
+
+function isLoop(node: TSESTree.Node): node is LoopNode {
+  return (
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement ||
+    node.type === AST_NODE_TYPES.ForStatement
+  );
+}
+
+/** `while (true)`, `for (;;)`, `do … while (1)`. */
+function isEndless(loop: LoopNode): boolean {
+  const test = loop.test;
+  if (test === null) return true;
+  return test.type === AST_NODE_TYPES.Literal && (test.value === true || test.value === 1);
+}
+
+/** An `await` or `for await` that belongs to the function the block is in (not to a nested function). */
+function containsAwait(sourceCode: TSESLint.SourceCode, block: TSESTree.Node): boolean {
+  let found = false;
+  walk(sourceCode, block, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** Inserts `text` as the first statement of the block, on its own line when the block spans lines. */
+function insertFirstStatement(sourceCode: TSESLint.SourceCode, fixer: TSESLint.RuleFixer, block: TSESTree.BlockStatement, text: string): TSESLint.RuleFix {
+  const open = sourceCode.getFirstToken(block)!;
+  const next = sourceCode.getTokenAfter(open, { includeComments: true })!;
+  if (next.loc.start.line === open.loc.end.line) {
+    if (next.range[0] === block.range[1] - 1) return fixer.replaceTextRange([open.range[1], next.range[0]], ` ${text} `);
+    return fixer.insertTextAfter(open, ` ${text}`);
+  }
+  const closing = next.range[0] === block.range[1] - 1;
+  const indent = closing ? `${indentOf(sourceCode, next.loc.start.line)}  ` : indentOf(sourceCode, next.loc.start.line);
+  return fixer.insertTextAfter(open, `\n${indent}${text}`);
+}
+
+/** Inserts `text` as the last statement of the block. */
+function insertLastStatement(sourceCode: TSESLint.SourceCode, fixer: TSESLint.RuleFixer, block: TSESTree.BlockStatement, text: string): TSESLint.RuleFix {
+  const close = sourceCode.getLastToken(block)!;
+  const previous = sourceCode.getTokenBefore(close, { includeComments: true })!;
+  if (previous.loc.end.line === close.loc.start.line) {
+    if (previous.range[1] === block.range[0] + 1) return fixer.replaceTextRange([previous.range[1], close.range[0]], ` ${text} `);
+    return fixer.insertTextAfter(previous, ` ${text}`);
+  }
+  const opening = previous.range[1] === block.range[0] + 1;
+  const indent = opening ? `${indentOf(sourceCode, close.loc.start.line)}  ` : indentOf(sourceCode, previous.loc.start.line);
+  return fixer.insertTextAfter(previous, `\n${indent}${text}`);
+}
+
+function indentOf(sourceCode: TSESLint.SourceCode, line: number): string {
+  return /^[ \t]*/u.exec(sourceCode.lines[line - 1] ?? '')?.[0] ?? '';
+}
+

@@ -1,0 +1,263 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { SIGNAL_APIS, SIGNAL_METHODS, SIGNAL_PROPERTY_NAMES, type SignalSlot } from '../src/knowledge/signal-apis.js';
+import { skipExpressionWrappers } from '../src/util/ast.js';
+import { createRule } from '../src/util/create-rule.js';
+import { getCallerSignalFinder, isSignalName, walk, type CallerSignal } from '../src/util/find-caller-signal.js';
+import { getEnclosingFunction, isFunctionNode } from '../src/util/get-enclosing-function.js';
+import { getStaticPropertyName } from '../src/util/resolve-function.js';
+import { findApiReferences } from '../src/util/resolve-import.js';
+
+export type Options = [{ ignore?: string[] }];
+export type MessageId = 'missingSignal' | 'passSignal';
+
+/** Where the options go, as far as the written arguments tell. */
+type OptionsPlace =
+  | { kind: 'object'; node: TSESTree.ObjectExpression }
+  | { kind: 'encoding'; node: TSESTree.Literal }
+  | { kind: 'missing'; insert: (fixer: TSESLint.RuleFixer, options: string) => TSESLint.RuleFix }
+  | { kind: 'unknown' };
+
+export default createRule<Options, MessageId>({
+  name: 'require-signal-propagation',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: "Require passing the caller's AbortSignal on to the signal-taking APIs a function calls",
+      recommended: 'strict',
+      requiresTypeChecking: false,
+      usesTypeInformation: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      missingSignal:
+        "`{{api}}` is called without the caller's signal `{{signal}}`: cancellation stops at this frame and the work goes on after the caller aborts, so pass the signal in its options.",
+      passSignal: 'Pass `{{signal}}` as the `signal` option of `{{api}}`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ignore: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Signal-taking functions not to check, by the name they are called with (`fetch`, `addEventListener`, `setTimeout`, `pipeline`, `exec`, …).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ ignore: [] }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const finder = getCallerSignalFinder(context);
+    const ignored = new Set(options.ignore ?? []);
+    const abortListeners = new WeakMap<TSESTree.Node, boolean>();
+
+    return {
+      CallExpression(call) {
+        const slot = findSlot(call);
+        if (!slot || isIgnored(call, slot)) return;
+        if (isCleanupCode(call) || isAbortWait(call)) return;
+        const signal = finder.reachableSignal(call);
+        if (!signal || handlesAbortByHand(call)) return;
+        const place = locateOptions(call, slot);
+        if (place.kind === 'unknown') return;
+        if (place.kind === 'object' && !lacksSignal(place.node)) return;
+        const property = signalProperty(signal);
+        context.report({
+          node: call,
+          messageId: 'missingSignal',
+          data: { api: slot.name, signal: signal.text },
+          suggest: [
+            {
+              messageId: 'passSignal',
+              data: { api: slot.name, signal: signal.text },
+              fix: (fixer) => {
+                if (place.kind === 'object') return addProperty(fixer, place.node, property);
+                if (place.kind === 'encoding') return fixer.replaceText(place.node, `{ encoding: ${place.node.raw}, ${property} }`);
+                return place.insert(fixer, `{ ${property} }`);
+              },
+            },
+          ],
+        });
+      },
+    };
+
+    function findSlot(call: TSESTree.CallExpression): SignalSlot | null {
+      const reference = findApiReferences(sourceCode, SIGNAL_APIS).get(call);
+      if (reference?.target.info) return reference.target.info;
+      const callee = skipExpressionWrappers(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+      const method = getStaticPropertyName(callee);
+      const entry = SIGNAL_METHODS.find((candidate) => candidate.method === method);
+      if (!entry) return null;
+      // signal.addEventListener('abort', …) listens to the signal itself; nothing to pass there.
+      const receiver = skipExpressionWrappers(callee.object);
+      const receiverName =
+        receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(receiver) : null;
+      if (receiverName !== null && (isSignalName(receiverName) || SIGNAL_PROPERTY_NAMES.has(receiverName))) return null;
+      if (finder.isCallerSignal(receiver)) return null;
+      const type = call.arguments[0];
+      if (type?.type === AST_NODE_TYPES.Literal && type.value === 'abort') return null;
+      if (hasMatchingRemoval(call, method!)) return null;
+      return entry;
+    }
+
+    function isIgnored(call: TSESTree.CallExpression, slot: SignalSlot): boolean {
+      if (ignored.size === 0) return false;
+      const callee = skipExpressionWrappers(call.callee);
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+      return (name !== null && ignored.has(name)) || ignored.has(slot.name.replace(/\(\).*$/u, ''));
+    }
+
+    /** Listeners removed by hand (`removeEventListener` in the same function) need no signal. */
+    function hasMatchingRemoval(call: TSESTree.CallExpression, method: string): boolean {
+      if (method !== 'addEventListener') return false;
+      let fn: TSESTree.Node | undefined = call.parent;
+      while (fn && !isFunctionNode(fn)) fn = fn.parent;
+      const text = sourceCode.getText(fn ?? sourceCode.ast);
+      return text.includes('removeEventListener');
+    }
+
+    function locateOptions(call: TSESTree.CallExpression, slot: SignalSlot): OptionsPlace {
+      const args = call.arguments;
+      if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return { kind: 'unknown' };
+      if (slot.variadic) {
+        if (args.length < slot.requiredArguments) return { kind: 'unknown' };
+        const last = skipExpressionWrappers(args.at(-1) as TSESTree.Expression);
+        if (last.type === AST_NODE_TYPES.ObjectExpression) return { kind: 'object', node: last };
+        if (last.type === AST_NODE_TYPES.Identifier && /option|opts|config|init/iu.test(last.name)) return { kind: 'unknown' };
+        return { kind: 'missing', insert: (fixer, text) => fixer.insertTextAfter(args.at(-1)!, `, ${text}`) };
+      }
+      let index = slot.optionsIndex;
+      if (slot.argumentArrayFirst && args[index]) {
+        const atIndex = skipExpressionWrappers(args[index] as TSESTree.Expression);
+        if (atIndex.type === AST_NODE_TYPES.ArrayExpression) index += 1;
+        else if (atIndex.type !== AST_NODE_TYPES.ObjectExpression && !isFunctionNode(atIndex)) return { kind: 'unknown' };
+      }
+      const argument = args[index];
+      if (argument) {
+        const value = skipExpressionWrappers(argument as TSESTree.Expression);
+        if (value.type === AST_NODE_TYPES.ObjectExpression) return { kind: 'object', node: value };
+        if (slot.encodingShorthand && value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return { kind: 'encoding', node: value };
+        if (slot.callbackLast && isFunctionNode(value)) return { kind: 'missing', insert: (fixer, text) => fixer.insertTextBefore(argument, `${text}, `) };
+        return { kind: 'unknown' };
+      }
+      if (args.length < slot.requiredArguments) return { kind: 'unknown' };
+      const fill = Array.from({ length: index - args.length }, () => 'undefined');
+      const last = args.at(-1);
+      if (last) return { kind: 'missing', insert: (fixer, text) => fixer.insertTextAfter(last, [',', ...fill.map((f) => ` ${f},`), ` ${text}`].join('')) };
+      const close = sourceCode.getLastToken(call)!;
+      return { kind: 'missing', insert: (fixer, text) => fixer.insertTextBefore(close, [...fill, text].join(', ')) };
+    }
+
+    /** `once(signal, 'abort')`: waiting for the abort itself. */
+    function isAbortWait(call: TSESTree.CallExpression): boolean {
+      const type = call.arguments[1];
+      return type?.type === AST_NODE_TYPES.Literal && type.value === 'abort';
+    }
+
+    /**
+     * A function that registers its own abort listener (`signal.addEventListener('abort', stop)`,
+     * `signal.onabort = …`) cancels its work by hand, often differently from what passing the signal would do
+     * (stop a recording and keep what it has, kill a process with another signal): its calls are not judged.
+     */
+    function handlesAbortByHand(call: TSESTree.CallExpression): boolean {
+      for (let fn = getEnclosingFunction(call); fn; fn = getEnclosingFunction(fn)) {
+        let cached = abortListeners.get(fn);
+        if (cached === undefined) {
+          cached = registersAbortListener(fn);
+          abortListeners.set(fn, cached);
+        }
+        if (cached) return true;
+      }
+      return false;
+    }
+
+    function registersAbortListener(fn: TSESTree.Node): boolean {
+      let found = false;
+      walk(sourceCode, fn, (node) => {
+        if (found) return false;
+        if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument, index) => index < 2 && argument.type === AST_NODE_TYPES.Literal && argument.value === 'abort')) {
+          found = true;
+        } else if (node.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(node) === 'onabort') {
+          found = true;
+        }
+        return !found;
+      });
+      return found;
+    }
+
+    /**
+     * Code that runs because of an abort or after a failure — a `catch` block (unless a loop retries
+     * around it), a `finally` block, a `.catch()` or `.finally()` callback, an abort listener — must not be
+     * cancelled by the same signal.
+     */
+    function isCleanupCode(call: TSESTree.CallExpression): boolean {
+      let child: TSESTree.Node = call;
+      for (let node: TSESTree.Node | undefined = call.parent; node; child = node, node = node.parent) {
+        if (node.type === AST_NODE_TYPES.CatchClause && !isInsideLoop(node)) return true;
+        if (node.type === AST_NODE_TYPES.TryStatement && node.finalizer === child) return true;
+        if (isFunctionNode(node) && isCleanupCallback(node)) return true;
+      }
+      return false;
+    }
+  },
+});
+
+/** A catch inside a loop is part of a retry (its backoff sleep must stop on abort), not cleanup. */
+function isInsideLoop(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+        return true;
+      default:
+    }
+  }
+  return false;
+}
+
+function isCleanupCallback(fn: TSESTree.Node): boolean {
+  const parent = fn.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    return getStaticPropertyName(parent.left) === 'onabort';
+  }
+  if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(fn as TSESTree.Expression)) return false;
+  const callee = skipExpressionWrappers(parent.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticPropertyName(callee);
+  if (method === 'catch' || method === 'finally') return true;
+  if (method === 'then') return parent.arguments[1] === fn;
+  const type = parent.arguments[0];
+  return (method === 'addEventListener' || method === 'once' || method === 'on') && type?.type === AST_NODE_TYPES.Literal && type.value === 'abort';
+}
+
+/** An options object without a `signal` (a spread may bring one, so it counts as having it). */
+function lacksSignal(object: TSESTree.ObjectExpression): boolean {
+  return !object.properties.some((property) => {
+    if (property.type === AST_NODE_TYPES.SpreadElement) return true;
+    if (property.computed) return property.key.type !== AST_NODE_TYPES.Literal || property.key.value === 'signal';
+    const key = property.key;
+    return (key.type === AST_NODE_TYPES.Identifier && key.name === 'signal') || (key.type === AST_NODE_TYPES.Literal && key.value === 'signal');
+  });
+}
+
+function signalProperty(signal: CallerSignal): string {
+  return signal.text === 'signal' ? 'signal' : `signal: ${signal.text}`;
+}
+
+function addProperty(fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression, property: string): TSESLint.RuleFix {
+  const last = object.properties.at(-1);
+  if (!last) return fixer.replaceText(object, `{ ${property} }`);
+  return fixer.insertTextAfter(last, `, ${property}`);
+}

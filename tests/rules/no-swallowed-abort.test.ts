@@ -1,0 +1,1034 @@
+import tsParser from '@typescript-eslint/parser';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import rule, { type MessageId, type Options } from '../../rules/no-swallowed-abort.js';
+import { fixture, plainTester, typedTester } from '../rule-tester.js';
+
+type Valid = ValidTestCase<Options> | string;
+type Invalid = InvalidTestCase<MessageId, Options>;
+
+// The same cases run without and with type information: types only add findings.
+const valid: Valid[] = [
+  // Signals the function owns: aborting them is its own decision, and catching the abort is the point.
+  `async function load(url) {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 1000);
+  try {
+    return await fetch(url, { signal: controller.signal });
+  } catch {
+    return null;
+  }
+}`,
+  `async function load(url) {
+  try {
+    return await fetch(url, { signal: AbortSignal.timeout(1000) });
+  } catch {
+    return null;
+  }
+}`,
+  `async function load(url) {
+  const signal = AbortSignal.timeout(5000);
+  try {
+    return await fetch(url, { signal });
+  } catch {
+    return null;
+  }
+}`,
+  `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    log(error);
+    throw error;
+  }
+}`,
+  `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    throw new LoadError(\`cannot load \${url}\`, { cause: error });
+  }
+}`,
+  `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return null;
+  }
+}`,
+  `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    return null;
+  }
+}`,
+  `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    if (error === signal.reason || error.code === 'ABORT_ERR') throw error;
+    return null;
+  }
+}`,
+  `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    if (error.name !== 'AbortError' && error.name !== 'TimeoutError') return null;
+    throw error;
+  }
+}`,
+  `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    signal?.throwIfAborted();
+    return null;
+  }
+}`,
+  `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } finally {
+    release();
+  }
+}`,
+  `async function save(record, signal) {
+  try {
+    await db.save(record);
+  } catch (error) {
+    log(error);
+  }
+  await fetch('/hook', { signal });
+}`,
+  `async function load(url) {
+  try {
+    return await fetch(url);
+  } catch {
+    return null;
+  }
+}`,
+  `async function pause(ms, signal) {
+  try {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  } catch {}
+}`,
+  `function prefetch(url, signal) {
+  fetch(url, { signal }).catch(() => {});
+}`,
+  `function load(url, signal) {
+  return new Promise((resolve, reject) => {
+    (async () => {
+      try {
+        resolve(await fetch(url, { signal }));
+      } catch (error) {
+        reject(error);
+      }
+    })();
+  });
+}`,
+  `process.on('SIGTERM', async (signal) => {
+  try {
+    await server.close(signal);
+  } catch (error) {
+    log(error);
+  }
+});`,
+  `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    return null;
+  }
+}`,
+  `async function load(url, signal) {
+  return await fetch(url, { signal }).catch((error) => {
+    if (error.name === 'AbortError') throw error;
+    return null;
+  });
+}`,
+  `async function load(url, signal) {
+  return fetch(url, { signal }).then(parse, (error) => Promise.reject(error));
+}`,
+  `async function work(queue, signal) {
+  while (true) {
+    signal.throwIfAborted();
+    try {
+      await queue.take();
+    } catch (error) {
+      log(error);
+    }
+  }
+}`,
+  `async function work(queue, signal) {
+  while (!signal.aborted) {
+    try {
+      await queue.take();
+    } catch (error) {
+      log(error);
+    }
+  }
+}`,
+  `function SearchBox({ query }) {
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(\`/search?q=\${query}\`, { signal: controller.signal })
+      .then((response) => response.json())
+      .then(setResults)
+      .catch(() => {});
+    return () => controller.abort();
+  }, [query]);
+}`,
+  `async function load(url: string, signal: string) {
+  try {
+    return await fetch(url, { headers: { 'x-signal': signal } });
+  } catch {
+    return null;
+  }
+}`,
+  `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    if (error.name === 'TimeoutError') return null;
+    throw error;
+  }
+}`,
+  `async function run(task, signal) {
+  try {
+    signal.addEventListener('abort', onAbort);
+    await task();
+  } catch {
+    return null;
+  }
+}`,
+  `async function stream(response, controller) {
+  try {
+    await consume(response, controller);
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    throw error;
+  } finally {
+    controller.abort();
+  }
+}`,
+  `async function load(url, signal) {
+  let failure;
+  try {
+    await fetch(url, { signal });
+  } catch (error) {
+    failure = error;
+  }
+  return failure;
+}`,
+  // A test for another error class is false for an abort: only that class is retried, the abort is rethrown.
+  `async function send(request, signal) {
+  for (;;) {
+    try {
+      return await request.send({ signal });
+    } catch (error) {
+      if (!(error instanceof RetryableError)) throw error;
+      await request.reset();
+    }
+  }
+}`,
+  // abortCheckers: helpers that rethrow an abort.
+  { code: `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    rethrowIfAborted(error);
+    return null;
+  }
+}`, options: [{"abortCheckers": ["rethrowIfAborted"]}] },
+  { code: `import { ensureNotAborted } from '@acme/abort';
+async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    ensureNotAborted(error);
+    return null;
+  }
+}`, options: [{"abortCheckers": [{"from": "@acme/abort", "name": "ensureNotAborted"}]}] },
+  // Plain JavaScript, CommonJS.
+  { code: `const { setTimeout: sleep } = require('node:timers/promises');
+async function pause(ms, signal) {
+  try {
+    await sleep(ms, undefined, { signal });
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+  }
+}`, filename: fixture('file.js') },
+];
+
+const invalid: Invalid[] = [
+  {
+    code: `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    console.error(error);
+    return null;
+  }
+}`,
+    output: `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    signal?.throwIfAborted();
+    console.error(error);
+    return null;
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 4, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function load(url: string, signal: AbortSignal) {
+  try {
+    const response = await fetch(url, { signal });
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}`,
+    output: `async function load(url: string, signal: AbortSignal) {
+  try {
+    const response = await fetch(url, { signal });
+    return await response.json();
+  } catch {
+    signal.throwIfAborted();
+    return undefined;
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 5, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function load(url: string, options: { signal?: AbortSignal } = {}) {
+  try {
+    return await fetch(url, { signal: options.signal });
+  } catch (error) {
+    // Treat every failure as a miss.
+    return null;
+  }
+}`,
+    output: `async function load(url: string, options: { signal?: AbortSignal } = {}) {
+  try {
+    return await fetch(url, { signal: options.signal });
+  } catch (error) {
+    options.signal?.throwIfAborted();
+    // Treat every failure as a miss.
+    return null;
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 4, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function poll(url, { signal, retries = 3 } = {}) {
+  try {
+    return await fetch(url, { signal });
+  } catch {}
+}`,
+    output: `async function poll(url, { signal, retries = 3 } = {}) {
+  try {
+    return await fetch(url, { signal });
+  } catch { signal?.throwIfAborted(); }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 4, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `class Crawler {
+  constructor(private readonly signal: AbortSignal) {}
+  async visit(url: string) {
+    try {
+      await fetch(url, { signal: this.signal });
+    } catch (error) {
+      this.failures.push(url);
+    }
+  }
+}`,
+    output: `class Crawler {
+  constructor(private readonly signal: AbortSignal) {}
+  async visit(url: string) {
+    try {
+      await fetch(url, { signal: this.signal });
+    } catch (error) {
+      this.signal.throwIfAborted();
+      this.failures.push(url);
+    }
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 6, column: 7, suggestions: [] },
+    ],
+  },
+  {
+    code: `class Job {
+  constructor(options) {
+    this.signal = options.signal;
+  }
+  async run() {
+    try { await step(this.signal); } catch (error) { log(error); }
+  }
+}`,
+    output: `class Job {
+  constructor(options) {
+    this.signal = options.signal;
+  }
+  async run() {
+    try { await step(this.signal); } catch (error) { this.signal?.throwIfAborted(); log(error); }
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 6, column: 38, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function load(url, signal) {
+  return fetch(url, { signal }).then((response) => response.json()).catch(() => null);
+}`,
+    output: `async function load(url, signal) {
+  return fetch(url, { signal }).then((response) => response.json()).catch(() => { signal?.throwIfAborted(); return null; });
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 2, column: 75, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function load(url, options) {
+  const body = await fetch(url, { signal: options.signal }).then(
+    (response) => response.json(),
+    (error) => {
+      report(error);
+      return {};
+    },
+  );
+  return body;
+}`,
+    output: `async function load(url, options) {
+  const body = await fetch(url, { signal: options.signal }).then(
+    (response) => response.json(),
+    (error) => {
+      options.signal?.throwIfAborted();
+      report(error);
+      return {};
+    },
+  );
+  return body;
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 4, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function sync(items, signal) {
+  try {
+    for (const item of items) {
+      try {
+        await upload(item, { signal });
+      } catch (error) {
+        failed.add(item);
+      }
+    }
+  } catch (error) {
+    throw new SyncError('sync failed', { cause: error });
+  }
+}`,
+    output: `async function sync(items, signal) {
+  try {
+    for (const item of items) {
+      try {
+        await upload(item, { signal });
+      } catch (error) {
+        signal?.throwIfAborted();
+        failed.add(item);
+      }
+    }
+  } catch (error) {
+    throw new SyncError('sync failed', { cause: error });
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 6, column: 9, suggestions: [] },
+    ],
+  },
+  {
+    code: `import { on } from 'node:events';
+async function consume(emitter, { signal }) {
+  try {
+    for await (const [message] of on(emitter, 'message', { signal })) handle(message);
+  } catch (error) {
+    logger.warn(error);
+  }
+}`,
+    output: `import { on } from 'node:events';
+async function consume(emitter, { signal }) {
+  try {
+    for await (const [message] of on(emitter, 'message', { signal })) handle(message);
+  } catch (error) {
+    signal?.throwIfAborted();
+    logger.warn(error);
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 5, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function download(url, signal) {
+  try {
+    await fetchToDisk(url, signal);
+  } catch (error) {
+    if (error.name === 'AbortError') {
+      await removePartialFile(url);
+      return;
+    }
+    throw error;
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'abortNotRethrown',
+        line: 4,
+        column: 5,
+        suggestions: [
+          { messageId: 'rethrowAbort', output: `async function download(url, signal) {
+  try {
+    await fetchToDisk(url, signal);
+  } catch (error) {
+    if (error.name === 'AbortError') {
+      await removePartialFile(url);
+      throw error;
+    }
+    throw error;
+  }
+}` },
+        ],
+      },
+    ],
+  },
+  {
+    code: `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    if (signal.aborted) return null;
+    throw error;
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'abortNotRethrown',
+        line: 4,
+        column: 5,
+        suggestions: [
+          { messageId: 'rethrowAbort', output: `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw error;
+  }
+}` },
+        ],
+      },
+    ],
+  },
+  {
+    code: `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch {
+    const signal = 'failed';
+    return signal;
+  }
+}`,
+    output: `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    const signal = 'failed';
+    return signal;
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 4, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function work(queue, signal) {
+  while (true) {
+    try {
+      const job = await queue.take();
+      await job.run();
+    } catch (error) {
+      logger.error(error);
+    }
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'loopIgnoresAbort',
+        line: 2,
+        column: 3,
+        suggestions: [
+          { messageId: 'checkSignal', output: `async function work(queue, signal) {
+  while (true) {
+    signal?.throwIfAborted();
+    try {
+      const job = await queue.take();
+      await job.run();
+    } catch (error) {
+      logger.error(error);
+    }
+  }
+}` },
+        ],
+      },
+    ],
+  },
+  {
+    code: `async function work(queue, signal) {
+  for (;;) {
+    try {
+      await queue.process({ signal });
+    } catch (error) {
+      logger.error(error);
+    }
+  }
+}`,
+    output: `async function work(queue, signal) {
+  for (;;) {
+    try {
+      await queue.process({ signal });
+    } catch (error) {
+      signal?.throwIfAborted();
+      logger.error(error);
+    }
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 5, column: 7, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function crawl(urls, signal) {
+  for (const url of urls) {
+    try {
+      await fetch(url, { signal });
+    } catch (e) {
+      if (signal.aborted) continue;
+      log(e);
+      throw e;
+    }
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'abortNotRethrown',
+        line: 5,
+        column: 7,
+        suggestions: [
+          { messageId: 'rethrowAbort', output: `async function crawl(urls, signal) {
+  for (const url of urls) {
+    try {
+      await fetch(url, { signal });
+    } catch (e) {
+      if (signal.aborted) throw e;
+      log(e);
+      throw e;
+    }
+  }
+}` },
+        ],
+      },
+    ],
+  },
+  {
+    code: `async function ping(url, signal) {
+  try { await fetch(url, { signal }); } catch (e) { /* offline */ }
+}`,
+    output: `async function ping(url, signal) {
+  try { await fetch(url, { signal }); } catch (e) { signal?.throwIfAborted(); /* offline */ }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 2, column: 41, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function load(url: string, options?: { signal?: AbortSignal }) {
+  try {
+    return await fetch(url, { signal: options?.signal });
+  } catch (error) {
+    return null;
+  }
+}`,
+    output: `async function load(url: string, options?: { signal?: AbortSignal }) {
+  try {
+    return await fetch(url, { signal: options?.signal });
+  } catch (error) {
+    options?.signal?.throwIfAborted();
+    return null;
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 4, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function load(url, signal) {
+  const data = await fetch(url, { signal }).then((r) => r.json()).catch(() => ({ items: [] }));
+  return data;
+}`,
+    output: `async function load(url, signal) {
+  const data = await fetch(url, { signal }).then((r) => r.json()).catch(() => { signal?.throwIfAborted(); return { items: [] }; });
+  return data;
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 2, column: 73, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function load(url, options) {
+  const signal = options.signal ?? AbortSignal.timeout(5000);
+  try {
+    return await fetch(url, { signal });
+  } catch {
+    return null;
+  }
+}`,
+    output: `async function load(url, options) {
+  const signal = options.signal ?? AbortSignal.timeout(5000);
+  try {
+    return await fetch(url, { signal });
+  } catch {
+    options.signal?.throwIfAborted();
+    return null;
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 5, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function load(url: string, signal: AbortSignal) {
+  const combined = AbortSignal.any([signal, AbortSignal.timeout(5000)]);
+  try {
+    return await fetch(url, { signal: combined });
+  } catch {
+    return null;
+  }
+}`,
+    output: `async function load(url: string, signal: AbortSignal) {
+  const combined = AbortSignal.any([signal, AbortSignal.timeout(5000)]);
+  try {
+    return await fetch(url, { signal: combined });
+  } catch {
+    signal.throwIfAborted();
+    return null;
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 5, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `export async function GET(request) {
+  try {
+    const upstream = await fetch('https://api.example.com/data', { signal: request.signal });
+    return new Response(upstream.body);
+  } catch {
+    return Response.json({ items: [] });
+  }
+}`,
+    output: `export async function GET(request) {
+  try {
+    const upstream = await fetch('https://api.example.com/data', { signal: request.signal });
+    return new Response(upstream.body);
+  } catch {
+    request.signal?.throwIfAborted();
+    return Response.json({ items: [] });
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 5, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `const { setTimeout: sleep } = require('node:timers/promises');
+async function pause(ms, signal) {
+  try {
+    await sleep(ms, undefined, { signal });
+  } catch {}
+}`,
+    filename: fixture('file.js'),
+    output: `const { setTimeout: sleep } = require('node:timers/promises');
+async function pause(ms, signal) {
+  try {
+    await sleep(ms, undefined, { signal });
+  } catch { signal?.throwIfAborted(); }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 5, column: 5, suggestions: [] },
+    ],
+  },
+  // A destructured catch parameter, a labelled break out of a switch, a named function handler.
+  {
+    code: `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch ({ message }) {
+    return message;
+  }
+}`,
+    output: `async function load(url, signal) {
+  try {
+    return await fetch(url, { signal });
+  } catch ({ message }) {
+    signal?.throwIfAborted();
+    return message;
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 4, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `async function load(urls, signal) {
+  outer: for (const url of urls) {
+    try {
+      await fetch(url, { signal });
+    } catch (error) {
+      switch (error.name) {
+        case 'AbortError':
+          break outer;
+        default:
+          throw error;
+      }
+    }
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'abortNotRethrown',
+        line: 5,
+        column: 7,
+        suggestions: [{ messageId: 'rethrowAbort', output: `async function load(urls, signal) {
+  outer: for (const url of urls) {
+    try {
+      await fetch(url, { signal });
+    } catch (error) {
+      switch (error.name) {
+        case 'AbortError':
+          throw error;
+        default:
+          throw error;
+      }
+    }
+  }
+}` }],
+      },
+    ],
+  },
+  {
+    code: `async function load(url, signal) {
+  try {
+    await fetch(url, { signal });
+  } catch (error) {
+    switch (error.name) {
+      case 'AbortError':
+        cleanup();
+        break;
+      case 'TypeError':
+        return null;
+      default:
+        throw error;
+    }
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'abortNotRethrown',
+        line: 4,
+        column: 5,
+        suggestions: [{ messageId: 'rethrowAbort', output: `async function load(url, signal) {
+  try {
+    await fetch(url, { signal });
+  } catch (error) {
+    switch (error.name) {
+      case 'AbortError':
+        cleanup();
+        break;
+      case 'TypeError':
+        return null;
+      default:
+        throw error;
+    }
+    throw error;
+  }
+}` }],
+      },
+    ],
+  },
+
+  {
+    code: `async function load(url, signal) {
+  const pending = fetch(url, { signal });
+  return await pending.catch(function onError() {
+    return null;
+  });
+}`,
+    output: `async function load(url, signal) {
+  const pending = fetch(url, { signal });
+  return await pending.catch(function onError() {
+    signal?.throwIfAborted();
+    return null;
+  });
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 3, column: 30, suggestions: [] },
+    ],
+  },
+];
+
+plainTester.run('no-swallowed-abort (plain)', rule, { valid, invalid });
+typedTester.run('no-swallowed-abort (typed)', rule, { valid, invalid });
+
+// TSX, parsed with JSX on.
+plainTester.run('no-swallowed-abort (tsx)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: `function useUsers(url: string, signal: AbortSignal) {
+    return fetch(url, { signal }).then((response) => response.json()).catch(() => <EmptyList />);
+  }`,
+      filename: fixture('file.tsx'),
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      output: `function useUsers(url: string, signal: AbortSignal) {
+    return fetch(url, { signal }).then((response) => response.json()).catch(() => { signal.throwIfAborted(); return <EmptyList />; });
+  }`,
+      errors: [
+        { messageId: 'abortSwallowed', line: 2, column: 77, suggestions: [] },
+      ],
+    },
+  ],
+});
+
+// Types find signals that names do not show: an options interface, a contextually typed parameter.
+const typedOnly: Invalid[] = [
+  {
+    code: `interface LoadOptions {
+  signal?: AbortSignal;
+  retries?: number;
+}
+async function load(url: string, options: LoadOptions) {
+  try {
+    return await fetch(url, options);
+  } catch {
+    return null;
+  }
+}`,
+    output: `interface LoadOptions {
+  signal?: AbortSignal;
+  retries?: number;
+}
+async function load(url: string, options: LoadOptions) {
+  try {
+    return await fetch(url, options);
+  } catch {
+    options.signal?.throwIfAborted();
+    return null;
+  }
+}`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 8, column: 5, suggestions: [] },
+    ],
+  },
+  {
+    code: `type Loader = (url: string, cancel: AbortSignal) => Promise<unknown>;
+const load: Loader = async (url, cancel) => {
+  try {
+    return await fetch(url, { signal: cancel });
+  } catch {
+    return null;
+  }
+};`,
+    output: `type Loader = (url: string, cancel: AbortSignal) => Promise<unknown>;
+const load: Loader = async (url, cancel) => {
+  try {
+    return await fetch(url, { signal: cancel });
+  } catch {
+    cancel.throwIfAborted();
+    return null;
+  }
+};`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 5, column: 5, suggestions: [] },
+    ],
+  },
+];
+
+typedTester.run('no-swallowed-abort (typed only)', rule, { valid: [], invalid: typedOnly });
+plainTester.run('no-swallowed-abort (plain: no types, no finding)', rule, { valid: typedOnly.map(({ code }) => code), invalid: [] });
+
+// A parameter named `signal` that its type says is a string: only the checker can tell.
+const plainOnly: Invalid[] = [
+  {
+    code: `type Notify = (signal: string) => Promise<void>;
+const onShutdown: Notify = async (signal) => {
+  try {
+    await notify(signal);
+  } catch {}
+};`,
+    output: `type Notify = (signal: string) => Promise<void>;
+const onShutdown: Notify = async (signal) => {
+  try {
+    await notify(signal);
+  } catch { signal?.throwIfAborted(); }
+};`,
+    errors: [
+      { messageId: 'abortSwallowed', line: 5, column: 5, suggestions: [] },
+    ],
+  },
+];
+
+plainTester.run('no-swallowed-abort (plain only)', rule, { valid: [], invalid: plainOnly });
+typedTester.run('no-swallowed-abort (typed: the checker knows better)', rule, { valid: plainOnly.map(({ code }) => code), invalid: [] });
+
+// Every fix parses and is stable: a second --fix pass over its output changes nothing and reports nothing.
+describe('no-swallowed-abort fixes are stable', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const config: Linter.Config[] = [
+    {
+      files: ['**/*.ts', '**/*.js'],
+      languageOptions: { parser: tsParser as never },
+      plugins: { 'async-pitfalls': { rules: { 'no-swallowed-abort': rule } } as never },
+      rules: { 'async-pitfalls/no-swallowed-abort': 'error' },
+    },
+  ];
+  it.each(invalid.filter((testCase) => typeof testCase.output === 'string').map((testCase) => [testCase.output as string]))('%s', (output) => {
+    const second = linter.verifyAndFix(output, config, 'file.ts');
+    expect(second.messages).toEqual([]);
+    expect(second.fixed).toBe(false);
+  });
+});
