@@ -59,14 +59,15 @@ export async function handleReport(request: IncomingMessage, response: ServerRes
   response.end(renderReport(new URL(request.url ?? '/', 'http://localhost').searchParams.get('id') ?? 'latest'));
 }
 
-// BUG (reported through its only caller, handleReport): a plain helper that only async code calls.
+// A plain helper that only async code calls: its blocking call is reported through its only caller.
 function renderReport(id: string): string {
+  // BUG: handleReport() runs this on every request.
   return readFileSync(path.join(config.reports, `${id}.html`), 'utf8');
 }
 
 export async function retryLater(attempt: number): Promise<void> {
-  // BUG: a busy-wait; `await setTimeout(ms)` from node:timers/promises would let other requests run.
   const until = Date.now() + 2 ** attempt * 50;
+  // BUG: a busy-wait; `await setTimeout(ms)` from node:timers/promises would let other requests run.
   while (Date.now() < until) {
     // spin
   }

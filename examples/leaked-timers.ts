@@ -24,10 +24,10 @@ export class Heartbeat {
 }
 
 export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  // BUG: when `work` wins the race, the timer stays armed for `ms` more, one per call.
   return Promise.race([
     work,
     new Promise<never>((_, reject) => {
+      // BUG: when `work` wins the race, this timer stays armed for `ms` more, one per call.
       setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
     }),
   ]);
@@ -43,9 +43,17 @@ export function onCancel(signal: AbortSignal, transport: Transport): void {
   signal.addEventListener('abort', () => transport.close());
 }
 
+export async function sendAll(transport: Transport, messages: AsyncIterable<string>): Promise<void> {
+  for await (const message of messages) {
+    transport.on('error', (error) => console.error(`could not send ${message}`, error)); // BUG: one more listener per message, never removed
+    transport.send(message);
+  }
+}
+
+// OK: one listener per transport, added once; nothing piles up on any emitter.
 export function watchAll(transports: Transport[], onError: (error: Error) => void): void {
   for (const transport of transports) {
-    transport.on('error', onError); // BUG: added in a loop, never removed
+    transport.on('error', onError);
   }
 }
 

@@ -29,8 +29,8 @@ export async function runJob(job: Job, { signal }: RunOptions): Promise<string |
   try {
     const response = await fetch(job.url, { signal });
     return await response.text();
-  } catch (error) {
-    console.error(`job ${job.id} failed`, error); // BUG: an abort is logged as a failure…
+  } catch (error) { // BUG: an abort is logged as a failure…
+    console.error(`job ${job.id} failed`, error);
     return null; // …and the runner carries on as if the job had finished
   }
 }
@@ -40,9 +40,9 @@ export async function runWithRetries(job: Job, options: RunOptions): Promise<str
     try {
       const response = await fetch(job.url, { signal: options.signal });
       return await response.text();
-    } catch (error) {
+    } catch (error) { // BUG: recognises the abort below, then reports a normal completion instead of rethrowing
       if (error instanceof Error && error.name === 'AbortError') {
-        return undefined; // BUG: recognises the abort, then reports a normal completion instead of rethrowing
+        return undefined;
       }
       await sleep(2 ** attempt * 100, undefined, { signal: options.signal });
     }
@@ -51,10 +51,9 @@ export async function runWithRetries(job: Job, options: RunOptions): Promise<str
 }
 
 export function loadPreview(url: string, signal: AbortSignal): Promise<string> {
-  // BUG: the rejection handler turns an abort into an empty preview.
   return fetch(url, { signal })
     .then((response) => response.text())
-    .catch(() => '');
+    .catch(() => ''); // BUG: the rejection handler turns an abort into an empty preview
 }
 
 export async function work(queue: JobQueue, signal: AbortSignal): Promise<void> {
@@ -62,8 +61,8 @@ export async function work(queue: JobQueue, signal: AbortSignal): Promise<void> 
     try {
       const job = await queue.next({ signal });
       await queue.complete(job, (await runJob(job, { signal })) ?? 'failed');
-    } catch (error) {
-      console.warn('worker error, continuing', error); // BUG: after an abort this loop spins forever
+    } catch (error) { // BUG: after an abort this loop spins forever
+      console.warn('worker error, continuing', error);
     }
   }
 }

@@ -15,7 +15,7 @@ export const rules: Record<string, AsyncPitfallsRule> = {
   'no-blocking-in-async': noBlockingInAsync,
   'no-leaked-timers': noLeakedTimers,
   'no-missing-await': noMissingAwait,
+  'no-swallowed-abort': noSwallowedAbort,
   'no-unbounded-concurrency': noUnboundedConcurrency,
-  'no-swallowed-abort': noSwallowedAbort as unknown as AsyncPitfallsRule,
-  'require-signal-propagation': requireSignalPropagation as unknown as AsyncPitfallsRule,
+  'require-signal-propagation': requireSignalPropagation,
 };

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -45,11 +45,30 @@ describe('examples/', () => {
     await expect(promisify(execFile)('npx', ['tsc', '-p', 'examples/tsconfig.json', '--noEmit'], { cwd: repoRoot })).resolves.toBeDefined();
   });
 
-  // Empty while the registry is; every rule that lands must show itself on at least one example.
+  // Every rule that lands must show itself on at least one example.
   it.each(Object.keys(rules))('show a finding of %s', (id) => {
     const files = results
       .filter((result) => result.messages.some((message) => message.ruleId === `async-pitfalls/${id}`))
       .map((result) => path.basename(result.filePath));
     expect(files, `no example file is reported by async-pitfalls/${id}`).not.toEqual([]);
+  });
+
+  // The examples are the demo's promise: each `// BUG` marker is reported, and nothing else is (the `OK`
+  // idioms next to them stay quiet). A marker claims its own line, or, on a comment-only line, the first
+  // code line below it.
+  it.each(exampleFiles)('%s: reports exactly the lines marked BUG', (file) => {
+    const lines = readFileSync(path.join(examplesDir, file), 'utf8').split('\n');
+    const claimed = new Set<number>();
+    lines.forEach((line, index) => {
+      if (!line.includes('// BUG')) return;
+      let target = index;
+      if (line.trim().startsWith('//')) {
+        while (target < lines.length && lines[target]!.trim().startsWith('//')) target += 1;
+      }
+      claimed.add(target + 1);
+    });
+    const result = results.find((entry) => path.basename(entry.filePath) === file);
+    const reported = new Set((result?.messages ?? []).map((message) => message.line));
+    expect([...reported].sort((a, b) => a - b)).toEqual([...claimed].sort((a, b) => a - b));
   });
 });
