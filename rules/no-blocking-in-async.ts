@@ -16,6 +16,7 @@ import { isCallbackArgument, isFunctionNode, isInside, type FunctionNode } from 
 import { getTypeServices } from '../src/util/get-type-services.js';
 import { isNeverReassigned } from '../src/util/resolve-function.js';
 import { findApiReferences, isBuiltinName, type ApiReference } from '../src/util/resolve-import.js';
+import { walkDescendants } from '../src/util/walk.js';
 
 export type Options = [
   {
@@ -459,7 +460,7 @@ export default createRule<Options, MessageId>({
      */
     function readsClock(node: TSESTree.Node): 'ms' | 'clock' | 'none' | 'work' | 'other' {
       let result: 'ms' | 'clock' | 'none' | 'work' | 'other' = 'none';
-      visit(node, (child) => {
+      walkDescendants(node, (child) => {
         if (isFunctionNode(child) || child.type === AST_NODE_TYPES.AwaitExpression || child.type === AST_NODE_TYPES.YieldExpression) {
           result = 'other';
           return false;
@@ -508,7 +509,7 @@ export default createRule<Options, MessageId>({
     /** Whether a loop body (or update) does anything but count: a call, `await`, a jump out, a function. */
     function doesWork(node: TSESTree.Node): boolean {
       let work = false;
-      visit(node, (child) => {
+      walkDescendants(node, (child) => {
         if (work) return false;
         switch (child.type) {
           case AST_NODE_TYPES.CallExpression:
@@ -533,19 +534,6 @@ export default createRule<Options, MessageId>({
         }
       });
       return work;
-    }
-
-    function visit(node: TSESTree.Node, enter: (node: TSESTree.Node) => boolean): void {
-      if (!enter(node)) return;
-      const keys = sourceCode.visitorKeys[node.type] ?? [];
-      for (const key of keys) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-          for (const child of value) if (isNode(child)) visit(child, enter);
-        } else if (isNode(value)) {
-          visit(value, enter);
-        }
-      }
     }
 
     function operandText(node: TSESTree.Node, subtracted: boolean): string {
@@ -703,6 +691,3 @@ function isEmptyStatement(node: TSESTree.Statement): boolean {
   return node.type === AST_NODE_TYPES.BlockStatement && node.body.every(isEmptyStatement);
 }
 
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}

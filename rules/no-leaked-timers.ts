@@ -14,12 +14,13 @@ import {
   type TimerInfo,
 } from '../src/knowledge/timers.js';
 import { chooseFreeName } from '../src/util/add-import.js';
-import { describeCall, getOuterExpression, skipExpressionWrappers } from '../src/util/ast.js';
+import { describeCall, getCalleeName, getOuterExpression, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { getEnclosingFunction, isCallbackArgument, isFunctionNode, isInside, type FunctionNode } from '../src/util/get-enclosing-function.js';
 import { getTypeServices } from '../src/util/get-type-services.js';
-import { getStaticPropertyName, getThisClass } from '../src/util/resolve-function.js';
+import { getThisClass } from '../src/util/resolve-function.js';
 import { findApiReferences } from '../src/util/resolve-import.js';
+import { walkDescendants } from '../src/util/walk.js';
 
 export type Options = [
   {
@@ -631,7 +632,7 @@ export default createRule<Options, MessageId>({
     /** Whether `node` means the same thing on every pass: it reads no variable declared or written in the loop. */
     function isLoopInvariant(node: TSESTree.Node, loop: LoopNode): boolean {
       let invariant = true;
-      visit(node, (inner) => {
+      walkDescendants(node, (inner) => {
         if (!invariant) return false;
         if (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression || isFunctionNode(inner)) {
           invariant = false;
@@ -1005,13 +1006,7 @@ export default createRule<Options, MessageId>({
     function isCleanupHookCallback(fn: FunctionNode): boolean {
       const call = fn.parent as TSESTree.CallExpression;
       if (call.arguments[0] !== fn) return false;
-      const callee = skipExpressionWrappers(call.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : callee.type === AST_NODE_TYPES.MemberExpression
-            ? getStaticPropertyName(callee)
-            : null;
+      const name = getCalleeName(call);
       return name !== null && CLEANUP_RETURNING_HOOKS.has(name);
     }
 
@@ -1183,28 +1178,10 @@ function isReadIdentifier(id: TSESTree.Identifier): boolean {
   return true;
 }
 
-/** Depth-first walk over child nodes; `enter` returns false to skip a node's children. */
-function visit(node: TSESTree.Node, enter: (node: TSESTree.Node) => boolean): void {
-  if (!enter(node)) return;
-  for (const key of Object.keys(node) as (keyof typeof node)[]) {
-    if (key === 'parent') continue;
-    const value = node[key] as unknown;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) visit(item, enter);
-    } else if (isNode(value)) {
-      visit(value, enter);
-    }
-  }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && 'range' in value;
-}
-
 /** An `await` (or `for await`) in `node` that is not inside a nested function. */
 function containsAwait(node: TSESTree.Node): boolean {
   let found = false;
-  visit(node, (inner) => {
+  walkDescendants(node, (inner) => {
     if (found || isFunctionNode(inner)) return false;
     if (inner.type === AST_NODE_TYPES.AwaitExpression || (inner.type === AST_NODE_TYPES.ForOfStatement && inner.await)) found = true;
     return !found;
@@ -1214,7 +1191,7 @@ function containsAwait(node: TSESTree.Node): boolean {
 
 function containsThis(node: TSESTree.Node): boolean {
   let found = false;
-  visit(node, (inner) => {
+  walkDescendants(node, (inner) => {
     if (found) return false;
     if (inner.type === AST_NODE_TYPES.FunctionExpression || inner.type === AST_NODE_TYPES.FunctionDeclaration) return false;
     if (inner.type === AST_NODE_TYPES.ThisExpression) found = true;
@@ -1226,7 +1203,7 @@ function containsThis(node: TSESTree.Node): boolean {
 /** A `return` of this function (not of a nested one). */
 function hasReturnStatement(body: TSESTree.Node): boolean {
   let found = false;
-  visit(body, (inner) => {
+  walkDescendants(body, (inner) => {
     if (found || isFunctionNode(inner)) return false;
     if (inner.type === AST_NODE_TYPES.ReturnStatement) found = true;
     return !found;
@@ -1270,7 +1247,7 @@ function loopCanExit(loop: TSESTree.ForOfStatement): boolean {
         break;
     }
     const breakable = nestedBreakable || isLoop(node) || node.type === AST_NODE_TYPES.SwitchStatement;
-    visit(node, (child) => {
+    walkDescendants(node, (child) => {
       if (child === node) return true;
       walk(child, breakable);
       return false;
@@ -1282,7 +1259,7 @@ function loopCanExit(loop: TSESTree.ForOfStatement): boolean {
 
 function isSafeToMove(node: TSESTree.Node, executor: FunctionNode): boolean {
   let safe = true;
-  visit(node, (inner) => {
+  walkDescendants(node, (inner) => {
     if (!safe) return false;
     if (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression || isFunctionNode(inner)) safe = false;
     if (inner.type === AST_NODE_TYPES.Identifier && executor.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === inner.name)) {

@@ -4,14 +4,14 @@ import ts from 'typescript';
 
 import { PROMISE_RETURNING_APIS, PROMISE_STATICS_RETURNING_PROMISE } from '../src/knowledge/promise-apis.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
-import { describeCall, skipExpressionWrappers } from '../src/util/ast.js';
+import { describeCall, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { prefixWithUnary } from '../src/util/fix.js';
 import { canAwaitAt, isCallbackArgument, isFunctionNode, type FunctionNode } from '../src/util/get-enclosing-function.js';
 import type { TypeServices } from '../src/util/get-type-services.js';
 import { getPromiseDetector, typeHasThenable } from '../src/util/is-promise.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
-import { getStaticPropertyName } from '../src/util/resolve-function.js';
+import { forEachChild } from '../src/util/walk.js';
 
 export type Options = [
   {
@@ -704,21 +704,6 @@ function calleePath(node: TSESTree.Node): string[] | null {
   const name = getStaticPropertyName(inner);
   const objectPath = name === null ? null : calleePath(inner.object);
   return objectPath && name !== null ? [...objectPath, name] : null;
-}
-
-function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) => void): void {
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent' || value === null || typeof value !== 'object') continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) visit(item);
-    } else if (isNode(value)) {
-      visit(value);
-    }
-  }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /** The typed twin of the detached-task check, on the declaration the checker resolved (any file). */

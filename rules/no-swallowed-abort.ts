@@ -3,11 +3,12 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { ABORT_ERROR_CODES, ABORT_ERROR_NAMES, TIMEOUT_ERROR_NAMES } from '../src/knowledge/signal-apis.js';
 import { chooseFreeName } from '../src/util/add-import.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
-import { getOuterExpression, skipExpressionWrappers } from '../src/util/ast.js';
+import { getOuterExpression, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
-import { getCallerSignalFinder, walk, type CallerSignal } from '../src/util/find-caller-signal.js';
+import { getCallerSignalFinder, type CallerSignal } from '../src/util/find-caller-signal.js';
+import { walkDescendants } from '../src/util/walk.js';
 import { isFunctionNode } from '../src/util/get-enclosing-function.js';
-import { getStaticPropertyName } from '../src/util/resolve-function.js';
+
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
 import { findNormalExits, type HandlerChecks, type NormalExit } from './no-swallowed-abort/analyse-handler.js';
 
@@ -262,14 +263,14 @@ export default createRule<Options, MessageId>({
       const names = new Set([name]);
       const mentions = (node: TSESTree.Node): boolean => {
         let seen = false;
-        walk(sourceCode, node, (inner) => {
+        walkDescendants(node, (inner) => {
           if (seen || isFunctionNode(inner)) return false;
           if (inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name)) seen = true;
           return !seen;
         });
         return seen;
       };
-      walk(sourceCode, body, (node) => {
+      walkDescendants(body, (node) => {
         if (found || isFunctionNode(node)) return false;
         if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init && mentions(node.init)) {
           names.add(node.id.name);
@@ -292,7 +293,7 @@ export default createRule<Options, MessageId>({
     /** Whether the loop checks for an abort anywhere: `.aborted`, `throwIfAborted()`, an error-name test, a checker. */
     function hasAbortCheck(loop: LoopNode): boolean {
       let found = false;
-      walk(sourceCode, loop, (node) => {
+      walkDescendants(loop, (node) => {
         if (found) return false;
         if (node.type === AST_NODE_TYPES.MemberExpression) {
           const name = getStaticPropertyName(node);
@@ -310,7 +311,7 @@ export default createRule<Options, MessageId>({
     /** Try statements whose nearest endless loop is `loop` (not one nested in it), outside nested functions. */
     function findOwnTryStatements(loop: LoopNode): TSESTree.TryStatement[] {
       const found: TSESTree.TryStatement[] = [];
-      walk(sourceCode, loop.body, (node) => {
+      walkDescendants(loop.body, (node) => {
         if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return false;
         if (node !== loop && isLoop(node) && isEndless(node)) return false;
         if (node.type === AST_NODE_TYPES.TryStatement) found.push(node);
@@ -426,7 +427,7 @@ function isEndless(loop: LoopNode): boolean {
 /** An `await` or `for await` that belongs to the function the block is in (not to a nested function). */
 function containsAwait(sourceCode: TSESLint.SourceCode, block: TSESTree.Node): boolean {
   let found = false;
-  walk(sourceCode, block, (node) => {
+  walkDescendants(block, (node) => {
     if (found || isFunctionNode(node)) return false;
     if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) found = true;
     return !found;

@@ -23,13 +23,14 @@ import {
 } from '../src/knowledge/limiters.js';
 import { chooseFreeName, planImport } from '../src/util/add-import.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
-import { skipExpressionWrappers } from '../src/util/ast.js';
+import { getCalleeName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from '../src/util/get-enclosing-function.js';
 import { getTypeServices, type TypeServices } from '../src/util/get-type-services.js';
 import { getPromiseDetector, typeHasThenable } from '../src/util/is-promise.js';
-import { getStaticPropertyName, isNeverReassigned, resolveIdentifierFunction } from '../src/util/resolve-function.js';
+import { isNeverReassigned, resolveIdentifierFunction } from '../src/util/resolve-function.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
+import { forEachChild } from '../src/util/walk.js';
 
 export type Options = [
   {
@@ -898,13 +899,7 @@ function getOffsetWidth(sourceCode: TSESLint.SourceCode, start: TSESTree.Express
 function getChunkWidth(analysis: Analysis, raw: TSESTree.Node): Bound | null {
   const node = skipExpressionWrappers(raw as TSESTree.Expression);
   if (node.type === AST_NODE_TYPES.CallExpression) {
-    const callee = skipExpressionWrappers(node.callee);
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? getStaticPropertyName(callee)
-          : null;
+    const name = getCalleeName(node);
     if (name !== null && CHUNK_FUNCTION_PATTERN.test(name)) {
       const size = node.arguments.at(-1);
       if (size && size.type !== AST_NODE_TYPES.SpreadElement) {
@@ -1044,7 +1039,6 @@ function isMutated(variable: TSESLint.Scope.Variable): boolean {
  * run-time data decides. A loop that awaits, or reads `tasks` (`tasks.length >= 10`), is throttling by hand.
  */
 function analyzeFilledArray(analysis: Analysis, variable: TSESLint.Scope.Variable, use: TSESTree.Identifier): Finding | null {
-  const { sourceCode } = analysis;
   const declaration = variable.defs[0]!.node as TSESTree.VariableDeclarator;
   const home = getEnclosingFunction(declaration);
   let unbounded: string | null = null;
@@ -1448,25 +1442,6 @@ function usesArguments(fn: FunctionNode): boolean {
   };
   visit(fn.body);
   return found;
-}
-
-const SKIPPED_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'typeAnnotation', 'returnType', 'typeArguments', 'typeParameters']);
-
-/** Visits the child nodes of `node` (types are skipped: they hold no calls). */
-function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) => void): void {
-  for (const key of Object.keys(node)) {
-    if (SKIPPED_KEYS.has(key)) continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) visit(item);
-    } else if (isNode(value)) {
-      visit(value);
-    }
-  }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {

@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { SIGNAL_APIS, SIGNAL_METHODS, SIGNAL_PROPERTY_NAMES, type SignalSlot } from '../src/knowledge/signal-apis.js';
-import { skipExpressionWrappers } from '../src/util/ast.js';
+import { getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
-import { getCallerSignalFinder, isSignalName, walk, type CallerSignal } from '../src/util/find-caller-signal.js';
+import { getCallerSignalFinder, isSignalName, type CallerSignal } from '../src/util/find-caller-signal.js';
+import { walkDescendants } from '../src/util/walk.js';
 import { getEnclosingFunction, isFunctionNode } from '../src/util/get-enclosing-function.js';
-import { getStaticPropertyName } from '../src/util/resolve-function.js';
+
 import { findApiReferences } from '../src/util/resolve-import.js';
 
 export type Options = [{ ignore?: string[] }];
@@ -181,7 +182,7 @@ export default createRule<Options, MessageId>({
 
     function registersAbortListener(fn: TSESTree.Node): boolean {
       let found = false;
-      walk(sourceCode, fn, (node) => {
+      walkDescendants(fn, (node) => {
         if (found) return false;
         if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument, index) => index < 2 && argument.type === AST_NODE_TYPES.Literal && argument.value === 'abort')) {
           found = true;

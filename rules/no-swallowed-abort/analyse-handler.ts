@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { ABORT_ERROR_CODES, ABORT_ERROR_NAMES, TIMEOUT_ERROR_NAMES } from '../../src/knowledge/signal-apis.js';
-import { skipExpressionWrappers } from '../../src/util/ast.js';
-import { getStaticPropertyName } from '../../src/util/resolve-function.js';
+import { getCalleeName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 
 /** What a path through a handler has learnt about the error: that it is an abort, a timeout, or nothing. */
 export type Recognition = 'abort' | 'timeout' | null;
@@ -212,12 +211,7 @@ export function findNormalExits(body: TSESTree.BlockStatement | TSESTree.Express
   const classifyCall = (call: TSESTree.CallExpression): Verdict => {
     if (checks.isCheckerCall(call)) return { truth: 'true', kind: 'abort' };
     const callee = skipExpressionWrappers(call.callee);
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? getStaticPropertyName(callee)
-          : null;
+    const name = getCalleeName(call);
     if (name === null) return UNKNOWN;
     // isAbortError(err), axios.isCancel(err), isCancelledError(err): predicates named for what they recognise.
     if (/^is[A-Za-z]*(?:Abort|Cancel)/u.test(name)) return { truth: 'true', kind: 'abort' };

@@ -55,3 +55,26 @@ export function describeCall(sourceCode: { getText(node: TSESTree.Node): string 
   }
   return `${prefix}this call`;
 }
+
+/** The name a call's callee is known by: `f` in `f()`, `m` in `a.b.m()`; null for computed or other callees. */
+export function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  const callee = skipExpressionWrappers(call.callee as TSESTree.Expression);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return getStaticPropertyName(callee);
+  return null;
+}
+
+/** The name of a property key: `a`, `'a'`, `#a`; null for computed or numeric keys. */
+export function getKeyName(key: TSESTree.Node): string | null {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  return null;
+}
+
+/** `a.b` → 'b', `a['b']` → 'b', `a.#b` → '#b'; null for computed names that are not literal strings. */
+export function getStaticPropertyName(member: TSESTree.MemberExpression): string | null {
+  if (!member.computed) return getKeyName(member.property);
+  const property = member.property;
+  return property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string' ? property.value : null;
+}

@@ -11,10 +11,11 @@ import {
 import type * as ts from 'typescript';
 
 import { SIGNAL_PROPERTY_NAMES } from '../knowledge/signal-apis.js';
-import { skipExpressionWrappers } from './ast.js';
+import { getCalleeName, getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
 import { getTypeServices, type TypeServices } from './get-type-services.js';
-import { getStaticPropertyName, getThisClass } from './resolve-function.js';
+import { getThisClass } from './resolve-function.js';
+import { walkDescendants } from './walk.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -95,7 +96,7 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
     },
     findSignalFlow(root, at = root) {
       let found: TSESTree.Node | null = null;
-      walk(sourceCode, root, (node) => {
+      walkDescendants(root, (node) => {
         if (found) return false;
         if (isListenerOrCheck(node)) return false;
         const signal = describeSignal(node) ?? (isBagPassed(node) ? describeBag(node) : null);
@@ -255,7 +256,7 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
 
   /** Locals copied from a caller-owned signal: `const { signal } = options`, `const s = opts.signal ?? fallback`. */
   function collectLocals(fn: FunctionNode, info: FunctionSignals): void {
-    walk(sourceCode, fn.body, (node) => {
+    walkDescendants(fn.body, (node) => {
       if (isFunctionNode(node)) return false;
       if (node.type !== AST_NODE_TYPES.VariableDeclarator || !node.init) return true;
       if (node.id.type === AST_NODE_TYPES.Identifier && isCallerOwnedValue(node.init)) {
@@ -286,7 +287,7 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
 
   function findCallerSignalIn(root: TSESTree.Node): CallerSignal | null {
     let found: CallerSignal | null = null;
-    walk(sourceCode, root, (node) => {
+    walkDescendants(root, (node) => {
       if (found) return false;
       found = describeSignal(node);
       return !found;
@@ -363,7 +364,7 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
 
   /** `this.signal = options.signal` (a signal field) and `this.options = options` (a bag field). */
   function collectFieldAssignments(method: TSESTree.FunctionExpression, cls: ClassNode, info: ClassSignals): void {
-    walk(sourceCode, method.body!, (node) => {
+    walkDescendants(method.body!, (node) => {
       if (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
       if (node.type === AST_NODE_TYPES.ClassBody) return false;
       if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=') return true;
@@ -386,7 +387,7 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
   /** Whether the class reads `this.<field>.signal` somewhere: the field is an options bag that carries one. */
   function readsSignalOf(cls: ClassNode, field: string): boolean {
     let found = false;
-    walk(sourceCode, cls.body, (node) => {
+    walkDescendants(cls.body, (node) => {
       if (found) return false;
       if (
         node.type === AST_NODE_TYPES.MemberExpression &&
@@ -533,13 +534,7 @@ function isStringUse(node: TSESTree.Node): boolean {
   if (parent.type === AST_NODE_TYPES.TemplateLiteral) return true;
   if (parent.type === AST_NODE_TYPES.SwitchStatement && parent.discriminant === current) return true;
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.Expression)) {
-    const callee = skipExpressionWrappers(parent.callee);
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? getStaticPropertyName(callee)
-          : null;
+    const name = getCalleeName(parent);
     return name === 'kill' || name === 'String';
   }
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {
@@ -603,26 +598,3 @@ function isOptionalTyped(services: TypeServices, node: TSESTree.Node): boolean {
   return unionConstituents(type).some((part) => isIntrinsicUndefinedType(part) || isIntrinsicNullType(part) || isIntrinsicVoidType(part));
 }
 
-/**
- * Visits `root` and its descendants in source order; `visit` returns false to skip a node's children.
- * Uses the parser's visitor keys, so TypeScript nodes are walked too.
- */
-export function walk(sourceCode: TSESLint.SourceCode, root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean): void {
-  const keys = sourceCode.visitorKeys;
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!visit(node)) continue;
-    const childKeys = keys[node.type] ?? [];
-    const children: TSESTree.Node[] = [];
-    for (const key of childKeys) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof (item as TSESTree.Node).type === 'string') children.push(item as TSESTree.Node);
-      } else if (value && typeof (value as TSESTree.Node).type === 'string') {
-        children.push(value as TSESTree.Node);
-      }
-    }
-    for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index]!);
-  }
-}

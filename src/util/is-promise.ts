@@ -8,15 +8,10 @@ import {
   PROMISIFY_APIS,
   RESPONSE_BODY_METHODS,
 } from '../knowledge/promise-apis.js';
-import { skipExpressionWrappers } from './ast.js';
+import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { getTypeServices, type TypeServices } from './get-type-services.js';
 import { findApiReferences } from './resolve-import.js';
-import {
-  getStaticPropertyName,
-  isNeverReassigned,
-  resolveCalledFunction,
-  type ResolvedFunction,
-} from './resolve-function.js';
+import { isNeverReassigned, resolveCalledFunction, type ResolvedFunction } from './resolve-function.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

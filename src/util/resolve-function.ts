@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
-import { skipExpressionWrappers } from './ast.js';
+import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 
 /**
  * What a call's callee was declared as in this file, as far as scope analysis can tell:
@@ -157,20 +157,6 @@ function findObjectMethod(object: TSESTree.ObjectExpression, name: string, objec
 function functionTypeReturn(type: TSESTree.TypeNode | undefined): TSESTree.TypeNode | null {
   if (type?.type === AST_NODE_TYPES.TSFunctionType) return type.returnType?.typeAnnotation ?? null;
   return null;
-}
-
-function getKeyName(key: TSESTree.Node): string | null {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  return null;
-}
-
-/** `a.b` → 'b', `a['b']` → 'b', `a.#b` → '#b'; null for computed names that are not literal strings. */
-export function getStaticPropertyName(member: TSESTree.MemberExpression): string | null {
-  if (!member.computed) return getKeyName(member.property);
-  const property = member.property;
-  return property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string' ? property.value : null;
 }
 
 /** A variable written only by its declaration: what the declaration says is what every read sees. */

@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { stripNodePrefix } from './allow-entry.js';
-import { getStaticPropertyName } from './resolve-function.js';
+import { getStaticPropertyName } from './ast.js';
 
 const { ReferenceTracker } = ASTUtils;
 

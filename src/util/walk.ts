@@ -1,0 +1,37 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+
+/**
+ * The node's children in source order, by the parser's visitor keys (ESTree, JSX and TypeScript
+ * nodes alike; espree's trees use a subset of the same keys).
+ */
+export function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) => void): void {
+  for (const key of visitorKeys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) visit(item);
+    } else if (isNode(value)) {
+      visit(value);
+    }
+  }
+}
+
+/**
+ * Visits `root` and its descendants depth-first in source order; `visit` returns false to skip a
+ * node's children. Iterative, so a deeply nested file cannot overflow the stack.
+ */
+export function walkDescendants(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean): void {
+  const stack: TSESTree.Node[] = [root];
+  const children: TSESTree.Node[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!visit(node)) continue;
+    children.length = 0;
+    forEachChild(node, (child) => children.push(child));
+    for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index]!);
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
