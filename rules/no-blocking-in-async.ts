@@ -7,6 +7,7 @@ import {
   type BlockingCallInfo,
   type BlockingCallTarget,
 } from '../src/knowledge/blocking-calls.js';
+import { LISTENER_ADD_METHODS, LISTENER_ONCE_METHODS } from '../src/knowledge/timers.js';
 import { planImport, type ImportPlan } from '../src/util/add-import.js';
 import { namedEntryListSchema, stripNodePrefix, type NamedEntry } from '../src/util/allow-entry.js';
 import { describeCall, skipExpressionWrappers } from '../src/util/ast.js';
@@ -577,7 +578,6 @@ for (const target of BLOCKING_CALLS) {
   NODE_TARGETS_BY_NAME.set(name, [...(NODE_TARGETS_BY_NAME.get(name) ?? []), target]);
 }
 const COMPARISONS = new Set(['<', '<=', '>', '>=']);
-const LISTENER_METHODS = new Set(['addEventListener', 'addListener', 'on', 'once', 'prependListener', 'prependOnceListener']);
 const ADDITIVE_OR_TIGHTER = new Set(['+', '-', '*', '/', '%', '**']);
 const FD_NAME = /^(?:fd|fileDescriptor|descriptor)$|Fd$|Descriptor$/;
 
@@ -625,7 +625,7 @@ function runsInPlace(fn: FunctionNode): boolean {
       callee.type === AST_NODE_TYPES.MemberExpression &&
       !callee.computed &&
       callee.property.type === AST_NODE_TYPES.Identifier &&
-      LISTENER_METHODS.has(callee.property.name)
+      (LISTENER_ADD_METHODS.has(callee.property.name) || LISTENER_ONCE_METHODS.has(callee.property.name))
     );
   }
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return true;

@@ -68,6 +68,8 @@ export const ADD_ABORT_LISTENER_APIS: readonly ApiTarget[] = [
 
 /** Methods that register an event listener, and the ones that remove them. */
 export const LISTENER_ADD_METHODS: ReadonlySet<string> = new Set(['on', 'addListener', 'addEventListener', 'prependListener']);
+/** Registrations that remove themselves after the first event. */
+export const LISTENER_ONCE_METHODS: ReadonlySet<string> = new Set(['once', 'prependOnceListener']);
 export const LISTENER_REMOVE_METHODS: ReadonlySet<string> = new Set([
   'off',
   'removeListener',
