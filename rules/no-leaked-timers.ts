@@ -70,7 +70,7 @@ export default createRule<Options, MessageId>({
       abortListenerNotRemoved:
         'This `\'abort\'` listener on `{{signal}}`, a signal this function did not create, is never removed: every call leaves a listener and its closure on the signal (MaxListenersExceededWarning); pass `{ once: true }` and remove it when the work ends, or use `events.addAbortListener()`.',
       listenerInLoop:
-        '`{{callee}}` adds a `{{event}}` listener on every pass of this loop and nothing removes it: listeners and their closures pile up (MaxListenersExceededWarning); add it once before the loop, or remove it at the end of each pass.',
+        '`{{callee}}` adds a listener for `{{event}}` on every pass of this loop and nothing removes it: listeners and their closures pile up (MaxListenersExceededWarning); add it once before the loop, or remove it at the end of each pass.',
       returnStopFunction: 'Keep the handle in `{{name}}` and return a function that clears it.',
       storeOnThis: 'Keep the handle in `this.{{name}}` and clear it in `{{method}}()`.',
       clearInFinally: 'Keep the handle in `{{name}}` and clear it in `finally` around `return await Promise.race(…)`.',

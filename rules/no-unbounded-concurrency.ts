@@ -63,11 +63,11 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       unboundedCollection:
-        '`{{combinator}}` starts one operation per element of `{{collection}}`, all at once: the concurrency equals its length, which only run-time data decides. Bound it with a limiter (p-map, p-limit) or process it in chunks.',
+        '`{{combinator}}` starts one operation per element of `{{collection}}`, all at once: the concurrency equals its length, which only run-time data decides; bound it with a limiter (p-map, p-limit) or process it in chunks.',
       unboundedLoop:
-        '`{{combinator}}` waits for `{{array}}`, which gets one started operation per iteration of the loop over `{{collection}}`: the concurrency equals its length, which only run-time data decides. Run the operations through a limiter (p-limit, p-queue) or await them in chunks.',
+        '`{{combinator}}` waits for `{{array}}`, which gets one started operation per iteration of the loop over `{{collection}}`: the concurrency equals its length, which only run-time data decides; run the operations through a limiter (p-limit, p-queue) or await them in chunks.',
       unboundedIterable:
-        '`{{combinator}}` starts every operation `{{collection}}` yields, all at once: the concurrency equals its length, which only run-time data decides. Bound it with a limiter (p-map, p-limit) or process it in chunks.',
+        '`{{combinator}}` starts every operation `{{collection}}` yields, all at once: the concurrency equals its length, which only run-time data decides; bound it with a limiter (p-map, p-limit) or process it in chunks.',
       tooManyAtOnce:
         '`{{combinator}}` starts {{count}} operations over `{{collection}}` at once, more than maxConcurrency ({{max}}): the concurrency equals its length. Bound it with a limiter (p-map, p-limit) or process it in chunks.',
       boundWithPMap: 'Run it with `pMap` from p-map at concurrency {{concurrency}}.',

@@ -36,7 +36,8 @@ export interface SignalMethod extends SignalSlot {
 const fetchSlot: SignalSlot = { name: 'fetch()', optionsIndex: 1, requiredArguments: 1 };
 
 function timers(path: readonly string[], optionsIndex: number): SignalApiTarget[] {
-  const info: SignalSlot = { name: `${path.join('.')}() from timers/promises`, optionsIndex, requiredArguments: 0 };
+  // Messages wrap the name in backticks: closing and reopening them keeps "from" out of the code span.
+  const info: SignalSlot = { name: `${path.join('.')}()\` from \`timers/promises`, optionsIndex, requiredArguments: 0 };
   return [
     { module: 'timers/promises', path, info },
     { module: 'timers', path: ['promises', ...path], info },
