@@ -322,14 +322,15 @@ export default createRule<Options, MessageId>({
     // ---- what is a promise, and what handles it --------------------------------------------------
 
     /**
-     * With a program, the checker decides when it knows the type (`any` is never reported, and a `.then`
-     * that returns something else is not a promise); without one, or for types it cannot resolve, the
-     * shared syntactic knowledge does.
+     * With a program, the checker decides when it knows the type (a `.then` that returns something else
+     * is not a promise); for `any` only the syntactic facts stand (a `require()`d module is `any` in a .ts
+     * file; a value the user typed `any` is not guessed at); without a program, or for types the checker
+     * cannot resolve, the shared syntactic knowledge decides.
      */
     function isPromiseValue(node: TSESTree.Expression): boolean {
       if (services) {
         const type = services.getType(node);
-        if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return false;
+        if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return detector.isKnownPromise(node);
         if (!isIntrinsicErrorType(type)) return hasThenable(services, services.getTsNode(node), type);
       }
       return detector.isPromiseSyntactically(node);

@@ -24,6 +24,13 @@ export interface PromiseDetector {
   isPromise(node: TSESTree.Expression): boolean;
   /** Syntactic answer only: what the rule would say without a program. */
   isPromiseSyntactically(node: TSESTree.Expression): boolean;
+  /**
+   * The syntactic answer from facts only (known APIs, same-file declarations, `new Promise`, statics,
+   * chains on those), without the guess that any `.then()` call is a promise. What a rule may still
+   * claim when the checker says `any`: a `require()` in a .ts file is `any`, yet `fs.promises.readFile()`
+   * on it is a promise; a `.then()` on a value the user typed `any` is not claimed.
+   */
+  isKnownPromise(node: TSESTree.Expression): boolean;
   /** Whether the called function is known to return a promise (same file, annotation or API). */
   returnsPromise(call: TSESTree.CallExpression): boolean;
   /** The same-file function a call resolves to, if any. */
@@ -45,6 +52,7 @@ export function getPromiseDetector(context: Context): PromiseDetector {
 
 function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: TypeServices | null): PromiseDetector {
   const syntactic = new WeakMap<TSESTree.Node, boolean>();
+  const known = new WeakMap<TSESTree.Node, boolean>();
   const typed = new WeakMap<TSESTree.Node, boolean>();
   const visiting = new Set<TSESTree.Node>();
   const apis = () => findApiReferences(sourceCode, PROMISE_RETURNING_APIS);
@@ -63,15 +71,10 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
       return answer;
     },
     isPromiseSyntactically(node) {
-      let answer = syntactic.get(node);
-      if (answer === undefined) {
-        if (visiting.has(node)) return false;
-        visiting.add(node);
-        answer = isPromiseBySyntax(node);
-        visiting.delete(node);
-        syntactic.set(node, answer);
-      }
-      return answer;
+      return evaluate(node, false);
+    },
+    isKnownPromise(node) {
+      return evaluate(node, true);
     },
     returnsPromise(call) {
       return callReturnsPromise(call);
@@ -81,35 +84,49 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
     },
   };
 
-  function isPromiseBySyntax(raw: TSESTree.Expression): boolean {
+  /** `factsOnly`: leave out the `.then()` guess (see `isKnownPromise`). */
+  function evaluate(node: TSESTree.Expression, factsOnly: boolean): boolean {
+    const answers = factsOnly ? known : syntactic;
+    let answer = answers.get(node);
+    if (answer === undefined) {
+      if (visiting.has(node)) return false;
+      visiting.add(node);
+      answer = isPromiseBySyntax(node, factsOnly);
+      visiting.delete(node);
+      answers.set(node, answer);
+    }
+    return answer;
+  }
+
+  function isPromiseBySyntax(raw: TSESTree.Expression, factsOnly: boolean): boolean {
     const node = skipExpressionWrappers(raw);
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression:
-        return callReturnsPromise(node);
+        return callReturnsPromise(node, factsOnly);
       case AST_NODE_TYPES.NewExpression:
         return isGlobalPromise(node.callee);
       case AST_NODE_TYPES.ImportExpression:
         return true;
       case AST_NODE_TYPES.Identifier:
-        return isPromiseVariable(node);
+        return isPromiseVariable(node, factsOnly);
       case AST_NODE_TYPES.LogicalExpression:
-        return detector.isPromiseSyntactically(node.right);
+        return evaluate(node.right, factsOnly);
       case AST_NODE_TYPES.ConditionalExpression:
-        return detector.isPromiseSyntactically(node.consequent) || detector.isPromiseSyntactically(node.alternate);
+        return evaluate(node.consequent, factsOnly) || evaluate(node.alternate, factsOnly);
       case AST_NODE_TYPES.SequenceExpression:
-        return detector.isPromiseSyntactically(node.expressions.at(-1)!);
+        return evaluate(node.expressions.at(-1)!, factsOnly);
       default:
         return false;
     }
   }
 
-  function callReturnsPromise(call: TSESTree.CallExpression): boolean {
+  function callReturnsPromise(call: TSESTree.CallExpression, factsOnly = false): boolean {
     if (apis().has(call)) return true;
     const callee = skipExpressionWrappers(call.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = getStaticPropertyName(callee);
-      if (method === 'then') return true;
-      if ((method === 'catch' || method === 'finally') && detector.isPromiseSyntactically(callee.object)) return true;
+      if (method === 'then' && (!factsOnly || evaluate(callee.object, true))) return true;
+      if ((method === 'catch' || method === 'finally') && evaluate(callee.object, factsOnly)) return true;
       if (method !== null && PROMISE_STATICS_RETURNING_PROMISE.has(method) && isGlobalPromise(callee.object)) return true;
       if (method !== null && RESPONSE_BODY_METHODS.has(method) && isFetchResponse(callee.object)) return true;
     }
@@ -127,9 +144,9 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
   }
 
   /** A `const` holding a promise: `const p = save();` then `p`. */
-  function isPromiseVariable(id: TSESTree.Identifier): boolean {
+  function isPromiseVariable(id: TSESTree.Identifier, factsOnly: boolean): boolean {
     const init = getSingleInit(id);
-    return init !== null && detector.isPromiseSyntactically(init);
+    return init !== null && evaluate(init, factsOnly);
   }
 
   function isPromisifiedVariable(id: TSESTree.Identifier): boolean {

@@ -842,6 +842,24 @@ typedTester.run('no-missing-await (typed only)', rule, {
     'const { test } = require("node:test"); test("a", async () => {});',
   ],
   invalid: [
+    // `require()` in a .ts file is `any` to the checker, but the API it reaches is known: the syntactic
+    // finding stands in typed mode.
+    {
+      code: 'const fs = require("fs");\nasync function run() {\n  fs.promises.readFile("a");\n}',
+      output: 'const fs = require("fs");\nasync function run() {\n  await fs.promises.readFile("a");\n}',
+      errors: [
+        {
+          messageId: 'floating',
+          data: { name: 'fs.promises.readFile()' },
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'const fs = require("fs");\nasync function run() {\n  void fs.promises.readFile("a");\n}' },
+            { messageId: 'addCatch', output: `const fs = require("fs");\nasync function run() {\n  fs.promises.readFile("a")${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
     {
       code: 'import { saveUser } from "./modules/api.js";\nasync function run() {\n  saveUser({ id: "1" });\n}',
       output: 'import { saveUser } from "./modules/api.js";\nasync function run() {\n  await saveUser({ id: "1" });\n}',

@@ -77,6 +77,35 @@ plainTester.run('is-promise (plain only)', probe, {
   invalid: [],
 });
 
+// The facts-only answer: what stands when the checker says `any`.
+const knownProbe = createRule<[], 'promise'>({
+  name: 'probe-is-known-promise',
+  meta: {
+    type: 'problem',
+    docs: { description: 'Reports known promise expression statements', requiresTypeChecking: false, usesTypeInformation: false },
+    messages: { promise: 'promise' },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const detector = getPromiseDetector(context);
+    return {
+      ExpressionStatement(node: TSESTree.ExpressionStatement) {
+        if (detector.isKnownPromise(node.expression)) context.report({ node, messageId: 'promise' });
+      },
+    };
+  },
+});
+
+plainTester.run('is-known-promise', knownProbe, {
+  valid: ['declare const x: any; x.then(() => 1);', 'x.then(() => 1).catch(() => 2);'],
+  invalid: [
+    { code: 'const fs = require("fs"); fs.promises.readFile("a").then(() => 1);', errors: promise },
+    { code: 'async function save() {} save().then(() => 1).finally(() => 2);', errors: promise },
+    { code: 'Promise.resolve(1).then(() => 1);', errors: promise },
+  ],
+});
+
 typedTester.run('is-promise (typed only)', probe, {
   valid: [
     'import { loadConfig } from "./modules/api.js"; loadConfig();',
