@@ -1,29 +1,33 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from '../../src/util/create-rule.js';
-import { getPromiseDetector } from '../../src/util/is-promise.js';
+import { getPromiseDetector, type PromiseDetector } from '../../src/util/is-promise.js';
 import { plainTester, typedTester } from '../rule-tester.js';
 
-// A probe rule: reports each expression statement the shared detector calls a promise, so these
-// tests pin down what every rule that asks the detector will see.
-const probe = createRule<[], 'promise'>({
-  name: 'probe-is-promise',
-  meta: {
-    type: 'problem',
-    docs: { description: 'Reports promise expression statements', requiresTypeChecking: false, usesTypeInformation: true },
-    messages: { promise: 'promise' },
-    schema: [],
-  },
-  defaultOptions: [],
-  create(context) {
-    const detector = getPromiseDetector(context);
-    return {
-      ExpressionStatement(node: TSESTree.ExpressionStatement) {
-        if (detector.isPromise(node.expression)) context.report({ node, messageId: 'promise' });
-      },
-    };
-  },
-});
+// Probe rules: each reports the expression statements one of the shared detector's questions answers
+// yes to, so these tests pin down what every rule that asks the detector will see.
+function createProbe(name: string, isHit: (detector: PromiseDetector, node: TSESTree.Expression) => boolean) {
+  return createRule<[], 'promise'>({
+    name,
+    meta: {
+      type: 'problem',
+      docs: { description: 'Reports promise expression statements', requiresTypeChecking: false, usesTypeInformation: true },
+      messages: { promise: 'promise' },
+      schema: [],
+    },
+    defaultOptions: [],
+    create(context) {
+      const detector = getPromiseDetector(context);
+      return {
+        ExpressionStatement(node: TSESTree.ExpressionStatement) {
+          if (isHit(detector, node.expression)) context.report({ node, messageId: 'promise' });
+        },
+      };
+    },
+  });
+}
+
+const probe = createProbe('probe-is-promise', (detector, node) => detector.isPromise(node));
 
 const promise = [{ messageId: 'promise' as const }];
 
@@ -78,24 +82,7 @@ plainTester.run('is-promise (plain only)', probe, {
 });
 
 // The facts-only answer: what stands when the checker says `any`.
-const knownProbe = createRule<[], 'promise'>({
-  name: 'probe-is-known-promise',
-  meta: {
-    type: 'problem',
-    docs: { description: 'Reports known promise expression statements', requiresTypeChecking: false, usesTypeInformation: false },
-    messages: { promise: 'promise' },
-    schema: [],
-  },
-  defaultOptions: [],
-  create(context) {
-    const detector = getPromiseDetector(context);
-    return {
-      ExpressionStatement(node: TSESTree.ExpressionStatement) {
-        if (detector.isKnownPromise(node.expression)) context.report({ node, messageId: 'promise' });
-      },
-    };
-  },
-});
+const knownProbe = createProbe('probe-is-known-promise', (detector, node) => detector.isKnownPromise(node));
 
 plainTester.run('is-known-promise', knownProbe, {
   valid: ['declare const x: any; x.then(() => 1);', 'x.then(() => 1).catch(() => 2);'],
