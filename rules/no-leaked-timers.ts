@@ -14,7 +14,7 @@ import {
   type TimerInfo,
 } from '../src/knowledge/timers.js';
 import { chooseFreeName } from '../src/util/add-import.js';
-import { describeCall, getCalleeName, getOuterExpression, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
+import { describeCall, getCalleeName, getOuterExpression, getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { getEnclosingFunction, isCallbackArgument, isFunctionNode, isInside, type FunctionNode } from '../src/util/get-enclosing-function.js';
 import { getTypeServices } from '../src/util/get-type-services.js';
@@ -560,12 +560,7 @@ export default createRule<Options, MessageId>({
     }
 
     function isSignal(receiver: TSESTree.Node): boolean {
-      const name =
-        receiver.type === AST_NODE_TYPES.Identifier
-          ? receiver.name
-          : receiver.type === AST_NODE_TYPES.MemberExpression
-            ? getStaticPropertyName(receiver)
-            : null;
+      const name = getSimpleName(receiver);
       if (name !== null && /signal$/iu.test(name)) return true;
       const services = getTypeServices(context);
       if (!services) return false;
@@ -1280,11 +1275,6 @@ function isLoggingCall(call: TSESTree.CallExpression): boolean {
   const method = getStaticPropertyName(callee);
   if (method === null || !LOG_METHODS.has(method)) return false;
   const object = skipExpressionWrappers(callee.object);
-  const objectName =
-    object.type === AST_NODE_TYPES.Identifier
-      ? object.name
-      : object.type === AST_NODE_TYPES.MemberExpression
-        ? getStaticPropertyName(object)
-        : null;
+  const objectName = getSimpleName(object);
   return objectName !== null && (objectName === 'console' || /log/iu.test(objectName));
 }

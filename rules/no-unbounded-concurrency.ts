@@ -23,7 +23,7 @@ import {
 } from '../src/knowledge/limiters.js';
 import { chooseFreeName, planImport } from '../src/util/add-import.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
-import { getCalleeName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
+import { getCalleeName, getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from '../src/util/get-enclosing-function.js';
 import { getTypeServices, type TypeServices } from '../src/util/get-type-services.js';
@@ -1349,12 +1349,7 @@ function isLimitingCall(
     if (property !== null && index.properties.get(property)?.has(method)) return true;
   }
   if (PERMIT_METHODS.has(method) || LIMITER_NAME_PATTERN.test(method)) return true;
-  const objectName =
-    object.type === AST_NODE_TYPES.Identifier
-      ? object.name
-      : object.type === AST_NODE_TYPES.MemberExpression
-        ? getStaticPropertyName(object)
-        : null;
+  const objectName = getSimpleName(object);
   return objectName !== null && QUEUE_METHODS.has(method) && QUEUE_OBJECT_PATTERN.test(objectName);
 }
 
@@ -1549,7 +1544,7 @@ function describeExpression(sourceCode: { getText(node: TSESTree.Node): string }
   }
   if (inner.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipExpressionWrappers(inner.callee);
-    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+    const name = getSimpleName(callee);
     if (name !== null) return `….${name}(…)`;
   }
   return 'the collection';

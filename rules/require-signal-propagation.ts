@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { SIGNAL_APIS, SIGNAL_METHODS, SIGNAL_PROPERTY_NAMES, type SignalSlot } from '../src/knowledge/signal-apis.js';
-import { getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
+import { getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { getCallerSignalFinder, isSignalName, type CallerSignal } from '../src/util/find-caller-signal.js';
 import { walkDescendants } from '../src/util/walk.js';
@@ -98,8 +98,7 @@ export default createRule<Options, MessageId>({
       if (!entry) return null;
       // signal.addEventListener('abort', …) listens to the signal itself; nothing to pass there.
       const receiver = skipExpressionWrappers(callee.object);
-      const receiverName =
-        receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(receiver) : null;
+      const receiverName = getSimpleName(receiver);
       if (receiverName !== null && (isSignalName(receiverName) || SIGNAL_PROPERTY_NAMES.has(receiverName))) return null;
       if (finder.isCallerSignal(receiver)) return null;
       const type = call.arguments[0];
@@ -111,8 +110,7 @@ export default createRule<Options, MessageId>({
     function isIgnored(call: TSESTree.CallExpression, slot: SignalSlot): boolean {
       if (ignored.size === 0) return false;
       const callee = skipExpressionWrappers(call.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+      const name = getSimpleName(callee);
       return (name !== null && ignored.has(name)) || ignored.has(slot.name.replace(/\(\).*$/u, ''));
     }
 

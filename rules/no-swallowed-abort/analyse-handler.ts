@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { ABORT_ERROR_CODES, ABORT_ERROR_NAMES, TIMEOUT_ERROR_NAMES } from '../../src/knowledge/signal-apis.js';
-import { getCalleeName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
+import { getCalleeName, getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 
 /** What a path through a handler has learnt about the error: that it is an abort, a timeout, or nothing. */
 export type Recognition = 'abort' | 'timeout' | null;
@@ -230,7 +230,7 @@ export function findNormalExits(body: TSESTree.BlockStatement | TSESTree.Express
   const classifyComparison = (node: TSESTree.BinaryExpression): Verdict => {
     if (node.operator === 'instanceof') {
       const right = skipExpressionWrappers(node.right);
-      const name = right.type === AST_NODE_TYPES.Identifier ? right.name : right.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(right) : null;
+      const name = getSimpleName(right);
       if (name !== null && /Abort|Cancel/u.test(name)) return { truth: 'true', kind: 'abort' };
       if (name !== null && /Timeout/u.test(name)) return { truth: 'true', kind: 'timeout' };
       // `err instanceof ForceRetryError`: an abort is a DOMException (or the caller's reason), not that class.

@@ -56,12 +56,16 @@ export function describeCall(sourceCode: { getText(node: TSESTree.Node): string 
   return `${prefix}this call`;
 }
 
+/** The name an expression is known by: `x` in `x`, `b` in `a.b`; null for anything else. */
+export function getSimpleName(node: TSESTree.Node): string | null {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression) return getStaticPropertyName(node);
+  return null;
+}
+
 /** The name a call's callee is known by: `f` in `f()`, `m` in `a.b.m()`; null for computed or other callees. */
 export function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
-  const callee = skipExpressionWrappers(call.callee as TSESTree.Expression);
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression) return getStaticPropertyName(callee);
-  return null;
+  return getSimpleName(skipExpressionWrappers(call.callee as TSESTree.Expression));
 }
 
 /** The name of a property key: `a`, `'a'`, `#a`; null for computed or numeric keys. */
