@@ -12,6 +12,7 @@
 // found, labelled noise still reported, and unlabelled reports (each one with --unlabelled). --write FILE
 // saves every report as an unlabelled label line (`<rule> <repo>@<commit7> <path>:<line> <message>`).
 import { readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -87,7 +88,8 @@ printSummary();
 
 /** Lints a repository's folders; a file that fails typed is linted again untyped, as the CLI does. */
 async function lintRepo(dir, repo, mode) {
-  const targets = repo.folders.map((folder) => path.join(dir, folder)).filter((target) => existsSync(target));
+  const targets = [];
+  for (const folder of repo.folders) if (await exists(path.join(dir, folder))) targets.push(path.join(dir, folder));
   const typedRoots = mode === 'typed' ? [findTsconfigDir(dir)].filter(Boolean) : [];
   const setup = { plugin: lintPlugin, config: 'all', cwd: dir, fix: false };
   const lint = async (eslint, files) => {
@@ -98,7 +100,10 @@ async function lintRepo(dir, repo, mode) {
         crashes.push(`${repo.name} ${mode} ${files.length === 1 ? path.relative(dir, files[0]) : '(run)'}: ${String(error?.message ?? error).split('\n')[0]}`);
         return [];
       }
-      return (await Promise.all(files.map((file) => lint(eslint, [file])))).flat();
+      // One file at a time: the point is to find which one crashed.
+      const results = [];
+      for (const file of files) results.push(...(await lint(eslint, [file])));
+      return results;
     }
   };
   let results = await lint(createESLint({ ...setup, typedRoots, isProgramFile: createProgramFileMatcher() }), targets);
@@ -216,6 +221,13 @@ function listFiles(targets) {
   };
   targets.forEach(walk);
   return out;
+}
+
+function exists(file) {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 function fail(message) {
