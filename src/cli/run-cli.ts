@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 
 import { NAMESPACE } from '../configs.js';
-import { readOwnPackageJson } from '../package-info.js';
+import { VERSION } from '../package-info.js';
 import { createESLint, type CliPlugin, LINTED_EXTENSIONS } from './create-eslint.js';
 import { createProgramFileMatcher, findTsconfigDir } from './find-tsconfig.js';
 import { parseCliArgs, USAGE, UsageError } from './parse-args.js';
@@ -45,7 +45,7 @@ export async function runCli({
       return EXIT_OK;
     }
     if (options.version) {
-      stdout.write(`eslint-plugin-async-pitfalls v${readOwnPackageJson().version} (ESLint v${ESLint.version})\n`);
+      stdout.write(`eslint-plugin-async-pitfalls v${VERSION} (ESLint v${ESLint.version})\n`);
       return EXIT_OK;
     }
 
