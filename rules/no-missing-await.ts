@@ -114,7 +114,7 @@ export default createRule<Options, MessageId>({
 
     return {
       ExpressionStatement(node) {
-        if (node.directive !== undefined) return;
+        if (typeof node.directive === 'string') return; // oxlint's AST has `directive: null` on other statements
         checkDiscarded(node.expression, false);
       },
       ForStatement(node) {
