@@ -24,7 +24,12 @@ const probe = createRule<[], 'call'>({
   },
 });
 
-const says = (...messages: string[]) => messages.map((message) => ({ message }));
+/** `name await:true` → the error with that name and answer. */
+const says = (...messages: string[]) =>
+  messages.map((message) => {
+    const [, name, canAwait] = /^(.*) await:(true|false)$/.exec(message)!;
+    return { messageId: 'call' as const, data: { name, await: canAwait } };
+  });
 
 for (const [name, tester] of [['plain', plainTester], ['typed', typedTester]] as const) {
   tester.run(`names and await (${name})`, probe, {
