@@ -4,9 +4,9 @@ import type * as NodePath from 'node:path';
 
 /*
  * The plugin runs wherever ESLint's `Linter` runs, also in a browser or a worker without Node's modules.
- * Nothing here touches Node when the plugin loads: Node's modules are taken with `process.getBuiltinModule`
- * on first use, and where there is none, file-system questions get the answer "unknown" (reads throw,
- * paths are never absolute) so that callers fall back to what the source text alone says.
+ * Nothing here imports Node: its modules are asked of `process.getBuiltinModule` (so a bundler finds no
+ * import to resolve), and where there is none, file-system questions get the answer "unknown" (reads
+ * throw, paths are never absolute) so that callers fall back to what the source text alone says.
  */
 
 function getBuiltin<T>(id: string): T | undefined {
