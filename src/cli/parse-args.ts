@@ -97,7 +97,8 @@ function describeParseError(error: unknown): string {
     return `unknown option '${flag}' (see --help)`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const flag = /'(--?[\w-]+)/.exec(message)?.[1];
+    // `Option '-f, --format <value>' argument missing`: name the long form, as typed in --help.
+    const flag = /(--[\w-]+)/.exec(message)?.[1] ?? /'(-[\w-]+)/.exec(message)?.[1];
     if (flag && /does not take/.test(message)) return `option '${flag}' takes no value (see --help)`;
     if (flag && /missing/.test(message)) return `option '${flag}' needs a value (see --help)`;
   }
