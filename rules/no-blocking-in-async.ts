@@ -1,5 +1,6 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isIntrinsicAnyType, isIntrinsicNeverType, isIntrinsicUnknownType, isTypeParameter, unionConstituents } from 'ts-api-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import {
   BLOCKING_CALLS,
@@ -17,6 +18,7 @@ import { isCallbackArgument, isFunctionNode, isInside, type FunctionNode } from 
 import { getTypeServices } from '../src/util/get-type-services.js';
 import { isNeverReassigned } from '../src/util/resolve-function.js';
 import { findApiReferences, isBuiltinName, type ApiReference } from '../src/util/resolve-import.js';
+import { isIntrinsicAnyType, isIntrinsicNeverType, isIntrinsicUnknownType, isTypeParameter, unionConstituents } from '../src/util/typescript.js';
 import { walkDescendants } from '../src/util/walk.js';
 
 export type Options = [

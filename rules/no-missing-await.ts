@@ -1,6 +1,7 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isIntrinsicAnyType, isIntrinsicErrorType, isIntrinsicUnknownType, isThenableType, unionConstituents } from 'ts-api-utils';
-import ts from 'typescript';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type * as ts from 'typescript';
 
 import { PROMISE_RETURNING_APIS, PROMISE_STATICS_RETURNING_PROMISE } from '../src/knowledge/promise-apis.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
@@ -11,6 +12,14 @@ import { canAwaitAt, isCallbackArgument, isFunctionNode, type FunctionNode } fro
 import type { TypeServices } from '../src/util/get-type-services.js';
 import { getPromiseDetector, typeHasThenable } from '../src/util/is-promise.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
+import {
+  isIntrinsicAnyType,
+  isIntrinsicErrorType,
+  isIntrinsicUnknownType,
+  isThenableType,
+  loadTypeScript,
+  unionConstituents,
+} from '../src/util/typescript.js';
 import { forEachChild } from '../src/util/walk.js';
 
 export type Options = [
@@ -105,7 +114,7 @@ export default createRule<Options, MessageId>({
 
     return {
       ExpressionStatement(node) {
-        if (node.directive !== undefined) return;
+        if (typeof node.directive === 'string') return; // oxlint's AST has `directive: null` on other statements
         checkDiscarded(node.expression, false);
       },
       ForStatement(node) {
@@ -709,6 +718,7 @@ function calleePath(node: TSESTree.Node): string[] | null {
 
 /** The typed twin of the detached-task check, on the declaration the checker resolved (any file). */
 function isSelfHandlingTsFunction(services: TypeServices, declaration: ts.Declaration): boolean {
+  const ts = loadTypeScript();
   if (!ts.isFunctionDeclaration(declaration) && !ts.isMethodDeclaration(declaration) && !ts.isFunctionExpression(declaration) && !ts.isArrowFunction(declaration)) {
     return false;
   }
@@ -721,6 +731,7 @@ function isSelfHandlingTsFunction(services: TypeServices, declaration: ts.Declar
 }
 
 function isQuietTsBlock(services: TypeServices, block: ts.Block): boolean {
+  const ts = loadTypeScript();
   const checker = services.checker;
   const canReject = (node: ts.Node): boolean => hasThenable(services, node, checker.getTypeAtLocation(node));
   const loud = (node: ts.Node): boolean => {

@@ -1,15 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import {
-  isIntrinsicAnyType,
-  isIntrinsicErrorType,
-  isIntrinsicUnknownType,
-  isTupleTypeReference,
-  isTypeParameter,
-  unionConstituents,
-} from 'ts-api-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type * as ts from 'typescript';
 
 import { PROMISE_COMBINATORS } from '../src/knowledge/promise-apis.js';
@@ -27,9 +18,18 @@ import { getCalleeName, getSimpleName, getStaticPropertyName, skipExpressionWrap
 import { createRule } from '../src/util/create-rule.js';
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from '../src/util/get-enclosing-function.js';
 import { getTypeServices, type TypeServices } from '../src/util/get-type-services.js';
+import { path, readFileSync } from '../src/util/host.js';
 import { getPromiseDetector, typeHasThenable } from '../src/util/is-promise.js';
 import { isNeverReassigned, resolveIdentifierFunction } from '../src/util/resolve-function.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
+import {
+  isIntrinsicAnyType,
+  isIntrinsicErrorType,
+  isIntrinsicUnknownType,
+  isTupleTypeReference,
+  isTypeParameter,
+  unionConstituents,
+} from '../src/util/typescript.js';
 import { forEachChild } from '../src/util/walk.js';
 
 export type Options = [

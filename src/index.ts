@@ -1,10 +1,8 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import { buildConfigs, NAMESPACE, type ConfigName } from './configs.js';
-import { readOwnPackageJson } from './package-info.js';
+import { PACKAGE_NAME, VERSION } from './package-info.js';
 import { rules } from './rules.js';
-
-const { name, version } = readOwnPackageJson();
 
 interface AsyncPitfallsPlugin {
   meta: { name: string; version: string; namespace: string };
@@ -13,7 +11,7 @@ interface AsyncPitfallsPlugin {
 }
 
 const plugin: AsyncPitfallsPlugin = {
-  meta: { name, version, namespace: NAMESPACE },
+  meta: { name: PACKAGE_NAME, version: VERSION, namespace: NAMESPACE },
   rules,
   configs: {} as Record<ConfigName, TSESLint.FlatConfig.Config>,
 };

@@ -1,6 +1,5 @@
 import path from 'node:path';
 
-import * as tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { ESLint, type Linter } from 'eslint';
 
@@ -8,6 +7,8 @@ import { type ConfigName, NAMESPACE } from '../configs.js';
 
 /** What the CLI lints, by extension. */
 export const LINTED_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx'] as const;
+/** The extensions that only the TypeScript parser reads. */
+export const TYPESCRIPT_EXTENSIONS: readonly string[] = ['ts', 'mts', 'cts', 'tsx'];
 
 /** Folders never linted: dependencies, build output, VCS metadata. */
 export const SKIPPED_DIRECTORIES = ['node_modules', 'dist', 'build', 'coverage', '.git'] as const;
@@ -25,6 +26,11 @@ export interface LintSetup {
   config: ConfigName;
   /** ESLint's working directory: config patterns and ignores are relative to it. */
   cwd: string;
+  /**
+   * `@typescript-eslint/parser`, or undefined when TypeScript is not installed: then JavaScript is parsed by
+   * ESLint's own parser (JSX on) and TypeScript files are not linted.
+   */
+  parser: TSESLint.FlatConfig.Parser | undefined;
   /** Directories holding a tsconfig.json whose files are linted with type information. */
   typedRoots: readonly string[];
   /** Which files under the typed roots belong to a TypeScript program (the others are linted untyped). */
@@ -41,6 +47,7 @@ export function createCliConfig({
   config,
   cwd,
   typedRoots,
+  parser,
   isProgramFile = () => true,
 }: Omit<LintSetup, 'fix'>): Linter.Config[] {
   const configs: TSESLint.FlatConfig.Config[] = [
@@ -48,7 +55,7 @@ export function createCliConfig({
     {
       name: 'async-pitfalls/cli/files',
       files: [`**/${EXTENSIONS_GLOB}`],
-      languageOptions: { parser: tsParser as TSESLint.FlatConfig.Parser },
+      languageOptions: parser ? { parser } : { parserOptions: { ecmaFeatures: { jsx: true } } },
       // Users' code carries disable comments for rules of other plugins; they are not unused.
       linterOptions: { reportUnusedDisableDirectives: 'off' },
     },
@@ -66,6 +73,9 @@ export function createCliConfig({
           languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
         };
       }),
+    // Without TypeScript, a stand-in parser reads TypeScript files as empty programs; the CLI drops their
+    // results and says how many were left out.
+    ...(parser ? [] : [{ name: 'async-pitfalls/cli/no-typescript', files: TYPESCRIPT_EXTENSIONS.map((ext) => `**/*.${ext}`), languageOptions: { parser: emptyProgramParser } }]),
   ];
   return configs as Linter.Config[];
 }
@@ -81,3 +91,14 @@ export function createESLint(setup: LintSetup): ESLint {
     errorOnUnmatchedPattern: false,
   });
 }
+
+/** Parses any text as an empty program, so that ESLint skips a file it cannot parse without saying so. */
+const emptyProgramParser = {
+  meta: { name: 'async-pitfalls/empty-program' },
+  parseForESLint(text: string): { ast: object } {
+    const lines = text.split(/\r\n|[\r\n\u2028\u2029]/);
+    const end = { line: lines.length, column: lines.at(-1)?.length ?? 0 };
+    const ast = { type: 'Program', body: [], sourceType: 'module', range: [0, text.length], loc: { start: { line: 1, column: 0 }, end }, tokens: [], comments: [] };
+    return { ast };
+  },
+} as unknown as TSESLint.FlatConfig.Parser;

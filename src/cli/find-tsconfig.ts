@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import ts from 'typescript';
+import { loadTypeScript } from '../util/typescript.js';
 
 /**
  * The directory of the nearest `tsconfig.json` at or above `target` (a file or a directory), or
@@ -50,6 +50,7 @@ export function createProgramFileMatcher(): (file: string) => boolean {
   };
 
   function readProgramFiles(configFile: string): string[] {
+    const ts = loadTypeScript();
     const parsed = ts.getParsedCommandLineOfConfigFile(configFile, undefined, {
       ...ts.sys,
       // A broken tsconfig is TypeScript's to report; here it only means "no typed files".

@@ -1,11 +1,14 @@
 import { access } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
+import type { TSESLint } from '@typescript-eslint/utils';
 import { ESLint } from 'eslint';
 
 import { NAMESPACE } from '../configs.js';
-import { readOwnPackageJson } from '../package-info.js';
-import { createESLint, type CliPlugin, LINTED_EXTENSIONS } from './create-eslint.js';
+import { VERSION } from '../package-info.js';
+import { loadTypeScript } from '../util/typescript.js';
+import { createESLint, type CliPlugin, LINTED_EXTENSIONS, TYPESCRIPT_EXTENSIONS } from './create-eslint.js';
 import { createProgramFileMatcher, findTsconfigDir } from './find-tsconfig.js';
 import { parseCliArgs, USAGE, UsageError } from './parse-args.js';
 
@@ -20,7 +23,17 @@ export interface RunCliOptions {
   stderr?: Output;
   /** The plugin whose configs are used; the real one unless a test injects another. */
   plugin?: CliPlugin;
+  /** Whether TypeScript is installed; tests pretend it is not. */
+  hasTypeScript?: () => boolean;
+  /** Above this peak memory (bytes), a typed run ends with a note about --no-types. */
+  memoryNoteBytes?: number;
 }
+
+/** A typed run past this peak resident memory says that --no-types exists. */
+const MEMORY_NOTE_BYTES = 1024 ** 3;
+
+/** Formatters that ship with the plugin, by the name users pass to --format. */
+const BUNDLED_FORMATTERS: Record<string, string> = { sarif: '@microsoft/eslint-formatter-sarif' };
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
@@ -37,6 +50,8 @@ export async function runCli({
   stdout = process.stdout,
   stderr = process.stderr,
   plugin,
+  hasTypeScript = isTypeScriptInstalled,
+  memoryNoteBytes = MEMORY_NOTE_BYTES,
 }: RunCliOptions): Promise<number> {
   try {
     const options = parseCliArgs(argv);
@@ -45,7 +60,7 @@ export async function runCli({
       return EXIT_OK;
     }
     if (options.version) {
-      stdout.write(`eslint-plugin-async-pitfalls v${readOwnPackageJson().version} (ESLint v${ESLint.version})\n`);
+      stdout.write(`eslint-plugin-async-pitfalls v${VERSION} (ESLint v${ESLint.version})\n`);
       return EXIT_OK;
     }
 
@@ -56,28 +71,44 @@ export async function runCli({
       targets.push(absolute);
     }
     const eslintCwd = commonAncestor([path.resolve(cwd), ...targets]);
-    const typedRoots = [...new Set(targets.map(findTsconfigDir).filter((dir) => dir !== undefined))];
+    // Without TypeScript, JavaScript is still linted (by ESLint's own parser) and TypeScript files are not.
+    const typescript = hasTypeScript();
+    const parser = typescript ? ((await import('@typescript-eslint/parser')) as TSESLint.FlatConfig.Parser) : undefined;
+    const typedRoots = typescript && !options.noTypes ? [...new Set(targets.map(findTsconfigDir).filter((dir) => dir !== undefined))] : [];
     const usedPlugin = plugin ?? (await import('../index.js')).default;
-    const setup = { plugin: usedPlugin, config: options.config, cwd: eslintCwd, fix: options.fix };
+    const setup = { plugin: usedPlugin, config: options.config, cwd: eslintCwd, fix: options.fix, parser };
 
-    const eslint = createESLint({ ...setup, typedRoots, isProgramFile: createProgramFileMatcher() });
+    const eslint = createESLint({ ...setup, typedRoots, isProgramFile: typedRoots.length > 0 ? createProgramFileMatcher() : undefined });
     let formatter: ESLint.LoadedFormatter;
     try {
-      formatter = await eslint.loadFormatter(options.format);
+      formatter = await eslint.loadFormatter(resolveFormatter(options.format));
     } catch {
-      throw new UsageError(`cannot load formatter '${options.format}' (try stylish, json, json-with-metadata or html)`);
+      throw new UsageError(`cannot load formatter '${options.format}' (try stylish, json, json-with-metadata, html or sarif)`);
     }
 
     let results = await eslint.lintFiles(targets);
     if (typedRoots.length > 0) results = await relintUntyped(results, { ...setup, typedRoots: [] });
     results = results.map(keepOwnMessages);
-    if (results.length === 0) {
+    if (!typescript) {
+      const linted = results.filter((result) => !TYPESCRIPT_EXTENSIONS.includes(path.extname(result.filePath).slice(1)));
+      const skipped = results.length - linted.length;
+      if (skipped > 0) {
+        stderr.write(`async-pitfalls: TypeScript is not installed, so ${skipped} TypeScript file${skipped === 1 ? ' was' : 's were'} not linted (npm install --save-dev typescript)\n`);
+      }
+      results = linted;
+    } else if (results.length === 0) {
       stderr.write(`async-pitfalls: no ${LINTED_EXTENSIONS.map((ext) => `.${ext}`).join(' ')} files to lint\n`);
     }
     if (options.fix) await ESLint.outputFixes(results);
 
     const text = await formatter.format(results);
     if (text) stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    const peakBytes = process.resourceUsage().maxRSS * 1024;
+    if (typedRoots.length > 0 && peakBytes > memoryNoteBytes) {
+      stderr.write(
+        `async-pitfalls: type information took ${(peakBytes / 1024 ** 3).toFixed(1)} GB of memory; --no-types lints without it, in a fraction of the time and memory\n`,
+      );
+    }
     return results.some((result) => result.errorCount > 0) ? EXIT_PROBLEMS : EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -126,6 +157,21 @@ function keepOwnMessages(result: ESLint.LintResult): ESLint.LintResult {
     fixableErrorCount: count(2, true),
     fixableWarningCount: count(1, true),
   };
+}
+
+function isTypeScriptInstalled(): boolean {
+  try {
+    loadTypeScript();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `sarif` is a dependency of ours: load it from here, wherever the user's package manager put it. */
+function resolveFormatter(name: string): string {
+  const bundled = BUNDLED_FORMATTERS[name];
+  return bundled ? createRequire(import.meta.url).resolve(bundled) : name;
 }
 
 function commonAncestor(paths: readonly string[]): string {

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 /**
  * The expression behind TypeScript-only wrappers (`x as T`, `x!`, `<T>x`, `x satisfies T`) and
@@ -43,7 +44,10 @@ export function getOuterExpression(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-/** The name a call is known by in messages: `save()`, `this.repo.save()`, `….save()` for long callees. */
+/**
+ * The name a call is known by in messages: `save()`, `this.repo.save()`, `….save()` for long callees,
+ * `(async () => {…})()` for an IIFE, and the start of the callee text for anything else that is long.
+ */
 export function describeCall(sourceCode: { getText(node: TSESTree.Node): string }, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
   const callee = call.callee;
   const text = sourceCode.getText(callee);
@@ -53,7 +57,13 @@ export function describeCall(sourceCode: { getText(node: TSESTree.Node): string 
   if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && inner.property.type === AST_NODE_TYPES.Identifier) {
     return `${prefix}….${inner.property.name}()`;
   }
-  return `${prefix}this call`;
+  if (inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression) {
+    const head = `${inner.async ? 'async ' : ''}${inner.type === AST_NODE_TYPES.FunctionExpression ? `function${inner.id ? ` ${inner.id.name}` : ''}` : ''}`;
+    const params = inner.params.length > 0 ? '(…)' : '()';
+    const shape = inner.type === AST_NODE_TYPES.ArrowFunctionExpression ? `${head}${params} => {…}` : `${head}${params} {…}`;
+    return `${prefix}(${shape.trimStart()})()`;
+  }
+  return `${prefix}${text.replace(/\s+/g, ' ').slice(0, 39)}…()`;
 }
 
 /** The name an expression is known by: `x` in `x`, `b` in `a.b`; null for anything else. */

@@ -1,4 +1,13 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type * as ts from 'typescript';
+
+import { SIGNAL_PROPERTY_NAMES } from '../knowledge/signal-apis.js';
+import { getCalleeName, getStaticPropertyName, skipExpressionWrappers } from './ast.js';
+import { getEnclosingFunction, isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
+import { getTypeServices, type TypeServices } from './get-type-services.js';
+import { getThisClass } from './resolve-function.js';
 import {
   isIntrinsicAnyType,
   isIntrinsicErrorType,
@@ -7,14 +16,7 @@ import {
   isIntrinsicUnknownType,
   isIntrinsicVoidType,
   unionConstituents,
-} from 'ts-api-utils';
-import type * as ts from 'typescript';
-
-import { SIGNAL_PROPERTY_NAMES } from '../knowledge/signal-apis.js';
-import { getCalleeName, getStaticPropertyName, skipExpressionWrappers } from './ast.js';
-import { getEnclosingFunction, isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
-import { getTypeServices, type TypeServices } from './get-type-services.js';
-import { getThisClass } from './resolve-function.js';
+} from './typescript.js';
 import { walkDescendants } from './walk.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

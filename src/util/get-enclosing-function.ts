@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -51,10 +52,48 @@ export function getExecutionContext(node: TSESTree.Node, sourceType: 'module' | 
   return sourceType === 'module' ? 'module' : 'script';
 }
 
-/** True where an `await` keyword may be inserted in front of `node`. */
+/**
+ * True where an `await` keyword may be inserted in front of `node`. At the top level that needs an ES
+ * module: ESLint parses every `.js` and `.ts` file as one, also CommonJS that Node runs as a script.
+ */
 export function canAwaitAt(node: TSESTree.Node, sourceType: 'module' | 'script' | 'commonjs' | undefined): boolean {
   const context = getExecutionContext(node, sourceType);
-  return context === 'async' || context === 'module';
+  return context === 'async' || (context === 'module' && !isCommonJsProgram(getProgram(node)));
+}
+
+const commonJsPrograms = new WeakMap<TSESTree.Node, boolean>();
+
+/** A file without import/export statements whose top level has `require()` or assigns `module.exports`/`exports.x`. */
+function isCommonJsProgram(program: TSESTree.Node): boolean {
+  if (program.type !== AST_NODE_TYPES.Program) return false;
+  let answer = commonJsPrograms.get(program);
+  if (answer === undefined) {
+    answer = !program.body.some((statement) => statement.type.startsWith('Import') || statement.type.startsWith('Export')) && program.body.some(isCommonJsStatement);
+    commonJsPrograms.set(program, answer);
+  }
+  return answer;
+}
+
+function isCommonJsStatement(statement: TSESTree.ProgramStatement): boolean {
+  const isRequire = (node: TSESTree.Node | null): boolean =>
+    node?.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require';
+  if (statement.type === AST_NODE_TYPES.VariableDeclaration) return statement.declarations.some((declarator) => isRequire(declarator.init));
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const expression = statement.expression;
+  if (isRequire(expression)) return true;
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const target = expression.left.object;
+  return (
+    (target.type === AST_NODE_TYPES.Identifier && target.name === 'exports') ||
+    (target.type === AST_NODE_TYPES.Identifier && target.name === 'module' && !expression.left.computed && expression.left.property.type === AST_NODE_TYPES.Identifier && expression.left.property.name === 'exports') ||
+    (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.Identifier && target.object.name === 'module')
+  );
+}
+
+function getProgram(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent) current = current.parent;
+  return current;
 }
 
 /** Whether `inner` is `outer` or lies within it (by range, so it works on any node pair). */

@@ -1,4 +1,5 @@
-import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
 import type * as ts from 'typescript';
 
 /** The type checker and node maps, when the user's parser built a program for this file. */

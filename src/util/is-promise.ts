@@ -1,5 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isIntrinsicAnyType, isIntrinsicErrorType, isThenableType, unionConstituents } from 'ts-api-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type * as ts from 'typescript';
 
 import {
@@ -12,6 +13,7 @@ import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { getTypeServices, type TypeServices } from './get-type-services.js';
 import { findApiReferences } from './resolve-import.js';
 import { isNeverReassigned, resolveCalledFunction, type ResolvedFunction } from './resolve-function.js';
+import { isIntrinsicAnyType, isIntrinsicErrorType, isThenableType, unionConstituents } from './typescript.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
