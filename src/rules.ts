@@ -6,6 +6,7 @@ import noMissingAwait from '../rules/no-missing-await.js';
 import noSwallowedAbort from '../rules/no-swallowed-abort.js';
 import noUnboundedConcurrency from '../rules/no-unbounded-concurrency.js';
 import requireSignalPropagation from '../rules/require-signal-propagation.js';
+import returnAwaitInTry from '../rules/return-await-in-try.js';
 import type { AsyncPitfallsDocs } from './util/create-rule.js';
 
 export type AsyncPitfallsRule = RuleModule<string, readonly unknown[], AsyncPitfallsDocs>;
@@ -18,4 +19,5 @@ export const rules: Record<string, AsyncPitfallsRule> = {
   'no-swallowed-abort': noSwallowedAbort,
   'no-unbounded-concurrency': noUnboundedConcurrency,
   'require-signal-propagation': requireSignalPropagation,
+  'return-await-in-try': returnAwaitInTry,
 };
