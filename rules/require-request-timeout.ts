@@ -247,10 +247,8 @@ export default createRule<Options, MessageId>({
       const node = skipExpressionWrappers(raw);
       if (node.type === AST_NODE_TYPES.NewExpression) return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Request';
       if (services) {
-        const type = services.getType(node);
-        if (!isIntrinsicAnyType(type) && !isIntrinsicErrorType(type) && !isIntrinsicUnknownType(type)) {
-          return unionConstituents(type).some((part) => (part.getSymbol() ?? part.aliasSymbol)?.getName() === 'Request');
-        }
+        const verdict = isRequestTyped(services, node);
+        if (verdict !== null) return verdict;
       }
       const name = getSimpleName(node);
       return name !== null && /^(?:req|request)$|Request$/u.test(name);
@@ -456,6 +454,17 @@ function isInsideTimerCallback(node: TSESTree.Node): boolean {
   return false;
 }
 
+/** Whether the checker types the value as a `Request`; null when it cannot tell (`any`, or it throws). */
+function isRequestTyped(services: TypeServices, node: TSESTree.Node): boolean | null {
+  try {
+    const type = services.getType(node);
+    if (isIntrinsicAnyType(type) || isIntrinsicErrorType(type) || isIntrinsicUnknownType(type)) return null;
+    return unionConstituents(type).some((part) => (part.getSymbol() ?? part.aliasSymbol)?.getName() === 'Request');
+  } catch {
+    return null;
+  }
+}
+
 /** `fetch(url, undefined)`: the same as no options. */
 function isUndefined(node: TSESTree.CallExpressionArgument): boolean {
   return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined';
@@ -503,20 +512,23 @@ function isPlainRead(id: TSESTree.Node): boolean {
   return false;
 }
 
-/** What the checker says about the keys on an options value; `any`, type parameters and index signatures say nothing. */
+/**
+ * What the checker says about the keys on an options value; `any`, type parameters and index signatures
+ * say nothing. A checker that throws on a pathological type says nothing either.
+ */
 function judgeByType(services: TypeServices, node: TSESTree.Node, keys: ReadonlySet<string>): Verdict {
-  let type: ts.Type;
   try {
-    type = services.getType(node);
+    return judgeTypeKeys(services.checker, services.getType(node), keys);
   } catch {
     return 'unknown';
   }
-  const checker = services.checker;
+}
+
+function judgeTypeKeys(checker: ts.TypeChecker, type: ts.Type, keys: ReadonlySet<string>): Verdict {
   let sawObject = false;
   for (const part of unionConstituents(type)) {
     if (isIntrinsicAnyType(part) || isIntrinsicErrorType(part) || isIntrinsicUnknownType(part)) return 'unknown';
     if (isIntrinsicUndefinedType(part) || isIntrinsicNullType(part) || isIntrinsicVoidType(part)) continue;
-    if (part.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Index | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Conditional | ts.TypeFlags.Substitution)) return 'unknown';
     if (!(part.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) return 'unknown';
     const apparent = checker.getApparentType(part);
     if (checker.getIndexInfosOfType(apparent).length > 0) return 'mayHave';
