@@ -28,7 +28,7 @@ export interface RequestApi {
    * handed elsewhere to be managed (http.ClientRequest).
    */
   returnsRequest?: boolean;
-  /** Option keys that end or cancel the request: any of them present means the author chose a deadline. */
+  /** Option keys that end or cancel the request, or show its lifetime was chosen: any of them present, nothing is reported. */
   deadlineKeys: ReadonlySet<string>;
   remedy: DeadlineRemedy;
 }
@@ -42,8 +42,9 @@ export interface ClientFactory {
   defaultsPath: readonly string[];
 }
 
-// fetch: Node's (undici) also takes a `dispatcher`, which carries its own timeouts.
-const FETCH_KEYS = new Set(['signal', 'dispatcher']);
+// fetch: Node's (undici) also takes a `dispatcher`, which carries its own timeouts. `keepalive` marks a
+// beacon meant to outlive the page (analytics, logging on unload): nothing waits on it.
+const FETCH_KEYS = new Set(['signal', 'dispatcher', 'keepalive']);
 // node-fetch 2 has its own `timeout` option.
 const NODE_FETCH_KEYS = new Set(['signal', 'timeout', 'agent']);
 const UNDICI_KEYS = new Set(['signal', 'headersTimeout', 'bodyTimeout', 'dispatcher']);

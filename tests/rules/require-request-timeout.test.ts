@@ -27,6 +27,10 @@ const valid: Valid[] = [
   `async function load(url, makeInit) {
   return fetch(url, makeInit());
 }`,
+  // A keepalive beacon outlives the page: nothing waits on it.
+  `export function track(event) {
+  return fetch('/api/send', { method: 'POST', body: JSON.stringify(event), keepalive: true });
+}`,
   // A Request carries its own signal.
   `async function forward(request) {
   return fetch(request);
