@@ -483,6 +483,42 @@ async function retry(sql) {}`,
       },
     ],
   },
+  // TypeScript: modifiers stay before `async`, a `Promise<…>` return type stays valid.
+  {
+    code: `class Cache {
+  private readonly lock = { release() {} };
+  private load(key: string): Promise<Response> {
+    try {
+      return fetch(key);
+    } finally {
+      this.lock.release();
+    }
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'finallyRunsEarly',
+        line: 5,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'makeAsyncAndAwait',
+            output: `class Cache {
+  private readonly lock = { release() {} };
+  private async load(key: string): Promise<Response> {
+    try {
+      return await fetch(key);
+    } finally {
+      this.lock.release();
+    }
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // A written return type other than Promise: making the function async would not type-check.
   {
     code: `function load(url: string): PromiseLike<Response> {
