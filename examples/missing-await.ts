@@ -36,6 +36,7 @@ async function sendEmail(to: string, subject: string): Promise<void> {
   const response = await fetch('https://mail.internal/send', {
     method: 'POST',
     body: JSON.stringify({ to, subject }),
+    signal: AbortSignal.timeout(10000),
   });
   if (!response.ok) throw new Error(`mail service answered ${response.status}`);
 }

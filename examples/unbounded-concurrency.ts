@@ -15,7 +15,7 @@ export interface Page {
 }
 
 async function fetchPage(url: string): Promise<Page> {
-  const response = await fetch(url, { headers: { 'user-agent': 'example-crawler/1.0' } });
+  const response = await fetch(url, { headers: { 'user-agent': 'example-crawler/1.0' }, signal: AbortSignal.timeout(10000) });
   return { url, status: response.status, html: await response.text() };
 }
 

@@ -5,7 +5,9 @@ import noLeakedTimers from '../rules/no-leaked-timers.js';
 import noMissingAwait from '../rules/no-missing-await.js';
 import noSwallowedAbort from '../rules/no-swallowed-abort.js';
 import noUnboundedConcurrency from '../rules/no-unbounded-concurrency.js';
+import requireRequestTimeout from '../rules/require-request-timeout.js';
 import requireSignalPropagation from '../rules/require-signal-propagation.js';
+import returnAwaitInTry from '../rules/return-await-in-try.js';
 import type { AsyncPitfallsDocs } from './util/create-rule.js';
 
 export type AsyncPitfallsRule = RuleModule<string, readonly unknown[], AsyncPitfallsDocs>;
@@ -17,5 +19,7 @@ export const rules: Record<string, AsyncPitfallsRule> = {
   'no-missing-await': noMissingAwait,
   'no-swallowed-abort': noSwallowedAbort,
   'no-unbounded-concurrency': noUnboundedConcurrency,
+  'require-request-timeout': requireRequestTimeout,
   'require-signal-propagation': requireSignalPropagation,
+  'return-await-in-try': returnAwaitInTry,
 };
