@@ -1,6 +1,7 @@
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isIntrinsicAnyType, isIntrinsicErrorType, isIntrinsicNullType, isIntrinsicUndefinedType, isIntrinsicUnknownType, isIntrinsicVoidType, unionConstituents } from 'ts-api-utils';
-import ts from 'typescript';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type * as ts from 'typescript';
 
 import {
   REQUEST_APIS,
@@ -16,6 +17,16 @@ import { createRule } from '../src/util/create-rule.js';
 import { getCallerSignalFinder } from '../src/util/find-caller-signal.js';
 import { isFunctionNode } from '../src/util/get-enclosing-function.js';
 import { getTypeServices, type TypeServices } from '../src/util/get-type-services.js';
+import {
+  isIntrinsicAnyType,
+  isIntrinsicErrorType,
+  isIntrinsicNullType,
+  isIntrinsicUndefinedType,
+  isIntrinsicUnknownType,
+  isIntrinsicVoidType,
+  loadTypeScript,
+  unionConstituents,
+} from '../src/util/typescript.js';
 import { getThisClass } from '../src/util/resolve-function.js';
 import { findApiReferences } from '../src/util/resolve-import.js';
 
@@ -525,11 +536,12 @@ function judgeByType(services: TypeServices, node: TSESTree.Node, keys: Readonly
 }
 
 function judgeTypeKeys(checker: ts.TypeChecker, type: ts.Type, keys: ReadonlySet<string>): Verdict {
+  const { TypeFlags } = loadTypeScript();
   let sawObject = false;
   for (const part of unionConstituents(type)) {
     if (isIntrinsicAnyType(part) || isIntrinsicErrorType(part) || isIntrinsicUnknownType(part)) return 'unknown';
     if (isIntrinsicUndefinedType(part) || isIntrinsicNullType(part) || isIntrinsicVoidType(part)) continue;
-    if (!(part.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) return 'unknown';
+    if (!(part.flags & (TypeFlags.Object | TypeFlags.Intersection))) return 'unknown';
     const apparent = checker.getApparentType(part);
     if (checker.getIndexInfosOfType(apparent).length > 0) return 'mayHave';
     for (const key of keys) if (checker.getPropertyOfType(apparent, key)) return 'mayHave';
