@@ -6,6 +6,9 @@ import { fixture, plainTester, typedTester } from '../rule-tester.js';
 type Valid = ValidTestCase<Options> | string;
 type Invalid = InvalidTestCase<MessageId, Options>;
 
+/** Cheap metadata calls are reported outside loops only when asked; the fix cases below ask. */
+const CHEAP: Options = [{ checkExistsSync: true, checkMetadataCalls: true }];
+
 const valid: Valid[] = [
   // Start-up code and plain sync functions (CLIs, build scripts) may block.
   "import fs from 'node:fs'; const config = JSON.parse(fs.readFileSync('config.json', 'utf8'));",
@@ -129,12 +132,14 @@ export async function load(p) {
   {
     // ... or extended.
     code: "import { writeFile } from 'fs/promises';\nimport { rmSync } from 'fs';\nasync function f(p) { rmSync(p, { force: true }); }",
+    options: CHEAP,
     output: "import { writeFile, rm } from 'fs/promises';\nimport { rmSync } from 'fs';\nasync function f(p) { await rm(p, { force: true }); }",
     errors: [{ messageId: 'blockingCall', line: 3, column: 23 }],
   },
   {
     // A namespace import of fs/promises is reused.
     code: "import * as fsp from 'node:fs/promises';\nimport { mkdirSync } from 'node:fs';\nasync function f(d) { mkdirSync(d, { recursive: true }); }",
+    options: CHEAP,
     output: "import * as fsp from 'node:fs/promises';\nimport { mkdirSync } from 'node:fs';\nasync function f(d) { await fsp.mkdir(d, { recursive: true }); }",
     errors: [{ messageId: 'blockingCall', line: 3, column: 23 }],
   },
@@ -151,6 +156,7 @@ export async function load(p) {
 async function clean(p) {
   unlinkSync(p);
 }`,
+    options: CHEAP,
     output: `const { unlinkSync } = require('fs');
 const { unlink } = require('fs/promises');
 async function clean(p) {
@@ -160,6 +166,7 @@ async function clean(p) {
   },
   {
     code: "const fs = require('node:fs');\nmodule.exports = async function size(p) { return fs.statSync(p).size; };",
+    options: CHEAP,
     output: "const fs = require('node:fs');\nmodule.exports = async function size(p) { return (await fs.promises.stat(p)).size; };",
     errors: [{ messageId: 'blockingCall', line: 2, column: 50 }],
   },
@@ -194,6 +201,7 @@ async function clean(p) {
   },
   {
     code: "import fs from 'fs';\nclass Repo { load = async () => fs.readFileSync('a'); static async create() { fs.mkdirSync('d'); } }",
+    options: CHEAP,
     output: "import fs from 'fs';\nclass Repo { load = async () => await fs.promises.readFile('a'); static async create() { await fs.promises.mkdir('d'); } }",
     errors: [
       { messageId: 'blockingCall', line: 2, column: 33 },
@@ -207,6 +215,7 @@ async function clean(p) {
   },
   {
     code: "import fs from 'fs';\nconst api = { async load(p) { return fs.accessSync(p); } };\nexport default async function (p) { fs.renameSync(p, p + '.bak'); }",
+    options: CHEAP,
     output:
       "import fs from 'fs';\nconst api = { async load(p) { return await fs.promises.access(p); } };\nexport default async function (p) { await fs.promises.rename(p, p + '.bak'); }",
     errors: [
@@ -227,6 +236,7 @@ async function clean(p) {
   },
   {
     code: "import fs from 'fs';\nasync function f() { (() => { fs.rmSync('x'); })(); (function () { fs.rmSync('y'); }).call(this); }",
+    options: CHEAP,
     output: null,
     errors: [
       { messageId: 'blockingCallInCallback', line: 2, column: 31, suggestions: [] },
@@ -316,6 +326,7 @@ async function other() { return [1].map(() => gitHead()); }`,
   },
   {
     code: "import fs from 'fs';\nasync function f(p: string) { return (fs.readFileSync(p, 'utf8') as string).trim() + fs.readlinkSync(p); }",
+    options: CHEAP,
     output:
       "import fs from 'fs';\nasync function f(p: string) { return (await fs.promises.readFile(p, 'utf8') as string).trim() + await fs.promises.readlink(p); }",
     errors: [
@@ -325,6 +336,7 @@ async function other() { return [1].map(() => gitHead()); }`,
   },
   {
     code: "import fs from 'fs';\nasync function f(k) { return { [fs.realpathSync(k)]: !fs.lstatSync(k).isFile(), n: fs.cpSync(k, 'b') ?? 1 }; }",
+    options: CHEAP,
     output:
       "import fs from 'fs';\nasync function f(k) { return { [await fs.promises.realpath(k)]: !(await fs.promises.lstat(k)).isFile(), n: await fs.promises.cp(k, 'b') ?? 1 }; }",
     errors: [
@@ -376,6 +388,7 @@ async function f(p) {
   },
   {
     code: "import { statSync } from 'fs';\nasync function f(p, opts) { return [statSync(p, { throwIfNoEntry: false }), statSync(p, opts)]; }",
+    options: CHEAP,
     output: null,
     errors: [
       { messageId: 'blockingCall', line: 2, column: 37, suggestions: [] },
@@ -384,12 +397,14 @@ async function f(p) {
   },
   {
     code: "import { statSync } from 'fs';\nasync function f(p) { return statSync(p, { bigint: true, throwIfNoEntry: true }); }",
+    options: CHEAP,
     output:
       "import { statSync } from 'fs';\nimport { stat } from 'fs/promises';\nasync function f(p) { return await stat(p, { bigint: true, throwIfNoEntry: true }); }",
     errors: [{ messageId: 'blockingCall', line: 2, column: 30 }],
   },
   {
     code: "import { existsSync } from 'node:fs';\nasync function f(p) { if (!existsSync(p)) return null; }",
+    options: CHEAP,
     output: null,
     errors: [
       {
@@ -408,6 +423,7 @@ async function f(p) {
   },
   {
     code: "const fs = require('fs');\nasync function f(p) { return fs.existsSync(p) && fs.lchownSync(p, 1, 1); }",
+    options: CHEAP,
     output: null,
     errors: [
       {
@@ -612,6 +628,7 @@ async function f(p) {
   // ---- Deno, Bun, third-party ----
   {
     code: "async function f() { return Deno.readTextFileSync('a.txt') + globalThis.Deno.lstatSync('b').size; }",
+    options: CHEAP,
     output: null,
     errors: [
       {
@@ -718,6 +735,7 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
     },
     {
       code: "import fs = require('fs');\nasync function f(p: string) { fs.unlinkSync(p); }",
+      options: CHEAP,
       output: null,
       errors: [{ messageId: 'blockingCall', line: 2, column: 31, suggestions: [] }],
     },

@@ -1,0 +1,75 @@
+import path from 'node:path';
+
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
+
+/**
+ * Files whose code runs once, with nothing else in flight: tests, database migrations and seeds,
+ * one-off scripts. Recognised by path conventions and by what the file contains:
+ * - test files: `*.test.*`, `*.spec.*`, a `__tests__` or `__mocks__` directory, or a file that calls
+ *   `describe`, `it`, `test` or `suite` with a title and a function at its top level;
+ * - migrations and seeds: a `migrations`, `migration`, `seeds`, `seeders` directory, or a module that
+ *   exports both `up` and `down` (knex, Sequelize, umzug, db-migrate) or a class with both methods (TypeORM);
+ * - scripts: a `scripts` or `script` directory, or a file that starts with a `#!` line.
+ * Directories are read from the path relative to the working directory.
+ */
+export function isOneOffFile(sourceCode: TSESLint.SourceCode, filename: string, cwd: string): boolean {
+  const relative = path.relative(cwd, filename);
+  const shown = (relative.startsWith('..') || path.isAbsolute(relative) ? filename : relative).split(path.sep).join('/');
+  if (ONE_OFF_PATH.test(shown)) return true;
+  if (sourceCode.text.startsWith('#!')) return true;
+  return hasTopLevelTests(sourceCode.ast) || exportsMigration(sourceCode.ast);
+}
+
+const ONE_OFF_PATH = /(?:^|\/)(?:__tests__|__mocks__|migrations?|seeds|seeders|scripts?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+const TEST_FUNCTIONS = new Set(['describe', 'it', 'test', 'suite']);
+
+function hasTopLevelTests(program: TSESTree.Program): boolean {
+  return program.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const call = skipExpressionWrappers(statement.expression);
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2) return false;
+    let callee = skipExpressionWrappers(call.callee);
+    // `describe.each(table)('title', fn)`, `test.skip('title', fn)`
+    if (callee.type === AST_NODE_TYPES.CallExpression) callee = skipExpressionWrappers(callee.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) callee = skipExpressionWrappers(callee.object);
+    if (callee.type !== AST_NODE_TYPES.Identifier || !TEST_FUNCTIONS.has(callee.name)) return false;
+    const fn = call.arguments[1];
+    return fn?.type === AST_NODE_TYPES.ArrowFunctionExpression || fn?.type === AST_NODE_TYPES.FunctionExpression;
+  });
+}
+
+function exportsMigration(program: TSESTree.Program): boolean {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    const node = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (!node) continue;
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      for (const specifier of statement.specifiers) names.add(getKeyName(specifier.exported) ?? '');
+    }
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id && statement !== node) names.add(node.id.name);
+    if (node.type === AST_NODE_TYPES.VariableDeclaration && statement !== node) {
+      for (const declarator of node.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier) names.add(declarator.id.name);
+    }
+    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) {
+      const methods = new Set(node.body.body.map((member) => (member.type === AST_NODE_TYPES.MethodDefinition && !member.computed ? getKeyName(member.key) : null)));
+      if (methods.has('up') && methods.has('down')) return true;
+    }
+    if (node.type === AST_NODE_TYPES.ExpressionStatement && node.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+      const { left, right } = node.expression;
+      if (left.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const object = left.object;
+      const isModuleExports =
+        object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && getStaticPropertyName(left) === 'exports';
+      if (isModuleExports && right.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of right.properties) if (property.type === AST_NODE_TYPES.Property && !property.computed) names.add(getKeyName(property.key) ?? '');
+      }
+      const isExportsMember =
+        (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') ||
+        (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === 'module' && getStaticPropertyName(object) === 'exports');
+      if (isExportsMember) names.add(getStaticPropertyName(left) ?? '');
+    }
+  }
+  return (names.has('up') && names.has('down')) || names.has('seed');
+}
