@@ -220,7 +220,8 @@ export default createRule<Options, MessageId>({
       const place = locate(call);
       if (!place || place.kind === 'sync') return;
       if (runsOnceHere(call, place.fn) || isLazyInitialisation(sourceCode, call, getOuterScope(place.fn))) return;
-      const found = findBlockingInHelper(services!, services!.getTsNode(call) as ts.CallExpression, isInLoop(call, place.fn), reportsFound, optionsKey);
+      const tsCall = services!.getTsNode(call) as ts.CallExpression;
+      const found = findBlockingInHelper(services!, tsCall, isInLoop(call, place.fn), reportsFound, optionsKey);
       if (!found) return;
       context.report({
         node: call,
@@ -228,7 +229,7 @@ export default createRule<Options, MessageId>({
         data: {
           helper: found.helper,
           call: found.finding.call,
-          location: describeLocation(found.finding, context.physicalFilename),
+          location: describeLocation(found.finding, tsCall.getSourceFile().fileName),
           where: place.kind === 'handler' ? 'route handler' : 'async function',
           alternative: found.finding.alternative,
         },
