@@ -175,7 +175,7 @@ export default createRule<Options, MessageId>({
       if (!place) return;
       const cheap = isExemptCheapCall(call, info, cheapOptions);
       if (cheap && !isInLoop(call, place.fn) && (place.kind !== 'sync' || !getHelperUse(place.fn)?.inLoop)) return;
-      if (isLazyInitialisation(sourceCode, call, getOuterScope(place.fn))) return;
+      if (isLazyInitialisation(sourceCode, call, getOuterScope(place.fn), info.name)) return;
       if (place.kind !== 'sync' && runsOnceHere(call, place.fn)) return;
       const callee = skipExpressionWrappers(call.callee);
       const named = callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression;

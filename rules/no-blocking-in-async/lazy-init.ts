@@ -11,10 +11,12 @@ import { walkDescendants } from '../../src/util/walk.js';
  * - `if (!cache) { cache = load(); }`, also `cache == null`, `cache === undefined`, `!loaded` with
  *   `loaded = true` inside, and keyed caches `if (!cache.has(key)) cache.set(key, load())`;
  * - after a guard `if (cache) return cache;` (or `if (cache.has(key)) return …`) in the function body,
- *   when the function fills that value in.
+ *   when the function fills that value in;
+ * - a call that creates a path (`writeFileSync`, `copyFileSync`, `mkdirSync`, …) inside
+ *   `if (!existsSync(p))`: it runs until the path exists.
  * `scope` is the function whose run is judged; a value declared inside it is not a cache.
  */
-export function isLazyInitialisation(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, scope: FunctionNode): boolean {
+export function isLazyInitialisation(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, scope: FunctionNode, apiName?: string): boolean {
   const isPersistent = (target: TSESTree.Node): boolean => isOutliving(sourceCode, target, scope);
   let child: TSESTree.Node = node;
   for (let current = node.parent; current; child = current, current = current.parent) {
@@ -33,6 +35,7 @@ export function isLazyInitialisation(sourceCode: TSESLint.SourceCode, node: TSES
       }
     }
     if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child) {
+      if (apiName !== undefined && CREATES_PATH.has(apiName) && isMissingCheck(current.test)) return true;
       for (const unset of conditionTargets(current.test, false)) {
         if (isPersistent(unset.target) && fills(sourceCode, current.consequent, unset)) return true;
       }
@@ -40,6 +43,28 @@ export function isLazyInitialisation(sourceCode: TSESLint.SourceCode, node: TSES
     if (current === scope) break;
   }
   return isAfterGuard(sourceCode, node, scope, isPersistent);
+}
+
+/** Calls that create the path they are given: once it exists, `if (!existsSync(p))` skips them. */
+const CREATES_PATH = new Set([
+  'copyFileSync', 'copySync', 'cpSync', 'ensureDirSync', 'ensureFileSync', 'linkSync', 'mkdirSync', 'mkdirpSync', 'mkdirsSync',
+  'outputFileSync', 'outputJSONSync', 'outputJsonSync', 'symlinkSync', 'writeFileSync', 'writeJSONSync', 'writeJsonSync',
+  'Deno.copyFileSync', 'Deno.mkdirSync', 'Deno.writeFileSync', 'Deno.writeTextFileSync',
+]);
+
+/**
+ * `!existsSync(p)` (or `!fs.pathExistsSync(p)`): the branch creates what is missing, once per path
+ * (`if (!existsSync(db)) copyFileSync(template, db)`).
+ */
+function isMissingCheck(test: TSESTree.Expression): boolean {
+  const node = skipExpressionWrappers(test);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') return isMissingCheck(node.left) || isMissingCheck(node.right);
+  if (node.type !== AST_NODE_TYPES.UnaryExpression || node.operator !== '!') return false;
+  const call = skipExpressionWrappers(node.argument);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipExpressionWrappers(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+  return name === 'existsSync' || name === 'pathExistsSync';
 }
 
 interface CacheTarget {
