@@ -22,7 +22,7 @@ import { walkDescendants } from '../src/util/walk.js';
 import { isExemptCheapCall, isInLoop } from './no-blocking-in-async/cheap-calls.js';
 import { describeLocation, findBlockingInHelper, type FoundCall } from './no-blocking-in-async/follow-helpers.js';
 import { isLazyInitialisation } from './no-blocking-in-async/lazy-init.js';
-import { isOneOffFile } from './no-blocking-in-async/one-off-files.js';
+import { isDevelopmentOnly, isOneOffFile } from './no-blocking-in-async/one-off-files.js';
 import { isRouteHandler } from './no-blocking-in-async/route-handlers.js';
 import { createRunsOnce, isBeforeListen } from './no-blocking-in-async/runs-once.js';
 
@@ -177,6 +177,7 @@ export default createRule<Options, MessageId>({
       if (cheap && !isInLoop(call, place.fn) && (place.kind !== 'sync' || !getHelperUse(place.fn)?.inLoop)) return;
       if (isLazyInitialisation(sourceCode, call, getOuterScope(place.fn), info.name)) return;
       if (place.kind !== 'sync' && runsOnceHere(call, place.fn)) return;
+      if (isDevelopmentOnly(call)) return;
       const callee = skipExpressionWrappers(call.callee);
       const named = callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression;
       const data = { call: named ? describeCall(sourceCode, call) : `${info.name}()`, alternative: info.alternative };

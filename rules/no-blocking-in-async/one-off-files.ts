@@ -102,3 +102,32 @@ function exportsMigration(program: TSESTree.Program): boolean {
   }
   return (names.has('up') && names.has('down')) || names.has('seed');
 }
+
+const DEVELOPMENT_FLAG = /^(?:is|in)(?:Dev|Development|Test|Testing|E2E|E2e)(?:Mode|Env)?$/;
+
+/**
+ * Code that only runs in development or tests: inside `if (isDev) { … }` (also `isTest`, `isE2E`,
+ * `inDevelopment`), or `if (process.env.NODE_ENV === 'development' | 'test')`.
+ */
+export function isDevelopmentOnly(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child && isDevelopmentTest(current.test)) return true;
+  }
+  return false;
+}
+
+function isDevelopmentTest(test: TSESTree.Expression): boolean {
+  const node = skipExpressionWrappers(test);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') return isDevelopmentTest(node.left) || isDevelopmentTest(node.right);
+  if (node.type === AST_NODE_TYPES.Identifier) return DEVELOPMENT_FLAG.test(node.name);
+  if (node.type === AST_NODE_TYPES.MemberExpression) return DEVELOPMENT_FLAG.test(getStaticPropertyName(node) ?? '');
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || (node.operator !== '===' && node.operator !== '==')) return false;
+  const [value, other] = node.right.type === AST_NODE_TYPES.Literal ? [node.right, node.left] : [node.left, node.right];
+  return (
+    value.type === AST_NODE_TYPES.Literal &&
+    (value.value === 'development' || value.value === 'test') &&
+    other.type === AST_NODE_TYPES.MemberExpression &&
+    getStaticPropertyName(other) === 'NODE_ENV'
+  );
+}

@@ -114,6 +114,9 @@ const valid: Valid[] = [
   "const fs = require('fs'); exports.up = async function (knex) { await knex.raw(fs.readFileSync('up.sql', 'utf8')); }; exports.down = async function (knex) { await knex.raw(fs.readFileSync('down.sql', 'utf8')); };",
   "import fs from 'fs'; export class AddUsers { async up(runner) { await runner.query(fs.readFileSync('a.sql', 'utf8')); } async down(runner) {} }",
   "#!/usr/bin/env node\nimport fs from 'fs';\nasync function run() { fs.writeFileSync('out.json', '{}'); }\nexport { run };",
+  // ---- development- and test-only code paths ----
+  "import fs from 'fs'; if (isDev) { app.get('/_e2e/snapshot', async (req, res) => { fs.cpSync('db', 'db.bak'); res.send('ok'); }); }",
+  "import fs from 'fs'; export async function seed() { if (process.env.NODE_ENV === 'test') fs.writeFileSync('fixture.json', '{}'); }",
   // ---- not route handlers: the first argument is not a route path ----
   "import fs from 'fs'; cache.get('key', () => fs.readFileSync('x')); emitter.use(() => fs.readFileSync('y'));",
 ];
