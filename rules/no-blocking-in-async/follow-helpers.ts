@@ -128,13 +128,37 @@ function getCalledFunction(checker: ts.TypeChecker, call: ts.CallExpression): ts
   const declaration = getDeclaration(checker, name);
   if (!declaration) return null;
   let fn: ts.Node | undefined = declaration;
+  if (ts.isShorthandPropertyAssignment(fn)) {
+    // `module.exports = { helper }`: the variable the shorthand names.
+    fn = getShorthandValue(checker, fn) ?? fn;
+  }
   if ((ts.isVariableDeclaration(fn) || ts.isPropertyAssignment(fn) || ts.isPropertyDeclaration(fn)) && fn.initializer) {
     fn = skipOuter(fn.initializer);
+  } else if (
+    // CommonJS and expando assignments in JavaScript: `exports.helper = function …`, `Helpers.load = () => …`.
+    (ts.isPropertyAccessExpression(fn) || ts.isElementAccessExpression(fn)) &&
+    fn.parent &&
+    ts.isBinaryExpression(fn.parent) &&
+    fn.parent.left === fn &&
+    fn.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+  ) {
+    fn = skipOuter(fn.parent.right);
+  } else if (ts.isBinaryExpression(fn) && fn.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    fn = skipOuter(fn.right);
   }
   if (!(ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return null;
   if (!fn.body || fn.asteriskToken) return null;
   if (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) return null;
   return fn;
+}
+
+function getShorthandValue(checker: ts.TypeChecker, shorthand: ts.ShorthandPropertyAssignment): ts.Declaration | null {
+  try {
+    const symbol = checker.getShorthandAssignmentValueSymbol(shorthand);
+    return symbol?.valueDeclaration ?? symbol?.declarations?.[0] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function getDeclaration(checker: ts.TypeChecker, name: ts.Node): ts.Declaration | null {

@@ -927,7 +927,7 @@ plainTester.run('no-blocking-in-async (plain only)', rule, {
 });
 
 /** The helpers of tests/fixtures/modules/blocking.ts, as the linted file imports them. */
-const HELPERS = "import { loadManifest, hashPassword, parseCards, getTemplate, isDirectory, countDirectories, readManifestAsync, even } from './modules/blocking.js';\n";
+const HELPERS = "import { loadManifest, hashPassword, parseCards, getTemplate, isDirectory, countDirectories, readManifestAsync, even, views } from './modules/blocking.js';\n";
 
 typedTester.run('no-blocking-in-async (typed only)', rule, {
   valid: [
@@ -977,6 +977,14 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
       output: null,
       errors: [
         { messageId: 'blockingCallThroughHelper', line: 2, column: 54, data: { helper: 'parseCards', call: 'readFileSync()', location: 'modules/blocking.ts:24', where: 'route handler', alternative: '`readFile()` from `node:fs/promises`' } },
+      ],
+    },
+    {
+      // An expando helper (`views.page = function …`), the shape of CommonJS `exports.x = function …`.
+      code: `${HELPERS}export const page = async (name: string) => views.page(name);`,
+      output: null,
+      errors: [
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 45, data: { helper: 'page', call: 'readFileSync()', location: 'modules/blocking.ts:64', where: 'async function', alternative: '`readFile()` from `node:fs/promises`' } },
       ],
     },
     {
