@@ -70,7 +70,7 @@ export default createRule<Options, MessageId>({
       blockingCallInHandler:
         '`{{call}}` blocks the event loop in a route handler, which runs on every request, so every other request waits until it returns; make the handler async and use {{alternative}}.',
       blockingCallInHelper:
-        '`{{call}}` blocks the event loop in `{{helper}}()`, which only runs from the async function `{{caller}}`, so everything else waits until it returns; make `{{helper}}()` async and use {{alternative}}.',
+        '`{{call}}` blocks the event loop in `{{helper}}()`, which only runs from `{{caller}}` (an async function or route handler), so everything else waits until it returns; make `{{helper}}()` async and use {{alternative}}.',
       blockingCallThroughHelper:
         '`{{helper}}()` runs `{{call}}` ({{location}}), which blocks the event loop on every call from this {{where}}, so everything else waits until it returns; make that code async and use {{alternative}}.',
       busyWait:
@@ -220,7 +220,7 @@ export default createRule<Options, MessageId>({
       if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const place = locate(call);
       if (!place || place.kind === 'sync') return;
-      if (runsOnceHere(call, place.fn) || isLazyInitialisation(sourceCode, call, getOuterScope(place.fn))) return;
+      if (runsOnceHere(call, place.fn) || isLazyInitialisation(sourceCode, call, getOuterScope(place.fn)) || isDevelopmentOnly(call)) return;
       const tsCall = services!.getTsNode(call) as ts.CallExpression;
       const found = findBlockingInHelper(services!, tsCall, isInLoop(call, place.fn), reportsFound, optionsKey);
       if (!found) return;
