@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type * as ts from 'typescript';
 
 import {
   BLOCKING_CALLS,
@@ -20,11 +21,19 @@ import { isNeverReassigned } from '../src/util/resolve-function.js';
 import { findApiReferences, isBuiltinName, type ApiReference } from '../src/util/resolve-import.js';
 import { isIntrinsicAnyType, isIntrinsicNeverType, isIntrinsicUnknownType, isTypeParameter, unionConstituents } from '../src/util/typescript.js';
 import { walkDescendants } from '../src/util/walk.js';
+import { isExemptCheapCall, isInLoop } from './no-blocking-in-async/cheap-calls.js';
+import { describeLocation, findBlockingInHelper, type FoundCall } from './no-blocking-in-async/follow-helpers.js';
+import { isLazyInitialisation } from './no-blocking-in-async/lazy-init.js';
+import { isDevelopmentOnly, isOneOffFile } from './no-blocking-in-async/one-off-files.js';
+import { isRouteHandler } from './no-blocking-in-async/route-handlers.js';
+import { createRunsOnce, isBeforeListen } from './no-blocking-in-async/runs-once.js';
 
 export type Options = [
   {
     allow?: NamedEntry[];
     checkExistsSync?: boolean;
+    checkMetadataCalls?: boolean;
+    checkOneOffFiles?: boolean;
     followSyncHelpers?: boolean;
   },
 ];
@@ -32,7 +41,9 @@ export type Options = [
 export type MessageId =
   | 'blockingCall'
   | 'blockingCallInCallback'
+  | 'blockingCallInHandler'
   | 'blockingCallInHelper'
+  | 'blockingCallThroughHelper'
   | 'busyWait'
   | 'useAccessCheck'
   | 'useAsyncTwin'
@@ -58,8 +69,12 @@ export default createRule<Options, MessageId>({
         '`{{call}}` blocks the event loop inside an async function, so every other request, timer and callback waits until it returns; use {{alternative}} instead.',
       blockingCallInCallback:
         '`{{call}}` blocks the event loop in a synchronous callback inside an async function, so everything else waits until it returns; move it out of the callback and use {{alternative}} there (`await` cannot go inside a sync callback, so this is not fixed automatically).',
+      blockingCallInHandler:
+        '`{{call}}` blocks the event loop in a route handler, which runs on every request, so every other request waits until it returns; make the handler async and use {{alternative}}.',
       blockingCallInHelper:
-        '`{{call}}` blocks the event loop in `{{helper}}()`, which only runs from the async function `{{caller}}`, so everything else waits until it returns; make `{{helper}}()` async and use {{alternative}}.',
+        '`{{call}}` blocks the event loop in `{{helper}}()`, which only runs from `{{caller}}` (an async function or route handler), so everything else waits until it returns; make `{{helper}}()` async and use {{alternative}}.',
+      blockingCallThroughHelper:
+        '`{{helper}}()` runs `{{call}}` ({{location}}), which blocks the event loop on every call from this {{where}}, so everything else waits until it returns; make that code async and use {{alternative}}.',
       busyWait:
         'This loop spins until a deadline inside an async function, so the event loop is blocked for the whole wait; use `await setTimeout(ms)` from `node:timers/promises` instead.',
       useAccessCheck: 'Replace with `await access()` from `node:fs/promises`, resolving to `true` or `false`.',
@@ -80,7 +95,16 @@ export default createRule<Options, MessageId>({
           ),
           checkExistsSync: {
             type: 'boolean',
-            description: 'Report `existsSync()` (cheap, but a blocking system call like the others).',
+            description: 'Report `existsSync()` and `pathExistsSync()` everywhere, not only inside loops.',
+          },
+          checkMetadataCalls: {
+            type: 'boolean',
+            description:
+              'Report the other cheap metadata calls (`statSync`, `mkdirSync`, `unlinkSync`, … on one path) everywhere, not only inside loops.',
+          },
+          checkOneOffFiles: {
+            type: 'boolean',
+            description: 'Also report in tests, migrations, seeds and scripts, which run once with nothing else in flight.',
           },
           followSyncHelpers: {
             type: 'boolean',
@@ -90,16 +114,19 @@ export default createRule<Options, MessageId>({
         },
       },
     ],
-    defaultOptions: [{ allow: [], checkExistsSync: true, followSyncHelpers: true }],
+    defaultOptions: [{ allow: [], checkExistsSync: false, checkMetadataCalls: false, checkOneOffFiles: false, followSyncHelpers: true }],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const sourceType = context.languageOptions.sourceType;
     const allow = options.allow ?? [];
-    const checkExistsSync = options.checkExistsSync ?? true;
+    const cheapOptions = { checkExistsSync: options.checkExistsSync ?? false, checkMetadataCalls: options.checkMetadataCalls ?? false };
     const followSyncHelpers = options.followSyncHelpers ?? true;
+    if (!(options.checkOneOffFiles ?? false) && isOneOffFile(sourceCode, context.physicalFilename, context.cwd)) return {};
     const services = getTypeServices(context);
     const helperCache = new Map<FunctionNode, HelperUse | null>();
+    const runsOnce = createRunsOnce(sourceCode);
+    const optionsKey = JSON.stringify([allow, cheapOptions]);
 
     let blocking: ReadonlyMap<TSESTree.Node, ApiReference<BlockingCallInfo>> | undefined;
     let clocks: ReadonlyMap<TSESTree.Node, ApiReference> | undefined;
@@ -118,6 +145,7 @@ export default createRule<Options, MessageId>({
         }
         const typed = mayBlock && services ? resolveByType(node) : null;
         if (typed) checkCall(node, typed, true);
+        else if (services && followSyncHelpers) checkHelperCall(node);
       },
       WhileStatement: checkLoop,
       DoWhileStatement: checkLoop,
@@ -144,13 +172,21 @@ export default createRule<Options, MessageId>({
 
     function checkCall(call: TSESTree.CallExpression, target: BlockingCallTarget, byType: boolean): void {
       const info = target.info!;
-      if (!checkExistsSync && (info.name === 'existsSync' || info.name === 'pathExistsSync')) return;
       if (isAllowed(target)) return;
       const place = locate(call);
       if (!place) return;
+      const cheap = isExemptCheapCall(call, info, cheapOptions);
+      if (cheap && !isInLoop(call, place.fn) && (place.kind !== 'sync' || !getHelperUse(place.fn)?.inLoop)) return;
+      if (isLazyInitialisation(sourceCode, call, getOuterScope(place.fn), info.name)) return;
+      if (place.kind !== 'sync' && runsOnceHere(call, place.fn)) return;
+      if (isDevelopmentOnly(call)) return;
       const callee = skipExpressionWrappers(call.callee);
       const named = callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression;
       const data = { call: named ? describeCall(sourceCode, call) : `${info.name}()`, alternative: info.alternative };
+      if (place.kind === 'handler') {
+        context.report({ node: call, messageId: 'blockingCallInHandler', data });
+        return;
+      }
       if (place.kind === 'sync') {
         const use = followSyncHelpers ? getHelperUse(place.fn) : null;
         if (!use) return;
@@ -177,6 +213,51 @@ export default createRule<Options, MessageId>({
       context.report({ node: call, messageId: 'blockingCall', data, suggest: suggestionsFor(call, info) });
     }
 
+    /**
+     * With types, a call from request-path code to a plain helper declared in another file of the
+     * program is reported here when the helper, or a helper it calls, blocks.
+     */
+    function checkHelperCall(call: TSESTree.CallExpression): void {
+      const callee = skipExpressionWrappers(call.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const place = locate(call);
+      if (!place || place.kind === 'sync') return;
+      if (runsOnceHere(call, place.fn) || isLazyInitialisation(sourceCode, call, getOuterScope(place.fn)) || isDevelopmentOnly(call)) return;
+      const tsCall = services!.getTsNode(call) as ts.CallExpression;
+      const found = findBlockingInHelper(services!, tsCall, isInLoop(call, place.fn), reportsFound, optionsKey);
+      if (!found) return;
+      context.report({
+        node: call,
+        messageId: 'blockingCallThroughHelper',
+        data: {
+          helper: found.helper,
+          call: found.finding.call,
+          location: describeLocation(found.finding, tsCall.getSourceFile().fileName),
+          where: place.kind === 'handler' ? 'route handler' : 'async function',
+          alternative: found.finding.alternative,
+        },
+      });
+    }
+
+    function reportsFound(found: FoundCall): boolean {
+      if (isAllowed(found.target)) return false;
+      switch (found.target.info!.cost) {
+        case 'exists':
+          return found.inLoop || cheapOptions.checkExistsSync;
+        case 'metadata':
+          return found.inLoop || cheapOptions.checkMetadataCalls;
+        case 'unless-recursive':
+          return found.inLoop || cheapOptions.checkMetadataCalls || found.mayBeRecursive;
+        default:
+          return true;
+      }
+    }
+
+    /** Start-up code: in a function that runs once, or before the server in this function listens. */
+    function runsOnceHere(node: TSESTree.Node, fn: FunctionNode): boolean {
+      return runsOnce(fn) || isBeforeListen(node, fn);
+    }
+
     function isAllowed(target: BlockingCallTarget): boolean {
       const info = target.info!;
       const qualified = target.module === undefined ? info.name : `${stripNodePrefix(target.module)}.${info.name}`;
@@ -191,6 +272,7 @@ export default createRule<Options, MessageId>({
     function getHelperUse(fn: FunctionNode): HelperUse | null {
       let use = helperCache.get(fn);
       if (use === undefined) {
+        helperCache.set(fn, null);
         use = findHelperUse(fn);
         helperCache.set(fn, use);
       }
@@ -222,7 +304,8 @@ export default createRule<Options, MessageId>({
         variable = sourceCode.getDeclaredVariables(declarator)[0] ?? null;
       }
       if (!variable || variable.defs.length !== 1 || !isNeverReassigned(variable)) return null;
-      let caller: FunctionNode | null = null;
+      let caller: string | null = null;
+      let inLoop = false;
       for (const reference of variable.references) {
         if (reference.init) continue;
         // `typeof helper` in a type does not run it.
@@ -231,11 +314,22 @@ export default createRule<Options, MessageId>({
         const call = id.parent;
         if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== id || isInside(call, fn)) return null;
         const place = locate(call);
-        if (place?.kind !== 'async' && place?.kind !== 'callback') return null;
-        caller ??= place.fn;
+        if (!place) return null;
+        if (place.kind === 'sync') {
+          // A helper's helper: followed through every level; a cycle answers no.
+          const outer = getHelperUse(place.fn);
+          if (!outer) return null;
+          caller ??= outer.caller;
+          inLoop ||= outer.inLoop || isInLoop(call, place.fn);
+          continue;
+        }
+        // Calls from start-up code and lazy initialisation block no one; they neither count nor disqualify.
+        if (runsOnceHere(call, place.fn) || isLazyInitialisation(sourceCode, call, getOuterScope(place.fn))) continue;
+        caller ??= getFunctionName(place.fn);
+        inLoop ||= isInLoop(call, place.fn);
       }
       if (!caller) return null;
-      return { name: variable.name, caller: getFunctionName(caller) };
+      return { name: variable.name, caller, inLoop };
     }
 
     // ---- fixes ---------------------------------------------------------------------------------
@@ -554,12 +648,16 @@ export default createRule<Options, MessageId>({
 
 interface HelperUse {
   name: string;
+  /** The name of the request-path function it runs in, through every level of helpers. */
   caller: string;
+  /** Whether some call on the way runs inside a loop. */
+  inLoop: boolean;
 }
 
 type Place =
   | { kind: 'async'; fn: FunctionNode; inBody: boolean }
   | { kind: 'callback'; fn: FunctionNode }
+  | { kind: 'handler'; fn: FunctionNode }
   | { kind: 'sync'; fn: FunctionNode };
 
 const BLOCKING_NAMES = new RegExp(
@@ -605,6 +703,7 @@ function locate(node: TSESTree.Node): Place | null {
       return callback ? { kind: 'callback', fn: current } : { kind: 'async', fn: current, inBody: child === current.body };
     }
     if (current.generator) return null;
+    if (isRouteHandler(current)) return { kind: 'handler', fn: current };
     if (runsInPlace(current)) {
       callback ??= current;
       continue;
@@ -640,6 +739,21 @@ function runsInPlace(fn: FunctionNode): boolean {
     parent.parent.type === AST_NODE_TYPES.CallExpression &&
     parent.parent.callee === parent
   );
+}
+
+/**
+ * The function whose run decides whether a value outlives the call: `fn`, or, for an IIFE, the
+ * function around it (`cache ??= (async () => …)()`).
+ */
+function getOuterScope(fn: FunctionNode): FunctionNode {
+  let current = fn;
+  while (current.parent.type === AST_NODE_TYPES.CallExpression && current.parent.callee === current) {
+    let outer: TSESTree.Node | undefined = current.parent.parent;
+    while (outer && !isFunctionNode(outer)) outer = outer.parent;
+    if (!outer) break;
+    current = outer;
+  }
+  return current;
 }
 
 function getFunctionName(fn: FunctionNode): string {

@@ -13,7 +13,15 @@ export interface BlockingCallInfo {
   /** What to use instead, as Markdown for messages and docs: "`readFile()` from `node:fs/promises`". */
   alternative: string;
   remedy: BlockingRemedy;
+  /**
+   * A cheap metadata call: one or a few system calls on one path, no data moved (see `CHEAP_CALLS`).
+   * `exists` for the existence checks, `metadata` for the rest, `unless-recursive` for removals that
+   * are one `unlink`/`rmdir` unless their options ask for a recursive walk.
+   */
+  cost?: CheapCost;
 }
+
+export type CheapCost = 'exists' | 'metadata' | 'unless-recursive';
 
 /**
  * How the rule can rewrite a call:
@@ -36,6 +44,35 @@ export type BlockingRemedy =
   | { kind: 'none' };
 
 export type BlockingCallTarget = ApiTarget<BlockingCallInfo>;
+
+/**
+ * The cheap metadata calls, by name, for every file-system module of the catalogue (`node:fs`,
+ * `graceful-fs`, `fs-extra`, `Deno`). Each is one or a few system calls on one path that move no file
+ * data: on a local disk they take microseconds. Reads, writes, copies, directory listings and walks,
+ * file-descriptor I/O, crypto, compression and child processes are not on this list.
+ */
+export const CHEAP_CALLS: ReadonlyMap<string, CheapCost> = new Map<string, CheapCost>([
+  ['existsSync', 'exists'],
+  ['pathExistsSync', 'exists'],
+  ...[
+    'accessSync', 'chmodSync', 'chownSync', 'lchmodSync', 'lchownSync', 'linkSync', 'lstatSync', 'lutimesSync',
+    'mkdirSync', 'mkdtempSync', 'readlinkSync', 'realpathSync', 'realpathSync.native', 'renameSync', 'statSync',
+    'statfsSync', 'symlinkSync', 'unlinkSync', 'utimesSync',
+    // fs-extra: `mkdir -p`, a few `stat`/`mkdir` calls.
+    'ensureDirSync', 'mkdirpSync', 'mkdirsSync',
+    // Deno's spellings of the same calls.
+    'makeTempDirSync', 'readLinkSync', 'realPathSync', 'utimeSync',
+  ].map((name): [string, CheapCost] => [name, 'metadata']),
+  ['rmdirSync', 'unless-recursive'],
+  ['rmSync', 'unless-recursive'],
+  // Deno.removeSync; fs-extra's removeSync is always recursive, so it is not on this list.
+  ['Deno.removeSync', 'unless-recursive'],
+]);
+
+function costOf(source: string, name: string): CheapCost | undefined {
+  if (source === 'fs-extra' && name === 'removeSync') return undefined;
+  return CHEAP_CALLS.get(source === 'Deno' ? (name === 'Deno.removeSync' ? name : name.slice('Deno.'.length)) : name);
+}
 
 /** `node:fs` sync methods that are path-based and whose `fs/promises` twin is a drop-in (the `--fix` list). */
 export const FS_FIXABLE = [
@@ -200,11 +237,13 @@ function thirdPartyTargets(): BlockingCallTarget[] {
     plain('execa', ['default', 'sync'], '`execa()` from `execa`', { kind: 'none' }, true),
     plain('execa', ['default', 'commandSync'], '`execa.command()` from `execa`', { kind: 'none' }, true),
     plain('cross-spawn', ['sync'], '`spawn()` from `cross-spawn` and wait for its `close` event'),
+    // write-file-atomic is CommonJS: the module is the promise-returning function, `.sync` its blocking twin.
+    plain('write-file-atomic', ['sync'], 'the promise that `writeFileAtomic()` from `write-file-atomic` returns'),
   );
   return targets;
 }
 
-export const BLOCKING_CALLS: readonly BlockingCallTarget[] = [
+const ALL_BLOCKING_CALLS: readonly BlockingCallTarget[] = [
   ...fsTargets(),
   ...fsExtraTargets(),
   ...CHILD_PROCESS.map(([name, remedy, alternative]): BlockingCallTarget => ({
@@ -235,6 +274,11 @@ export const BLOCKING_CALLS: readonly BlockingCallTarget[] = [
   ),
   ...thirdPartyTargets(),
 ];
+
+export const BLOCKING_CALLS: readonly BlockingCallTarget[] = ALL_BLOCKING_CALLS.map((target) => {
+  const cost = costOf(target.info!.source, target.info!.name);
+  return cost ? { ...target, info: { ...target.info!, cost } } : target;
+});
 
 /**
  * Clock reads that make a loop a busy-wait when its condition compares one against a deadline.

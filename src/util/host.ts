@@ -35,8 +35,10 @@ const hostlessPath = {
   join: (...parts: string[]): string => parts.join('/').replace(/\/+/g, '/'),
   extname: (file: string): string => /(?<!^|\/)\.[^./]*$/.exec(file)?.[0] ?? '',
   basename: (file: string): string => file.slice(file.lastIndexOf('/') + 1),
+  relative: (from: string, to: string): string => (to.startsWith(`${from}/`) ? to.slice(from.length + 1) : to),
+  sep: '/' as const,
 };
 
 /** `node:path` where Node is, a stand-in for the functions above where it is not. */
-export const path: Pick<typeof NodePath, 'isAbsolute' | 'dirname' | 'join' | 'extname' | 'basename'> =
+export const path: Pick<typeof NodePath, 'isAbsolute' | 'dirname' | 'join' | 'extname' | 'basename' | 'relative' | 'sep'> =
   getBuiltin<typeof NodePath>('node:path') ?? hostlessPath;

@@ -6,6 +6,9 @@ import { fixture, plainTester, typedTester } from '../rule-tester.js';
 type Valid = ValidTestCase<Options> | string;
 type Invalid = InvalidTestCase<MessageId, Options>;
 
+/** Cheap metadata calls are reported outside loops only when asked; the fix cases below ask. */
+const CHEAP: Options = [{ checkExistsSync: true, checkMetadataCalls: true }];
+
 const valid: Valid[] = [
   // Start-up code and plain sync functions (CLIs, build scripts) may block.
   "import fs from 'node:fs'; const config = JSON.parse(fs.readFileSync('config.json', 'utf8'));",
@@ -80,6 +83,42 @@ const valid: Valid[] = [
   '@decorate class A { @field accessor x = 1; async m() {} }',
   'enum E { A } namespace N { export async function f() {} } declare module "m" { function g(): void; }',
   'async function f<T extends number>(x: T): Promise<T> { return x satisfies number as T; }',
+
+  // ---- issue 10: cheap metadata calls on one path are left to loops ----
+  "import fs from 'node:fs'; export async function upload(req) { if (!fs.existsSync(req.dir)) fs.mkdirSync(req.dir, { recursive: true }); }",
+  "import { statSync, unlinkSync, accessSync, realpathSync } from 'fs'; export async function remove(p) { accessSync(p); const size = statSync(realpathSync(p)).size; unlinkSync(p); return size; }",
+  "import fs from 'fs'; export async function clean(p) { fs.rmSync(p, { force: true }); fs.rmdirSync(p); }",
+  "export async function info(p) { return Deno.statSync(p).isFile; }",
+  "const fse = require('fs-extra'); exports.prepare = async (dir) => { fse.ensureDirSync(dir); return fse.pathExistsSync(dir); };",
+  // ... also inside a helper, when no loop leads to it.
+  "import fs from 'fs'; function isDir(p) { return fs.statSync(p).isDirectory(); } export async function open(p) { return isDir(p) ? null : p; }",
+  { code: "import fs from 'fs'; export async function f(p) { return [fs.existsSync(p), fs.statSync(p)]; }", options: [{ checkExistsSync: false, checkMetadataCalls: false }] },
+
+  // ---- start-up code: runs once, before anything else is in flight ----
+  "import fs from 'fs'; (async () => { const config = JSON.parse(fs.readFileSync('config.json', 'utf8')); await listen(config); })();",
+  "import fs from 'fs'; async function main() { fs.readFileSync('a'); } main().catch((error) => { console.error(error); process.exit(1); });",
+  "const fs = require('fs'); async function loadConfig() { return fs.readFileSync('c.json'); } async function main() { const c = await loadConfig(); await start(c); } void main();",
+  "import fs from 'fs'; connect().then(async () => { fs.readFileSync('seed.json'); });",
+  "import fs from 'fs'; export async function start(server) { const key = fs.readFileSync('key.pem'); const cert = fs.readFileSync('cert.pem'); await server.listen({ key, cert }); }",
+  "import fs from 'fs'; function readKeys() { return fs.readFileSync('keys.json'); } async function main() { readKeys(); } main();",
+  // ---- one-time lazy initialisation behind a flag or a cached value ----
+  "import fs from 'fs'; let config; export async function getConfig() { if (!config) config = JSON.parse(fs.readFileSync('config.json', 'utf8')); return config; }",
+  "import fs from 'fs'; let config; export async function getConfig() { if (config) return config; config = fs.readFileSync('config.json'); return config; }",
+  "import fs from 'fs'; export class Views { async render(name) { this.layout ??= fs.readFileSync('layout.html', 'utf8'); return this.layout + name; } }",
+  "import fs from 'fs'; const templates = new Map(); export async function render(name) { if (!templates.has(name)) templates.set(name, fs.readFileSync(name, 'utf8')); return templates.get(name); }",
+  "import fs from 'fs'; let loaded = false; export async function init() { if (!loaded) { fs.readFileSync('x'); loaded = true; } }",
+  "import fs from 'fs'; let cert; export async function getCert() { return cert ?? (cert = fs.readFileSync('cert.pem')); }",
+  "import fs from 'fs'; let pending; export async function warm() { if (pending === undefined) pending = (async () => fs.readFileSync('w'))(); return pending; }",
+  // ---- tests, migrations and scripts, by what the file contains ----
+  "import fs from 'fs'; describe('api', () => { it('reads', async () => { fs.readFileSync('fixture.json'); }); });",
+  "const fs = require('fs'); exports.up = async function (knex) { await knex.raw(fs.readFileSync('up.sql', 'utf8')); }; exports.down = async function (knex) { await knex.raw(fs.readFileSync('down.sql', 'utf8')); };",
+  "import fs from 'fs'; export class AddUsers { async up(runner) { await runner.query(fs.readFileSync('a.sql', 'utf8')); } async down(runner) {} }",
+  "#!/usr/bin/env node\nimport fs from 'fs';\nasync function run() { fs.writeFileSync('out.json', '{}'); }\nexport { run };",
+  // ---- development- and test-only code paths ----
+  "import fs from 'fs'; if (isDev) { app.get('/_e2e/snapshot', async (req, res) => { fs.cpSync('db', 'db.bak'); res.send('ok'); }); }",
+  "import fs from 'fs'; export async function seed() { if (process.env.NODE_ENV === 'test') fs.writeFileSync('fixture.json', '{}'); }",
+  // ---- not route handlers: the first argument is not a route path ----
+  "import fs from 'fs'; cache.get('key', () => fs.readFileSync('x')); emitter.use(() => fs.readFileSync('y'));",
 ];
 
 const invalid: Invalid[] = [
@@ -129,12 +168,14 @@ export async function load(p) {
   {
     // ... or extended.
     code: "import { writeFile } from 'fs/promises';\nimport { rmSync } from 'fs';\nasync function f(p) { rmSync(p, { force: true }); }",
+    options: CHEAP,
     output: "import { writeFile, rm } from 'fs/promises';\nimport { rmSync } from 'fs';\nasync function f(p) { await rm(p, { force: true }); }",
     errors: [{ messageId: 'blockingCall', line: 3, column: 23 }],
   },
   {
     // A namespace import of fs/promises is reused.
     code: "import * as fsp from 'node:fs/promises';\nimport { mkdirSync } from 'node:fs';\nasync function f(d) { mkdirSync(d, { recursive: true }); }",
+    options: CHEAP,
     output: "import * as fsp from 'node:fs/promises';\nimport { mkdirSync } from 'node:fs';\nasync function f(d) { await fsp.mkdir(d, { recursive: true }); }",
     errors: [{ messageId: 'blockingCall', line: 3, column: 23 }],
   },
@@ -151,6 +192,7 @@ export async function load(p) {
 async function clean(p) {
   unlinkSync(p);
 }`,
+    options: CHEAP,
     output: `const { unlinkSync } = require('fs');
 const { unlink } = require('fs/promises');
 async function clean(p) {
@@ -160,6 +202,7 @@ async function clean(p) {
   },
   {
     code: "const fs = require('node:fs');\nmodule.exports = async function size(p) { return fs.statSync(p).size; };",
+    options: CHEAP,
     output: "const fs = require('node:fs');\nmodule.exports = async function size(p) { return (await fs.promises.stat(p)).size; };",
     errors: [{ messageId: 'blockingCall', line: 2, column: 50 }],
   },
@@ -194,6 +237,7 @@ async function clean(p) {
   },
   {
     code: "import fs from 'fs';\nclass Repo { load = async () => fs.readFileSync('a'); static async create() { fs.mkdirSync('d'); } }",
+    options: CHEAP,
     output: "import fs from 'fs';\nclass Repo { load = async () => await fs.promises.readFile('a'); static async create() { await fs.promises.mkdir('d'); } }",
     errors: [
       { messageId: 'blockingCall', line: 2, column: 33 },
@@ -207,6 +251,7 @@ async function clean(p) {
   },
   {
     code: "import fs from 'fs';\nconst api = { async load(p) { return fs.accessSync(p); } };\nexport default async function (p) { fs.renameSync(p, p + '.bak'); }",
+    options: CHEAP,
     output:
       "import fs from 'fs';\nconst api = { async load(p) { return await fs.promises.access(p); } };\nexport default async function (p) { await fs.promises.rename(p, p + '.bak'); }",
     errors: [
@@ -227,6 +272,7 @@ async function clean(p) {
   },
   {
     code: "import fs from 'fs';\nasync function f() { (() => { fs.rmSync('x'); })(); (function () { fs.rmSync('y'); }).call(this); }",
+    options: CHEAP,
     output: null,
     errors: [
       { messageId: 'blockingCallInCallback', line: 2, column: 31, suggestions: [] },
@@ -316,6 +362,7 @@ async function other() { return [1].map(() => gitHead()); }`,
   },
   {
     code: "import fs from 'fs';\nasync function f(p: string) { return (fs.readFileSync(p, 'utf8') as string).trim() + fs.readlinkSync(p); }",
+    options: CHEAP,
     output:
       "import fs from 'fs';\nasync function f(p: string) { return (await fs.promises.readFile(p, 'utf8') as string).trim() + await fs.promises.readlink(p); }",
     errors: [
@@ -325,6 +372,7 @@ async function other() { return [1].map(() => gitHead()); }`,
   },
   {
     code: "import fs from 'fs';\nasync function f(k) { return { [fs.realpathSync(k)]: !fs.lstatSync(k).isFile(), n: fs.cpSync(k, 'b') ?? 1 }; }",
+    options: CHEAP,
     output:
       "import fs from 'fs';\nasync function f(k) { return { [await fs.promises.realpath(k)]: !(await fs.promises.lstat(k)).isFile(), n: await fs.promises.cp(k, 'b') ?? 1 }; }",
     errors: [
@@ -376,6 +424,7 @@ async function f(p) {
   },
   {
     code: "import { statSync } from 'fs';\nasync function f(p, opts) { return [statSync(p, { throwIfNoEntry: false }), statSync(p, opts)]; }",
+    options: CHEAP,
     output: null,
     errors: [
       { messageId: 'blockingCall', line: 2, column: 37, suggestions: [] },
@@ -384,12 +433,14 @@ async function f(p) {
   },
   {
     code: "import { statSync } from 'fs';\nasync function f(p) { return statSync(p, { bigint: true, throwIfNoEntry: true }); }",
+    options: CHEAP,
     output:
       "import { statSync } from 'fs';\nimport { stat } from 'fs/promises';\nasync function f(p) { return await stat(p, { bigint: true, throwIfNoEntry: true }); }",
     errors: [{ messageId: 'blockingCall', line: 2, column: 30 }],
   },
   {
     code: "import { existsSync } from 'node:fs';\nasync function f(p) { if (!existsSync(p)) return null; }",
+    options: CHEAP,
     output: null,
     errors: [
       {
@@ -408,6 +459,7 @@ async function f(p) {
   },
   {
     code: "const fs = require('fs');\nasync function f(p) { return fs.existsSync(p) && fs.lchownSync(p, 1, 1); }",
+    options: CHEAP,
     output: null,
     errors: [
       {
@@ -612,6 +664,7 @@ async function f(p) {
   // ---- Deno, Bun, third-party ----
   {
     code: "async function f() { return Deno.readTextFileSync('a.txt') + globalThis.Deno.lstatSync('b').size; }",
+    options: CHEAP,
     output: null,
     errors: [
       {
@@ -685,6 +738,165 @@ async function f(p) {
       },
     ],
   },
+
+  // ---- issue 10: cheap metadata calls stay reported inside loops ----
+  {
+    code: "import { existsSync } from 'node:fs';\nexport async function missing(paths) {\n  for (const p of paths) if (!existsSync(p)) return p;\n}",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 3,
+        column: 31,
+        suggestions: [
+          {
+            messageId: 'useAccessCheck',
+            output:
+              "import { existsSync } from 'node:fs';\nimport { access } from 'node:fs/promises';\nexport async function missing(paths) {\n  for (const p of paths) if (!await access(p).then(() => true, () => false)) return p;\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: "import fs from 'fs';\nexport async function sizes(files) { return files.map((f) => fs.statSync(f).size); }",
+    output: null,
+    errors: [{ messageId: 'blockingCallInCallback', line: 2, column: 62, suggestions: [] }],
+  },
+  {
+    code: "export async function f(paths) { let i = 0; while (i < paths.length) Deno.statSync(paths[i++]); }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 1,
+        column: 70,
+        suggestions: [{ messageId: 'useAsyncTwin', output: 'export async function f(paths) { let i = 0; while (i < paths.length) await Deno.stat(paths[i++]); }' }],
+      },
+    ],
+  },
+  {
+    // A recursive removal walks a tree: not a cheap call.
+    code: "import fs from 'fs';\nexport async function reset(dir) { fs.rmSync(dir, { recursive: true, force: true }); }",
+    output: "import fs from 'fs';\nexport async function reset(dir) { await fs.promises.rm(dir, { recursive: true, force: true }); }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 36 }],
+  },
+  {
+    // A helper with a cheap call, called in a loop.
+    code: "import fs from 'fs';\nfunction isDir(p) { return fs.statSync(p).isDirectory(); }\nexport async function dirs(ps) { return ps.filter((p) => isDir(p)); }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCallInHelper',
+        line: 2,
+        column: 28,
+        data: { call: 'fs.statSync()', alternative: '`stat()` from `node:fs/promises`', helper: 'isDir', caller: 'dirs' },
+      },
+    ],
+  },
+  {
+    code: "import fs from 'fs';\nexport async function f(p) { return [fs.existsSync(p), fs.statSync(p)]; }",
+    options: [{ checkMetadataCalls: true }],
+    output: "import fs from 'fs';\nexport async function f(p) { return [fs.existsSync(p), await fs.promises.stat(p)]; }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 56 }],
+  },
+
+  // ---- issue 10: route handlers are request paths even when not async ----
+  {
+    code: "import fs from 'fs';\napp.get('/users', (req, res) => { res.send(fs.readFileSync('users.json', 'utf8')); });",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCallInHandler',
+        line: 2,
+        column: 44,
+        data: { call: 'fs.readFileSync()', alternative: '`readFile()` from `node:fs/promises`' },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: "const { pbkdf2Sync } = require('crypto');\nrouter.post(['/login', '/signin'], auth, function (req, res) { res.json(pbkdf2Sync(req.body.pw, 's', 1e5, 64, 'sha512')); });\napp.route('/a').get((req, res) => res.send(pbkdf2Sync('a', 'b', 1, 1, 'sha1')));",
+    output: null,
+    errors: [
+      { messageId: 'blockingCallInHandler', line: 2, column: 73, suggestions: [] },
+      { messageId: 'blockingCallInHandler', line: 3, column: 44, suggestions: [] },
+    ],
+  },
+  {
+    code: "import { execSync } from 'child_process';\nfastify.route({ method: 'GET', url: '/version', handler(request, reply) { reply.send(execSync('git rev-parse HEAD')); } });\napp.use((req, res, next) => { execSync('sync'); next(); });\nhono.get(`/v/${1}`, (c) => c.text('x'));\nhono.get('/h', (c) => c.text(String(execSync('uptime'))));",
+    output: null,
+    errors: [
+      { messageId: 'blockingCallInHandler', line: 2, column: 86, suggestions: [] },
+      { messageId: 'blockingCallInHandler', line: 3, column: 31, suggestions: [] },
+      { messageId: 'blockingCallInHandler', line: 5, column: 37, suggestions: [] },
+    ],
+  },
+  {
+    // A helper whose only caller is a route handler.
+    code: "import fs from 'fs';\nfunction readUsers() { return JSON.parse(fs.readFileSync('users.json', 'utf8')); }\napp.get('/users', (req, res) => res.json(readUsers()));",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCallInHelper',
+        line: 2,
+        column: 42,
+        data: { call: 'fs.readFileSync()', alternative: '`readFile()` from `node:fs/promises`', helper: 'readUsers', caller: '<anonymous, line 3>' },
+      },
+    ],
+  },
+  {
+    // A helper's own helper, followed through every level.
+    code: "import fs from 'fs';\nfunction parse(file) { return readImage(file).length; }\nfunction readImage(file) { return fs.readFileSync(file); }\nexport async function list(files) { return files.map((f) => parse(f)); }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCallInHelper',
+        line: 3,
+        column: 35,
+        data: { call: 'fs.readFileSync()', alternative: '`readFile()` from `node:fs/promises`', helper: 'readImage', caller: 'list' },
+      },
+    ],
+  },
+
+  // ---- issue 10: not start-up code, not lazy initialisation ----
+  {
+    // Exported: it may also run on every request elsewhere.
+    code: "import fs from 'fs';\nexport async function main() { fs.readFileSync('a'); }\nmain();",
+    output: "import fs from 'fs';\nexport async function main() { await fs.promises.readFile('a'); }\nmain();",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 32 }],
+  },
+  {
+    // Called at start-up, but also registered as a route handler.
+    code: "import fs from 'fs';\nasync function page(req, res) { res.send(fs.readFileSync('page.html')); }\npage();\napp.get('/', page);",
+    output: "import fs from 'fs';\nasync function page(req, res) { res.send(await fs.promises.readFile('page.html')); }\npage();\napp.get('/', page);",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 42 }],
+  },
+  {
+    // A local variable is not a cache: it is empty on every call.
+    code: "import fs from 'fs';\nexport async function f() { let data; if (!data) data = fs.readFileSync('x'); return data; }",
+    output: "import fs from 'fs';\nexport async function f() { let data; if (!data) data = await fs.promises.readFile('x'); return data; }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 57 }],
+  },
+  {
+    // A listener registered at start-up runs on every event.
+    code: "import fs from 'fs';\n(async () => { queue.on('job', async (job) => { fs.writeFileSync(job.path, job.data); }); })();",
+    output: "import fs from 'fs';\n(async () => { queue.on('job', async (job) => { await fs.promises.writeFile(job.path, job.data); }); })();",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 49 }],
+  },
+  {
+    code: "import writeFileAtomic from 'write-file-atomic';\nexport async function save(p, data) { writeFileAtomic.sync(p, data); }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCall',
+        line: 2,
+        column: 39,
+        data: { call: 'writeFileAtomic.sync()', alternative: 'the promise that `writeFileAtomic()` from `write-file-atomic` returns' },
+        suggestions: [],
+      },
+    ],
+  },
 ];
 
 plainTester.run('no-blocking-in-async (plain)', rule, { valid, invalid });
@@ -695,7 +907,14 @@ const TYPED_RECEIVER =
   "import type * as nodeFs from 'fs';\nclass Store { constructor(private fs: typeof nodeFs) {} async load(p: string) { return this.fs.readFileSync(p, 'utf8'); } }";
 
 plainTester.run('no-blocking-in-async (plain only)', rule, {
-  valid: [TYPED_RECEIVER],
+  valid: [
+    TYPED_RECEIVER,
+    // Tests, migrations, seeds and scripts by path convention (file names the typed fixture project does not hold).
+    ...['src/users.test.ts', 'src/__tests__/users.js', 'db/migrations/001-users.js', 'seeds/users.js', 'scripts/release.mjs'].map((filename) => ({
+      code: "import fs from 'fs'; export async function run() { fs.writeFileSync('out.json', fs.readFileSync('in.json')); }",
+      filename,
+    })),
+  ],
   invalid: [
     {
       // TSX, in a component that awaits.
@@ -707,9 +926,75 @@ plainTester.run('no-blocking-in-async (plain only)', rule, {
   ],
 });
 
+/** The helpers of tests/fixtures/modules/blocking.ts, as the linted file imports them. */
+const HELPERS = "import { loadManifest, hashPassword, parseCards, getTemplate, isDirectory, countDirectories, readManifestAsync, even, views } from './modules/blocking.js';\n";
+
 typedTester.run('no-blocking-in-async (typed only)', rule, {
-  valid: [],
+  valid: [
+    // Lazy initialisation, a single cheap call, an async helper (its own file is linted), recursion without blocking.
+    `${HELPERS}export async function page(dir: string) { return [getTemplate(), isDirectory(dir), await readManifestAsync(), even(4)]; }`,
+    // Start-up code and one-off calls.
+    `${HELPERS}(async () => { const manifest = loadManifest(); await serve(manifest); })();\ndeclare function serve(m: object): Promise<void>;`,
+    `${HELPERS}export async function start(server: { listen(port: number): void }) { loadManifest(); server.listen(80); }`,
+    `${HELPERS}let manifest: Record<string, string> | undefined;\nexport async function get() { manifest ??= loadManifest(); return manifest; }`,
+    // Plain callers are not request paths, and the option turns the follower off.
+    `${HELPERS}export function build() { return loadManifest(); }`,
+    { code: `${HELPERS}export async function page() { return loadManifest(); }`, options: [{ followSyncHelpers: false }] },
+    { code: `${HELPERS}export async function page() { return loadManifest(); }`, options: [{ allow: ['readFileSync'] }] },
+  ],
   invalid: [
+    {
+      // A helper in another file reads and parses a file on every render.
+      code: `${HELPERS}export async function render(view: string) { return view + loadManifest()[view]; }`,
+      output: null,
+      errors: [
+        {
+          messageId: 'blockingCallThroughHelper',
+          line: 2,
+          column: 60,
+          data: {
+            helper: 'loadManifest',
+            call: 'readFileSync()',
+            location: 'modules/blocking.ts:7',
+            where: 'async function',
+            alternative: '`readFile()` from `node:fs/promises`',
+          },
+        },
+      ],
+    },
+    {
+      // `scryptSync` in one helper, called from two OAuth handlers.
+      code: `${HELPERS}app.post('/oauth/github', async (req: any, res: any) => res.json(hashPassword(req.body.code, 'gh')));\napp.post('/oauth/google', async function (req: any, res: any) { res.json(hashPassword(req.body.code, 'g')); });\ndeclare const app: any;`,
+      output: null,
+      errors: [
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 66, data: { helper: 'hashPassword', call: 'scryptSync()', location: 'modules/blocking.ts:11', where: 'async function', alternative: '`promisify(scrypt)` from `node:util` and `node:crypto`' } },
+        { messageId: 'blockingCallThroughHelper', line: 3, column: 74, data: { helper: 'hashPassword', call: 'scryptSync()', location: 'modules/blocking.ts:11', where: 'async function', alternative: '`promisify(scrypt)` from `node:util` and `node:crypto`' } },
+      ],
+    },
+    {
+      // Each image read synchronously during a listing, two helpers down, from a plain route handler.
+      code: `${HELPERS}app.get('/cards', (req: any, res: any) => { res.json(parseCards(req.query.files)); });\ndeclare const app: any;`,
+      output: null,
+      errors: [
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 54, data: { helper: 'parseCards', call: 'readFileSync()', location: 'modules/blocking.ts:24', where: 'route handler', alternative: '`readFile()` from `node:fs/promises`' } },
+      ],
+    },
+    {
+      // An expando helper (`views.page = function …`), the shape of CommonJS `exports.x = function …`.
+      code: `${HELPERS}export const page = async (name: string) => views.page(name);`,
+      output: null,
+      errors: [
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 45, data: { helper: 'page', call: 'readFileSync()', location: 'modules/blocking.ts:64', where: 'async function', alternative: '`readFile()` from `node:fs/promises`' } },
+      ],
+    },
+    {
+      // A cheap call, reached inside a loop of the helper.
+      code: `${HELPERS}export async function stats(paths: string[]) { return countDirectories(paths); }`,
+      output: null,
+      errors: [
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 55, data: { helper: 'countDirectories', call: 'statSync()', location: 'modules/blocking.ts:37', where: 'async function', alternative: '`stat()` from `node:fs/promises`' } },
+      ],
+    },
     {
       // Resolved through the checker: reported, but not rewritten (the receiver may not have `promises`).
       code: TYPED_RECEIVER,
@@ -718,6 +1003,7 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
     },
     {
       code: "import fs = require('fs');\nasync function f(p: string) { fs.unlinkSync(p); }",
+      options: CHEAP,
       output: null,
       errors: [{ messageId: 'blockingCall', line: 2, column: 31, suggestions: [] }],
     },

@@ -1,0 +1,344 @@
+import type * as ts from 'typescript';
+
+import { BLOCKING_CALLS, type BlockingCallTarget } from '../../src/knowledge/blocking-calls.js';
+import { stripNodePrefix } from '../../src/util/allow-entry.js';
+import type { TypeServices } from '../../src/util/get-type-services.js';
+import { path } from '../../src/util/host.js';
+import { loadTypeScript } from '../../src/util/typescript.js';
+import { ITERATION_METHODS } from './cheap-calls.js';
+
+/** A blocking call found inside a helper that lives in another file of the program. */
+export interface HelperFinding {
+  /** The catalogued API, for the message: `readFileSync()`. */
+  call: string;
+  alternative: string;
+  /** The file and line of the blocking call. */
+  fileName: string;
+  line: number;
+}
+
+/** What the blocking call looks like where it stands, for the rule to decide whether it counts. */
+export interface FoundCall {
+  target: BlockingCallTarget;
+  /** Inside a loop, in the helper or around a call on the way to it. */
+  inLoop: boolean;
+  /** A removal whose options may ask for a recursive walk (a second argument that is not a plain object without `recursive`). */
+  mayBeRecursive: boolean;
+}
+
+/** How deep the follower goes from the called helper: its helpers' helpers, and so on. */
+const MAX_DEPTH = 4;
+
+const memo = new WeakMap<ts.Node, Map<string, HelperFinding | null>>();
+
+/**
+ * With type information: the blocking call a plain (not async) helper reaches when it is declared in
+ * another source file of the program (not a declaration file, not a dependency), looked for in its
+ * body and, through calls to more such functions (in any source file), up to `MAX_DEPTH` levels,
+ * each function once. Lazy initialisation inside a helper (`cache ??= readFileSync(…)`,
+ * `if (!cache) cache = …`) is not counted. `counts` tells which catalogued calls the options report;
+ * `key` names those options for the cache.
+ */
+export function findBlockingInHelper(
+  services: TypeServices,
+  call: ts.CallExpression,
+  inLoop: boolean,
+  counts: (found: FoundCall) => boolean,
+  key: string,
+): { helper: string; finding: HelperFinding } | null {
+  const ts = loadTypeScript();
+  const callee = getCalledFunction(services.checker, call);
+  if (!callee || callee.getSourceFile() === call.getSourceFile() || !isProgramSource(services.program, callee)) return null;
+  const finding = search(callee, 0, inLoop, new Set());
+  return finding ? { helper: getCalleeText(call), finding } : null;
+
+  function search(fn: ts.FunctionLikeDeclaration, depth: number, loop: boolean, visiting: Set<ts.Node>): HelperFinding | null {
+    const cacheKey = `${key}|${loop}`;
+    let perNode = memo.get(fn);
+    if (perNode?.has(cacheKey)) return perNode.get(cacheKey)!;
+    if (visiting.has(fn)) return null;
+    visiting.add(fn);
+    const result = searchBody(fn, depth, loop, visiting);
+    visiting.delete(fn);
+    // A result found while a caller was still being searched may miss a cycle's findings: cache only at the top.
+    if (depth === 0 || result) {
+      perNode ??= new Map();
+      perNode.set(cacheKey, result);
+      memo.set(fn, perNode);
+    }
+    return result;
+  }
+
+  function searchBody(fn: ts.FunctionLikeDeclaration, depth: number, loop: boolean, visiting: Set<ts.Node>): HelperFinding | null {
+    let result: HelperFinding | null = null;
+    const visit = (node: ts.Node, inLoopHere: boolean): void => {
+      if (result) return;
+      if (node !== fn.body && ts.isFunctionLike(node)) {
+        if (!isIterationCallback(node)) return;
+        inLoopHere = true;
+      }
+      if (ts.isClassLike(node)) return;
+      if (ts.isCallExpression(node)) {
+        const target = matchCatalogue(services.checker, node);
+        if (target) {
+          const found: FoundCall = { target, inLoop: inLoopHere, mayBeRecursive: mayBeRecursive(node) };
+          if (counts(found) && !isLazyInitialisation(node, fn)) {
+            const file = node.getSourceFile();
+            result = {
+              call: `${target.info!.name}()`,
+              alternative: target.info!.alternative,
+              fileName: file.fileName,
+              line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1,
+            };
+            return;
+          }
+        } else if (depth + 1 < MAX_DEPTH) {
+          const inner = getCalledFunction(services.checker, node);
+          if (inner && isProgramSource(services.program, inner) && !isLazyInitialisation(node, fn)) {
+            result = search(inner, depth + 1, inLoopHere, visiting);
+            if (result) return;
+          }
+        }
+      }
+      const loopChild = isLoop(node);
+      ts.forEachChild(node, (child) => visit(child, inLoopHere || (loopChild && isLoopBody(node, child))));
+    };
+    if (fn.body) visit(fn.body, loop);
+    return result;
+  }
+}
+
+/** `path:line` of a finding, relative to the linted file's directory, with forward slashes. */
+export function describeLocation(finding: HelperFinding, fromFile: string): string {
+  const relative = path.relative(path.dirname(fromFile), finding.fileName).split(path.sep).join('/');
+  return `${relative}:${finding.line}`;
+}
+
+function getCalleeText(call: ts.CallExpression): string {
+  const ts = loadTypeScript();
+  const callee = skipOuter(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return 'this call';
+}
+
+/** The plain, non-generator function a call resolves to, with a body: a declaration, a method, or a function-valued variable or property. */
+function getCalledFunction(checker: ts.TypeChecker, call: ts.CallExpression): ts.FunctionLikeDeclaration | null {
+  const ts = loadTypeScript();
+  const callee = skipOuter(call.expression);
+  const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : null;
+  if (!name) return null;
+  const declaration = getDeclaration(checker, name);
+  if (!declaration) return null;
+  let fn: ts.Node | undefined = declaration;
+  if (ts.isShorthandPropertyAssignment(fn)) {
+    // `module.exports = { helper }`: the variable the shorthand names.
+    fn = getShorthandValue(checker, fn) ?? fn;
+  }
+  if ((ts.isVariableDeclaration(fn) || ts.isPropertyAssignment(fn) || ts.isPropertyDeclaration(fn)) && fn.initializer) {
+    fn = skipOuter(fn.initializer);
+  } else if (
+    // CommonJS and expando assignments in JavaScript: `exports.helper = function …`, `Helpers.load = () => …`.
+    (ts.isPropertyAccessExpression(fn) || ts.isElementAccessExpression(fn)) &&
+    fn.parent &&
+    ts.isBinaryExpression(fn.parent) &&
+    fn.parent.left === fn &&
+    fn.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+  ) {
+    fn = skipOuter(fn.parent.right);
+  } else if (ts.isBinaryExpression(fn) && fn.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    fn = skipOuter(fn.right);
+  }
+  if (!(ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return null;
+  if (!fn.body || fn.asteriskToken) return null;
+  if (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) return null;
+  return fn;
+}
+
+function getShorthandValue(checker: ts.TypeChecker, shorthand: ts.ShorthandPropertyAssignment): ts.Declaration | null {
+  try {
+    const symbol = checker.getShorthandAssignmentValueSymbol(shorthand);
+    return symbol?.valueDeclaration ?? symbol?.declarations?.[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function getDeclaration(checker: ts.TypeChecker, name: ts.Node): ts.Declaration | null {
+  const ts = loadTypeScript();
+  try {
+    let symbol = checker.getSymbolAtLocation(name);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    return symbol?.valueDeclaration ?? symbol?.declarations?.[0] ?? null;
+  } catch {
+    // The checker can throw on pathological programs; answer "unknown".
+    return null;
+  }
+}
+
+function isProgramSource(program: ts.Program, node: ts.Node): boolean {
+  const file = node.getSourceFile();
+  return !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName);
+}
+
+/** Catalogued calls by the last name of their path, for the modules (not globals) of the catalogue. */
+const TARGETS_BY_NAME = new Map<string, BlockingCallTarget[]>();
+for (const target of BLOCKING_CALLS) {
+  if (target.module === undefined) continue;
+  const name = target.path.at(-1)!;
+  TARGETS_BY_NAME.set(name, [...(TARGETS_BY_NAME.get(name) ?? []), target]);
+}
+
+/** The catalogued API a call in another file resolves to, by where the checker says it is declared. */
+function matchCatalogue(checker: ts.TypeChecker, call: ts.CallExpression): BlockingCallTarget | null {
+  const ts = loadTypeScript();
+  const callee = skipOuter(call.expression);
+  const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : null;
+  const candidates = name && TARGETS_BY_NAME.get(name.text);
+  if (!name || !candidates) return null;
+  const declaration = getDeclaration(checker, name);
+  const module = declaration && getDeclaringModule(declaration);
+  if (!module) return null;
+  return candidates.find((target) => stripNodePrefix(target.module!) === module) ?? null;
+}
+
+/** `fs` for a declaration inside `declare module 'node:fs'`; the package name for one in `node_modules/(@types/)pkg`. */
+function getDeclaringModule(declaration: ts.Node): string | null {
+  const ts = loadTypeScript();
+  for (let current: ts.Node | undefined = declaration; current; current = current.parent) {
+    if (ts.isModuleDeclaration(current) && ts.isStringLiteral(current.name)) return stripNodePrefix(current.name.text);
+  }
+  const match = /[\\/]node_modules[\\/](?:@types[\\/])?((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(declaration.getSourceFile().fileName);
+  if (!match) return null;
+  const name = match[1]!.replace(/\\/g, '/');
+  // @types/scope__name is @scope/name.
+  return name.includes('__') ? `@${name.replace('__', '/')}` : name;
+}
+
+function skipOuter(node: ts.Expression): ts.Expression {
+  const ts = loadTypeScript();
+  let current = node;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current)) {
+    current = current.expression;
+  }
+  return current;
+}
+
+function isIterationCallback(node: ts.Node): boolean {
+  const ts = loadTypeScript();
+  const parent = node.parent;
+  if (!parent || !ts.isCallExpression(parent) || !parent.arguments.includes(node as ts.Expression)) return false;
+  const callee = skipOuter(parent.expression);
+  return ts.isPropertyAccessExpression(callee) && ITERATION_METHODS.has(callee.name.text);
+}
+
+function isLoop(node: ts.Node): boolean {
+  const ts = loadTypeScript();
+  return ts.isIterationStatement(node, false);
+}
+
+function isLoopBody(loop: ts.Node, child: ts.Node): boolean {
+  const ts = loadTypeScript();
+  if (ts.isForStatement(loop)) return child !== loop.initializer;
+  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return child === loop.statement;
+  return true;
+}
+
+function mayBeRecursive(call: ts.CallExpression): boolean {
+  const ts = loadTypeScript();
+  const options = call.arguments[1];
+  if (!options) return false;
+  if (!ts.isObjectLiteralExpression(options)) return true;
+  return options.properties.some((property) => {
+    if (!ts.isPropertyAssignment(property) || !property.name || ts.isComputedPropertyName(property.name)) return true;
+    return property.name.getText() === 'recursive' && property.initializer.kind !== ts.SyntaxKind.FalseKeyword;
+  });
+}
+
+/**
+ * The checker-side twin of `lazy-init.ts`, kept small: the call is the value of `x ??= …`/`x ||= …`,
+ * or inside `if (!x) { … x = … }` (also `x == null`, `!m.has(k)` with `m.set(…)`), or after a guard
+ * `if (x) return …;` in a function that assigns `x`.
+ */
+function isLazyInitialisation(node: ts.Node, fn: ts.FunctionLikeDeclaration): boolean {
+  const ts = loadTypeScript();
+  let child: ts.Node = node;
+  for (let current = node.parent; current && current !== fn; child = current, current = current.parent) {
+    if (
+      ts.isBinaryExpression(current) &&
+      current.right === child &&
+      (current.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken || current.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken)
+    ) {
+      return true;
+    }
+    if (ts.isIfStatement(current) && current.thenStatement === child) {
+      if (cacheTexts(current.expression, false).some((cache) => fills(current.thenStatement, cache))) return true;
+    }
+  }
+  const body = fn.body;
+  if (!body || !ts.isBlock(body)) return false;
+  for (const statement of body.statements) {
+    if (statement.pos >= node.pos) break;
+    if (!ts.isIfStatement(statement) || !exits(statement.thenStatement)) continue;
+    if (cacheTexts(statement.expression, true).some((cache) => fills(body, cache))) return true;
+  }
+  return false;
+}
+
+interface CacheText {
+  text: string;
+  keyed: boolean;
+}
+
+function cacheTexts(test: ts.Expression, set: boolean): CacheText[] {
+  const ts = loadTypeScript();
+  const node = skipOuter(test);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return cacheTexts(node.operand, !set);
+  if (ts.isBinaryExpression(node)) {
+    const kind = node.operatorToken.kind;
+    if (kind === (set ? ts.SyntaxKind.BarBarToken : ts.SyntaxKind.AmpersandAmpersandToken)) {
+      return [...cacheTexts(node.left, set), ...cacheTexts(node.right, set)];
+    }
+    const equal = kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsEqualsToken;
+    const notEqual = kind === ts.SyntaxKind.ExclamationEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken;
+    if (!equal && !notEqual) return [];
+    const value = isNullish(node.right) ? node.left : isNullish(node.left) ? node.right : null;
+    return value && equal !== set ? [{ text: value.getText(), keyed: false }] : [];
+  }
+  if (!set) return [];
+  if (ts.isCallExpression(node)) {
+    const callee = skipOuter(node.expression);
+    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'has' ? [{ text: callee.expression.getText(), keyed: true }] : [];
+  }
+  return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? [{ text: node.getText(), keyed: false }] : [];
+}
+
+function isNullish(node: ts.Expression): boolean {
+  const ts = loadTypeScript();
+  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined');
+}
+
+function fills(body: ts.Node, cache: CacheText): boolean {
+  const ts = loadTypeScript();
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      const left = node.left.getText();
+      if (left === cache.text || (ts.isElementAccessExpression(node.left) && node.left.expression.getText() === cache.text)) found = true;
+    }
+    if (cache.keyed && ts.isCallExpression(node)) {
+      const callee = skipOuter(node.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'set' && callee.expression.getText() === cache.text) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
+function exits(statement: ts.Statement): boolean {
+  const ts = loadTypeScript();
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  return ts.isBlock(statement) && statement.statements.length > 0 && exits(statement.statements[statement.statements.length - 1]!);
+}
