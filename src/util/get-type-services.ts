@@ -1,7 +1,13 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-/** The type checker and node maps, when the user's parser built a program for this file. */
+import { guardChecker } from './safe-checker.js';
+
+/**
+ * The type checker and node maps, when the user's parser built a program for this file. `checker` and
+ * `getType` are guarded (see safe-checker.ts): when TypeScript throws, they answer "unknown" (`any`,
+ * no, nothing) instead of ending the lint run.
+ */
 export interface TypeServices {
   program: ts.Program;
   checker: ts.TypeChecker;
@@ -25,7 +31,7 @@ export function getTypeServices(context: Readonly<TSESLint.RuleContext<string, r
     const parserServices = ESLintUtils.getParserServices(context, true);
     const program = parserServices.program;
     if (program) {
-      const checker = program.getTypeChecker();
+      const checker = guardChecker(program.getTypeChecker());
       services = {
         program,
         checker,

@@ -10,6 +10,7 @@ import {
 } from '../knowledge/promise-apis.js';
 import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { getTypeServices, type TypeServices } from './get-type-services.js';
+import { safely } from './safe-checker.js';
 import { findApiReferences } from './resolve-import.js';
 import { isNeverReassigned, resolveCalledFunction, type ResolvedFunction } from './resolve-function.js';
 
@@ -199,5 +200,6 @@ function isThenableByType(services: TypeServices, node: TSESTree.Expression): bo
 
 export function typeHasThenable(checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type): boolean {
   if (isIntrinsicErrorType(type) || isIntrinsicAnyType(type)) return false;
-  return unionConstituents(type).some((part) => isThenableType(checker, tsNode, part));
+  // `isThenableType` calls methods of the type itself, which the guarded checker does not cover.
+  return safely(false, () => unionConstituents(type).some((part) => isThenableType(checker, tsNode, part)));
 }
