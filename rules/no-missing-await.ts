@@ -272,9 +272,10 @@ export default createRule<Options, MessageId>({
 
     /** A call that always yields a promise, never anything else: only then is the test always true. */
     function isAlwaysPromise(call: TSESTree.CallExpression): boolean {
+      if (detector.isSurelyNotPromise(call)) return false;
       if (services) {
         const tsNode = services.getTsNode(call);
-        const type = services.checker.getTypeAtLocation(tsNode);
+        const type = services.getType(call);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return false;
         if (!isIntrinsicErrorType(type)) {
           return unionConstituents(type).every((part) => isThenableType(services.checker, tsNode, part));
@@ -329,6 +330,9 @@ export default createRule<Options, MessageId>({
      */
     function isPromiseValue(node: TSESTree.Expression): boolean {
       if (services) {
+        // Ask the checker only what syntax cannot settle (issue 12 §3).
+        if (detector.isSurelyNotPromise(node)) return false;
+        if (detector.isKnownPromise(node)) return true;
         const type = services.getType(node);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return detector.isKnownPromise(node);
         if (!isIntrinsicErrorType(type)) return hasThenable(services, services.getTsNode(node), type);
@@ -338,6 +342,7 @@ export default createRule<Options, MessageId>({
 
     /** An array (or tuple) of promises: `items.map(async …)`, `[save(a), save(b)]`. */
     function isPromiseArray(node: TSESTree.CallExpression | TSESTree.ArrayExpression): boolean {
+      if (detector.isSurelyNotPromise(node)) return false;
       if (services) {
         const type = services.getType(node);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return false;

@@ -32,11 +32,20 @@ export function getTypeServices(context: Readonly<TSESLint.RuleContext<string, r
     const program = parserServices.program;
     if (program) {
       const checker = guardChecker(program.getTypeChecker());
+      // One answer per node for every rule in the run: the file's services are shared, so is this.
+      const types = new WeakMap<TSESTree.Node, ts.Type>();
       services = {
         program,
         checker,
         getTsNode: (node) => parserServices.esTreeNodeToTSNodeMap.get(node),
-        getType: (node) => checker.getTypeAtLocation(parserServices.esTreeNodeToTSNodeMap.get(node)),
+        getType: (node) => {
+          let type = types.get(node);
+          if (!type) {
+            type = checker.getTypeAtLocation(parserServices.esTreeNodeToTSNodeMap.get(node));
+            types.set(node, type);
+          }
+          return type;
+        },
       };
     }
   }
