@@ -2,8 +2,11 @@
 // counts crashes. Not part of `npm test` (it takes minutes). A crash is an exception escaping a rule:
 // in a user's run it ends the whole lint, so the goal is 0.
 //
-//   node bench/crash-hunt.mjs [--only NAME] [--limit N] [--plugin path/to/dist/src/index.js] [--mirror DIR]
+//   node bench/crash-hunt.mjs [--only NAME] [--match PATH-SUBSTRING] [--limit N] [--plugin path/to/dist/src/index.js] [--mirror DIR]
 //
+// Each source runs in its own Node process with a 6 GB heap: the checker's memory for one large
+// program of type-level code (type-fest's type tests) can outgrow the default heap, and a process that
+// runs out of memory is reported as such for its source, apart from crashes of ours.
 // The corpus (pinned commits below) goes into .bench-cache/crash-hunt/ (git-ignored), each source from,
 // in order: what is already there; a bare git mirror `<DIR>/<owner>+<name>/repo` (--mirror, or the env
 // CRASH_HUNT_MIRROR); a shallow `git clone` from GitHub. When none works it says what is missing.
@@ -47,6 +50,8 @@ const { values } = parseArgs({
     limit: { type: 'string' },
     plugin: { type: 'string', default: path.join(repoRoot, 'dist/src/index.js') },
     mirror: { type: 'string', default: process.env.CRASH_HUNT_MIRROR ?? '' },
+    match: { type: 'string' },
+    child: { type: 'string' },
   },
 });
 
@@ -67,19 +72,49 @@ for (const source of selected) {
   if (dir) corpora.push({ source, dir });
   else missing.push(source);
 }
-if (missing.length > 0) {
+if (missing.length > 0 && !values.child) {
   console.log('Missing sources (the hunt runs without them):');
   for (const source of missing) console.log(`  ${source.name}: https://github.com/${source.repo} at ${source.commit} — put a checkout in ${path.relative(repoRoot, path.join(cacheDir, 'src', source.name))}/, or pass --mirror`);
   if (corpora.length === 0) process.exit(2);
 }
 
-console.log(`crash hunt — ${new Date().toISOString()}, Node ${process.version}, ESLint ${ESLint.version}, TypeScript ${ts.version}`);
-console.log(`plugin: ${path.relative(repoRoot, path.resolve(values.plugin)) || values.plugin}; rules (all typed): ${ruleIds.join(', ')}\n`);
+if (!values.child) console.log(`crash hunt — ${new Date().toISOString()}, Node ${process.version}, ESLint ${ESLint.version}, TypeScript ${ts.version}`);
+if (!values.child) console.log(`plugin: ${path.relative(repoRoot, path.resolve(values.plugin)) || values.plugin}; rules (all typed): ${ruleIds.join(', ')}\n`);
 
-const totals = { files: 0, crashes: 0, parseErrors: 0, reports: 0, ms: 0 };
+const totals = { files: 0, crashes: 0, parseErrors: 0, reports: 0, ms: 0, checkerFailures: 0 };
 const crashes = [];
-for (const { source, dir } of corpora) {
+if (!values.child) {
+  for (const { source } of corpora) {
+    const args = [`--max-old-space-size=6144`, fileURLToPath(import.meta.url), '--child', source.name, '--plugin', values.plugin];
+    if (values.match) args.push('--match', values.match);
+    if (values.limit) args.push('--limit', values.limit);
+    const started = performance.now();
+    let result;
+    try {
+      result = JSON.parse(execFileSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] }));
+    } catch (error) {
+      const ms = performance.now() - started;
+      console.log(`${source.name.padEnd(32)} did not finish (${error.signal ?? `exit ${error.status}`}: out of memory or killed) after ${(ms / 1000).toFixed(1)} s`);
+      continue;
+    }
+    printCounts(source.name, result);
+    for (const key of ['files', 'crashes', 'parseErrors', 'reports', 'ms', 'checkerFailures']) totals[key] += result[key];
+    crashes.push(...result.crashList);
+  }
+  printCounts('total', totals);
+  console.log(`TypeScript exceptions turned into "unknown" by the guarded checker: ${totals.checkerFailures}`);
+  for (const crash of crashes) console.log(`CRASH ${crash.rule} ${crash.file}: ${crash.error}`);
+  if (totals.crashes > 0) process.exitCode = 1;
+  process.exit();
+}
+
+function printCounts(name, counts) {
+  console.log(`${name.padEnd(32)} ${String(counts.files).padStart(5)} files  ${String(counts.crashes).padStart(3)} crashes  ${String(counts.parseErrors).padStart(4)} parse errors  ${String(counts.reports).padStart(5)} reports  ${(counts.ms / 1000).toFixed(1).padStart(6)} s`);
+}
+
+for (const { source, dir } of corpora.filter(({ source }) => source.name === values.child)) {
   let files = listFiles(dir).filter((file) => /\.(ts|tsx|mts|cts)$/.test(file) && !file.endsWith('.d.ts') || /index\.d\.ts$/.test(file));
+  if (values.match) files = files.filter((file) => file.includes(values.match));
   if (values.limit) files = files.slice(0, Number(values.limit));
   const eslint = new ESLint({
     cwd: dir,
@@ -124,17 +159,8 @@ for (const { source, dir } of corpora) {
     }
   }
   const ms = performance.now() - started;
-  console.log(`${source.name.padEnd(32)} ${String(counts.files).padStart(5)} files  ${String(counts.crashes).padStart(3)} crashes  ${String(counts.parseErrors).padStart(4)} parse errors  ${String(counts.reports).padStart(5)} reports  ${(ms / 1000).toFixed(1).padStart(6)} s`);
-  totals.files += counts.files;
-  totals.crashes += counts.crashes;
-  totals.parseErrors += counts.parseErrors;
-  totals.reports += counts.reports;
-  totals.ms += ms;
+  process.stdout.write(JSON.stringify({ ...counts, ms, checkerFailures: safeChecker?.checkerFailures.count ?? 0, crashList: crashes }));
 }
-console.log(`${'total'.padEnd(32)} ${String(totals.files).padStart(5)} files  ${String(totals.crashes).padStart(3)} crashes  ${String(totals.parseErrors).padStart(4)} parse errors  ${String(totals.reports).padStart(5)} reports  ${(totals.ms / 1000).toFixed(1).padStart(6)} s`);
-if (safeChecker) console.log(`TypeScript exceptions turned into "unknown" by the guarded checker: ${safeChecker.checkerFailures.count}`);
-for (const crash of crashes) console.log(`CRASH ${crash.rule} ${crash.file}: ${crash.error}`);
-if (totals.crashes > 0) process.exitCode = 1;
 
 /** The checkout of one source under .bench-cache/crash-hunt/src/<name>, made on first use; null if it cannot be had. */
 function ensureSource(source) {
