@@ -93,6 +93,39 @@ function renameDeclarations(text, suffix) {
 }
 
 /**
+ * One generated TypeScript file of about `lines` lines for the scale benchmark: generated modules one
+ * after another (their imports of each other become same-file references), deterministic, written to
+ * .bench-cache/scale/<lines>/file.ts with a tsconfig beside it. Returns its folder.
+ */
+export function ensureScaleFile(repoRoot, lines) {
+  const dir = path.join(repoRoot, '.bench-cache', 'scale', String(lines));
+  const file = path.join(dir, 'file.ts');
+  const stamp = path.join(dir, '.stamp');
+  const key = `${GENERATOR_VERSION}:${lines}:whole-modules`;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === key) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const random = mulberry32(lines);
+  const out = [
+    `import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';`,
+    `import { readFile, writeFile } from 'node:fs/promises';`,
+    `import { setTimeout as sleep } from 'node:timers/promises';`,
+    '',
+  ];
+  for (let index = 0; out.length < lines; index++) {
+    for (const line of syntheticModule(index, random).split('\n')) if (!line.startsWith('import ')) out.push(line);
+  }
+  writeText(file, `${out.join('\n')}\n`);
+  writeJson(path.join(dir, 'package.json'), { name: 'async-pitfalls-bench-scale', private: true, type: 'module' });
+  writeJson(path.join(dir, 'tsconfig.json'), {
+    compilerOptions: { target: 'ES2022', lib: ['ES2023'], module: 'NodeNext', moduleResolution: 'NodeNext', types: ['node'], strict: true, skipLibCheck: true, noEmit: true },
+    include: ['file.ts'],
+  });
+  writeFileSync(stamp, key);
+  return dir;
+}
+
+/**
  * One generated module. Most of its code is ordinary (data shaping, classes, awaited calls); a seeded
  * share of its functions carries one of the pitfalls, so that every rule has work and findings.
  * Module k imports the async API of module k-1: a floating call of an imported function is found only

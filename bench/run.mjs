@@ -9,13 +9,23 @@
 // attributes to the case's rules (summed over files), "parse ms" likewise for parsing (with types, that
 // includes building the TypeScript program); "files/s" is files per lint wall second; "process ms" the
 // child's whole life including imports; "peak RSS" its maxRSS. Runs > 1: the median by lint wall time.
+//
+// Three summaries follow the table (issue 12 §3, §4), all from ESLint's own `stats: true` timings:
+//   1. typed, on real TypeScript packages that ship their sources (bench/real-ts.mjs, fetched with
+//      `npm pack`): the rule time of no-missing-await alone over that of @typescript-eslint/no-floating-promises
+//      alone (goal ≤ 0.5);
+//   2. untyped, the same real code with all our rules in one run: each rule's time as % of parse time
+//      (goal ≤ 5 % for all together);
+//   3. untyped, one generated file of 1k, 10k and 100k lines (--scale): each rule's time and the growth
+//      per 10× more lines (linear ≈ 10×; quadratic ≈ 100×).
 import { execFile } from 'node:child_process';
 import * as osModule from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 
-import { CORPUS_PARTS, ensureCorpus } from './corpus.mjs';
+import { CORPUS_PARTS, ensureCorpus, ensureScaleFile } from './corpus.mjs';
+import { REAL_TS_PACKAGES, ensureRealTs } from './real-ts.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NS = 'async-pitfalls';
@@ -27,6 +37,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     'example-copies': { type: 'string', default: '24' },
     synthetic: { type: 'string', default: '160' },
+    scale: { type: 'string', default: '1000,10000,100000' },
   },
 });
 
@@ -62,11 +73,29 @@ async function main() {
     { group: 'peer vs no-blocking-in-async', name: 'n/no-sync {allowAtRootLevel}', typed: true, rules: { 'n/no-sync': ['error', { allowAtRootLevel: true }] } },
     { group: 'cli', name: 'async-pitfalls --config all (auto-typed)', typed: true, rules: {}, cli: true },
   );
+  const realTs = ensureRealTs(repoRoot);
+  const ours = Object.fromEntries(ids.map((id) => [`${NS}/${id}`, 'error']));
+  if (realTs.missing.length === 0) {
+    cases.push(
+      { group: 'real TS, typed', name: `${NS}/no-missing-await`, typed: true, dir: realTs.dir, rules: { [`${NS}/no-missing-await`]: 'error' }, summary: 'ratio-ours' },
+      { group: 'real TS, typed', name: '@typescript-eslint/no-floating-promises', typed: true, dir: realTs.dir, rules: { '@typescript-eslint/no-floating-promises': 'error' }, summary: 'ratio-peer' },
+      { group: 'real TS, plain', name: 'all our rules', typed: false, dir: realTs.dir, rules: ours, summary: 'parse-share' },
+    );
+  }
+  const scaleSizes = values.scale ? values.scale.split(',').map(Number) : [];
+  for (const lines of scaleSizes) {
+    cases.push({ group: 'scale, plain', name: `one file of ${lines} lines`, typed: false, dir: ensureScaleFile(repoRoot, lines), rules: ours, summary: 'scale', lines });
+  }
   const selected = cases.filter((c) => !values.only || `${c.group} ${c.name}`.includes(values.only));
 
   console.log(`eslint-plugin-async-pitfalls benchmark — ${new Date().toISOString()}`);
   console.log(`Node ${process.version}, ESLint ${(await import('eslint')).ESLint.version}, ${cpuSummary()}, load average ${loadAverage()}`);
   console.log(`Corpus: ${corpus.files} files in ${path.relative(repoRoot, corpus.dir)}/ (${Object.values(CORPUS_PARTS).join('; ')})`);
+  console.log(
+    realTs.missing.length === 0
+      ? `Real TS: ${realTs.files} files in ${path.relative(repoRoot, realTs.dir)}/ (src/ of ${REAL_TS_PACKAGES.map((p) => `${p.name}@${p.version}`).join(', ')})`
+      : `Real TS: MISSING ${realTs.missing.join(', ')}; its cases are skipped`,
+  );
   console.log(`Rules in the registry: ${ids.length === 0 ? 'none yet (only baselines and peers run)' : ids.join(', ')}`);
   console.log(`Runs per case: ${values.runs} (median shown)\n`);
 
@@ -74,7 +103,7 @@ async function main() {
   for (const c of selected) {
     const runs = [];
     try {
-      for (let run = 0; run < Number(values.runs); run++) runs.push(await spawnCase({ ...c, dir: corpus.dir }));
+      for (let run = 0; run < Number(values.runs); run++) runs.push(await spawnCase({ ...c, dir: c.dir ?? corpus.dir }));
     } catch (error) {
       const reason = String(error.stderr ?? error.message).split('\n').find((text) => /Error/.test(text)) ?? 'failed';
       rows.push({ ...c, failed: reason.trim() });
@@ -86,13 +115,15 @@ async function main() {
     process.stderr.write(`  ${c.typed ? 'typed' : 'plain'}  ${c.name}: ${fmt(median.lintMs)} ms\n`);
   }
   printTable(rows);
+  printSummaries(rows);
   const failed = rows.filter((row) => row.failed);
   for (const row of failed) console.log(`\nFAILED ${row.name} (${row.typed ? 'typed' : 'plain'}): ${row.failed}`);
   if (failed.length > 0) process.exitCode = 1;
 }
 
 async function spawnCase(c) {
-  const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), '--case', JSON.stringify(c)], {
+  const { dir, typed, rules, cli } = c;
+  const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), '--case', JSON.stringify({ dir, typed, rules, cli })], {
     cwd: repoRoot,
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -154,12 +185,17 @@ function cpuMsSince(start) {
 function summarise(results, { lintMs, cpuMs, processMs, rules, cli = false }) {
   let parseMs = 0;
   let ruleMs = 0;
+  const ruleTimes = {};
   const reports = {};
   let fatal = 0;
   for (const result of results) {
     for (const pass of result.stats?.times.passes ?? []) {
       parseMs += pass.parse?.total ?? 0;
-      for (const [id, time] of Object.entries(pass.rules ?? {})) if (id in rules) ruleMs += time.total;
+      for (const [id, time] of Object.entries(pass.rules ?? {})) {
+        if (!(id in rules)) continue;
+        ruleMs += time.total;
+        ruleTimes[id] = (ruleTimes[id] ?? 0) + time.total;
+      }
     }
     for (const message of result.messages) {
       if (message.fatal) fatal += 1;
@@ -174,6 +210,7 @@ function summarise(results, { lintMs, cpuMs, processMs, rules, cli = false }) {
     processMs,
     parseMs,
     ruleMs,
+    ruleTimes,
     reports: Object.values(reports).reduce((a, b) => a + b, 0),
     fatal,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
@@ -201,6 +238,37 @@ function printTable(rows) {
   console.log(line(header));
   console.log(`|${widths.map((w, i) => (i < 3 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const row of body) console.log(line(row));
+}
+
+function printSummaries(rows) {
+  const ok = rows.filter((row) => !row.failed);
+  const ours = ok.find((row) => row.summary === 'ratio-ours');
+  const peer = ok.find((row) => row.summary === 'ratio-peer');
+  if (ours && peer) {
+    console.log(`\nTyped, real TypeScript (${ours.files} files): no-missing-await ${fmt(ours.ruleMs)} ms, no-floating-promises ${fmt(peer.ruleMs)} ms of rule time, each alone: ratio ours/peer ${(ours.ruleMs / peer.ruleMs).toFixed(2)} (goal ≤ 0.50)`);
+  }
+  const share = ok.find((row) => row.summary === 'parse-share');
+  if (share) {
+    console.log(`\nUntyped, real TypeScript (${share.files} files), all our rules in one run: parse ${fmt(share.parseMs)} ms`);
+    for (const [id, ms] of Object.entries(share.ruleTimes).sort((a, b) => b[1] - a[1])) console.log(`  ${id.padEnd(44)} ${fmt(ms).padStart(7)} ms  ${percent(ms, share.parseMs)} of parse`);
+    console.log(`  ${'all together'.padEnd(44)} ${fmt(share.ruleMs).padStart(7)} ms  ${percent(share.ruleMs, share.parseMs)} of parse (goal ≤ 5 %)`);
+  }
+  const scale = ok.filter((row) => row.summary === 'scale').sort((a, b) => a.lines - b.lines);
+  if (scale.length > 0) {
+    const ids = [...new Set(scale.flatMap((row) => Object.keys(row.ruleTimes)))].sort();
+    console.log('\nUntyped, one generated file (rule ms by ESLint stats; ×N = growth over the previous size, linear ≈ size ratio)');
+    const header = ['rule', ...scale.map((row) => `${row.lines} lines`)];
+    const lines = [...ids.map((id) => [id, (row) => row.ruleTimes[id] ?? 0]), ['all our rules', (row) => row.ruleMs], ['parse', (row) => row.parseMs]].map(([name, get]) => [
+      name,
+      ...scale.map((row, i) => `${fmt(get(row))} ms${i === 0 ? '' : ` (×${(get(row) / Math.max(get(scale[i - 1]), 0.001)).toFixed(1)})`}`),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i].length)));
+    for (const line of [header, ...lines]) console.log(`  ${line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')}`);
+  }
+}
+
+function percent(part, whole) {
+  return `${((part / whole) * 100).toFixed(1)} %`.padStart(7);
 }
 
 function fmt(n) {

@@ -9,6 +9,7 @@ import { describeCall, getStaticPropertyName, skipExpressionWrappers } from '../
 import { createRule } from '../src/util/create-rule.js';
 import { prefixWithUnary } from '../src/util/fix.js';
 import { canAwaitAt, isCallbackArgument, isFunctionNode, type FunctionNode } from '../src/util/get-enclosing-function.js';
+import { getDeclaredReturnTypes } from '../src/util/get-declared-return-types.js';
 import type { TypeServices } from '../src/util/get-type-services.js';
 import { getPromiseDetector, typeHasThenable } from '../src/util/is-promise.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
@@ -193,8 +194,8 @@ export default createRule<Options, MessageId>({
     function isFloatingPromise(node: PromiseNode): boolean {
       // Tagged templates are promises only by type (`sql\`…\``); syntax alone cannot tell.
       if (node.type === AST_NODE_TYPES.TaggedTemplateExpression && !services) return false;
-      if (!isPromiseValue(node)) return false;
       if (isHandledChain(node)) return false;
+      if (!isPromiseValue(node)) return false;
       if (node.type !== AST_NODE_TYPES.CallExpression) return true;
       return (
         !isAllowedCall(node) &&
@@ -281,9 +282,11 @@ export default createRule<Options, MessageId>({
 
     /** A call that always yields a promise, never anything else: only then is the test always true. */
     function isAlwaysPromise(call: TSESTree.CallExpression): boolean {
+      if (detector.isSurelyNotPromise(call)) return false;
       if (services) {
+        if (calleeSaysNo(call, (type) => hasThenable(services, services.getTsNode(call), type))) return false;
         const tsNode = services.getTsNode(call);
-        const type = services.checker.getTypeAtLocation(tsNode);
+        const type = services.getType(call);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return false;
         if (!isIntrinsicErrorType(type)) {
           return unionConstituents(type).every((part) => isThenableType(services.checker, tsNode, part));
@@ -338,6 +341,10 @@ export default createRule<Options, MessageId>({
      */
     function isPromiseValue(node: TSESTree.Expression): boolean {
       if (services) {
+        // Ask the checker only what syntax cannot settle (issue 12 §3).
+        if (detector.isSurelyNotPromise(node)) return false;
+        if (detector.isKnownPromise(node)) return true;
+        if (calleeSaysNo(node, (type) => hasThenable(services, services.getTsNode(node), type))) return false;
         const type = services.getType(node);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return detector.isKnownPromise(node);
         if (!isIntrinsicErrorType(type)) return hasThenable(services, services.getTsNode(node), type);
@@ -345,9 +352,23 @@ export default createRule<Options, MessageId>({
       return detector.isPromiseSyntactically(node);
     }
 
+    /**
+     * Whether the callee's declared return types already say no (none passes `test`), so the call's
+     * own, costlier type is not needed (issue 12 §3). False when they cannot tell.
+     */
+    function calleeSaysNo(node: TSESTree.Node, test: (type: ts.Type) => boolean): boolean {
+      if (!services || node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const returns = getDeclaredReturnTypes(services, node);
+      return returns !== null && !returns.some(test);
+    }
+
     /** An array (or tuple) of promises: `items.map(async …)`, `[save(a), save(b)]`. */
     function isPromiseArray(node: TSESTree.CallExpression | TSESTree.ArrayExpression): boolean {
+      if (detector.isSurelyNotPromise(node) || isHandledChain(node)) return false;
       if (services) {
+        if (calleeSaysNo(node, (type) => unionConstituents(type).some((part) => services.checker.isArrayType(part) || services.checker.isTupleType(part)))) {
+          return false;
+        }
         const type = services.getType(node);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return false;
         if (!isIntrinsicErrorType(type)) {

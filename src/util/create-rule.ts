@@ -1,4 +1,7 @@
+import type { TSESLint } from '@typescript-eslint/utils';
 import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
+
+import { isCheckerFailure } from './safe-checker.js';
 
 /** Where the project lives; the one place the repository owner is named. */
 export const REPOSITORY_URL = 'https://github.com/async-pitfalls/eslint-plugin-async-pitfalls';
@@ -21,4 +24,35 @@ export interface AsyncPitfallsDocs {
   usesTypeInformation: boolean;
 }
 
-export const createRule = ESLintUtils.RuleCreator<AsyncPitfallsDocs>(getDocsUrl);
+const creator = ESLintUtils.RuleCreator<AsyncPitfallsDocs>(getDocsUrl);
+
+/**
+ * `ESLintUtils.RuleCreator` with one safety net: a listener that meets an exception thrown inside
+ * TypeScript (a checker call the rule did not guard, such as a method of a `ts.Type`) treats it as
+ * "unknown" and reports nothing for that node, instead of ending the user's whole lint run. Errors of
+ * our own still throw. The guarded checker (safe-checker.ts) catches the common cases closer to the
+ * question, where the rule can still give its syntactic answer.
+ */
+export const createRule: typeof creator = (spec) => {
+  const rule = creator(spec);
+  const create = rule.create;
+  return { ...rule, create: (context) => guardListeners(create(context)) };
+};
+
+function guardListeners<T extends TSESLint.RuleListener>(listeners: T): T {
+  const guarded: Record<string, unknown> = {};
+  for (const [selector, listener] of Object.entries(listeners)) {
+    guarded[selector] =
+      typeof listener === 'function'
+        ? function (this: unknown, ...args: unknown[]) {
+            try {
+              return (listener as (...a: unknown[]) => unknown).apply(this, args);
+            } catch (error) {
+              if (!isCheckerFailure(error)) throw error;
+              return undefined;
+            }
+          }
+        : listener;
+  }
+  return guarded as T;
+}

@@ -2,7 +2,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
 import type * as ts from 'typescript';
 
-/** The type checker and node maps, when the user's parser built a program for this file. */
+import { guardChecker } from './safe-checker.js';
+
+/**
+ * The type checker and node maps, when the user's parser built a program for this file. `checker` and
+ * `getType` are guarded (see safe-checker.ts): when TypeScript throws, they answer "unknown" (`any`,
+ * no, nothing) instead of ending the lint run.
+ */
 export interface TypeServices {
   program: ts.Program;
   checker: ts.TypeChecker;
@@ -26,12 +32,21 @@ export function getTypeServices(context: Readonly<TSESLint.RuleContext<string, r
     const parserServices = ESLintUtils.getParserServices(context, true);
     const program = parserServices.program;
     if (program) {
-      const checker = program.getTypeChecker();
+      const checker = guardChecker(program.getTypeChecker());
+      // One answer per node for every rule in the run: the file's services are shared, so is this.
+      const types = new WeakMap<TSESTree.Node, ts.Type>();
       services = {
         program,
         checker,
         getTsNode: (node) => parserServices.esTreeNodeToTSNodeMap.get(node),
-        getType: (node) => checker.getTypeAtLocation(parserServices.esTreeNodeToTSNodeMap.get(node)),
+        getType: (node) => {
+          let type = types.get(node);
+          if (!type) {
+            type = checker.getTypeAtLocation(parserServices.esTreeNodeToTSNodeMap.get(node));
+            types.set(node, type);
+          }
+          return type;
+        },
       };
     }
   }

@@ -11,6 +11,8 @@ import {
 } from '../knowledge/promise-apis.js';
 import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { getTypeServices, type TypeServices } from './get-type-services.js';
+import { isSurelyNotPromise } from './is-surely-not-promise.js';
+import { safely } from './safe-checker.js';
 import { findApiReferences } from './resolve-import.js';
 import { isNeverReassigned, resolveCalledFunction, type ResolvedFunction } from './resolve-function.js';
 import { isIntrinsicAnyType, isIntrinsicErrorType, isThenableType, unionConstituents } from './typescript.js';
@@ -37,6 +39,8 @@ export interface PromiseDetector {
   returnsPromise(call: TSESTree.CallExpression): boolean;
   /** The same-file function a call resolves to, if any. */
   resolveCallee(call: TSESTree.CallExpression): ResolvedFunction | null;
+  /** Syntax proves the value is neither a promise nor an array of them: no need to ask the checker. */
+  isSurelyNotPromise(node: TSESTree.Expression): boolean;
   readonly typeServices: TypeServices | null;
 }
 
@@ -56,6 +60,7 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
   const syntactic = new WeakMap<TSESTree.Node, boolean>();
   const known = new WeakMap<TSESTree.Node, boolean>();
   const typed = new WeakMap<TSESTree.Node, boolean>();
+  const settledNo = new WeakMap<TSESTree.Node, boolean>();
   const visiting = new Set<TSESTree.Node>();
   const apis = () => findApiReferences(sourceCode, PROMISE_RETURNING_APIS);
   const promisify = () => findApiReferences(sourceCode, PROMISIFY_APIS);
@@ -64,7 +69,7 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
     typeServices,
     isPromise(node) {
       if (detector.isPromiseSyntactically(node)) return true;
-      if (!typeServices) return false;
+      if (!typeServices || detector.isSurelyNotPromise(node)) return false;
       let answer = typed.get(node);
       if (answer === undefined) {
         answer = isThenableByType(typeServices, node);
@@ -83,6 +88,14 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
     },
     resolveCallee(call) {
       return resolveCalledFunction(sourceCode, call);
+    },
+    isSurelyNotPromise(node) {
+      let answer = settledNo.get(node);
+      if (answer === undefined) {
+        answer = isSurelyNotPromise(sourceCode, node);
+        settledNo.set(node, answer);
+      }
+      return answer;
     },
   };
 
@@ -201,5 +214,6 @@ function isThenableByType(services: TypeServices, node: TSESTree.Expression): bo
 
 export function typeHasThenable(checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type): boolean {
   if (isIntrinsicErrorType(type) || isIntrinsicAnyType(type)) return false;
-  return unionConstituents(type).some((part) => isThenableType(checker, tsNode, part));
+  // `isThenableType` calls methods of the type itself, which the guarded checker does not cover.
+  return safely(false, () => unionConstituents(type).some((part) => isThenableType(checker, tsNode, part)));
 }

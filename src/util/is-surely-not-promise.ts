@@ -1,0 +1,110 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { skipExpressionWrappers } from './ast.js';
+import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
+import { resolveCalledFunction } from './resolve-function.js';
+import { walkDescendants } from './walk.js';
+
+/**
+ * Globals whose functions and methods never return a promise or an array the caller filled: a call on
+ * one of them (`console.log(…)`, `Math.max(…)`, `clearTimeout(t)`) needs no type check. Only when the
+ * name is the global, not a local or an import of the same name.
+ */
+const SYNC_GLOBALS = new Set([
+  'console',
+  'Math',
+  'JSON',
+  'Number',
+  'String',
+  'Boolean',
+  'Symbol',
+  'Date',
+  'BigInt',
+  'Object',
+  'parseInt',
+  'parseFloat',
+  'isNaN',
+  'isFinite',
+  'encodeURIComponent',
+  'decodeURIComponent',
+  'encodeURI',
+  'decodeURI',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'clearTimeout',
+  'clearInterval',
+  'clearImmediate',
+  'queueMicrotask',
+  'structuredClone',
+]);
+
+const valueReturns = new WeakMap<FunctionNode, boolean>();
+
+/**
+ * Whether syntax alone proves that this call's value is neither a promise nor an array of promises,
+ * so a rule need not ask the type checker (issue 12 §3: ask only about what syntax cannot settle):
+ * calls on known synchronous globals, and calls that resolve in this file to a generator, to a function
+ * whose written return type has no room for a promise (`void`, `boolean`, a type predicate, literals…),
+ * or to a non-async function whose body returns no value.
+ */
+export function isSurelyNotPromise(sourceCode: TSESLint.SourceCode, node: TSESTree.Expression): boolean {
+  const call = skipExpressionWrappers(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (isSyncGlobalCall(sourceCode, call)) return true;
+  const resolved = resolveCalledFunction(sourceCode, call);
+  if (!resolved) return false;
+  if (resolved.returnType) return !mayHoldPromise(resolved.returnType);
+  const fn = resolved.fn;
+  if (!fn) return false;
+  if (fn.generator) return true;
+  if (fn.async || fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return !returnsValue(fn);
+}
+
+function isSyncGlobalCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
+  let root: TSESTree.Node = skipExpressionWrappers(call.callee);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipExpressionWrappers(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier || !SYNC_GLOBALS.has(root.name)) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+  return !variable || variable.defs.length === 0;
+}
+
+/** A written type that could be, or contain, a promise (anything but keywords, literals and their arrays). */
+function mayHoldPromise(type: TSESTree.TypeNode): boolean {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSVoidKeyword:
+    case AST_NODE_TYPES.TSUndefinedKeyword:
+    case AST_NODE_TYPES.TSNullKeyword:
+    case AST_NODE_TYPES.TSNeverKeyword:
+    case AST_NODE_TYPES.TSBooleanKeyword:
+    case AST_NODE_TYPES.TSNumberKeyword:
+    case AST_NODE_TYPES.TSStringKeyword:
+    case AST_NODE_TYPES.TSBigIntKeyword:
+    case AST_NODE_TYPES.TSSymbolKeyword:
+    case AST_NODE_TYPES.TSLiteralType:
+    case AST_NODE_TYPES.TSTemplateLiteralType:
+    case AST_NODE_TYPES.TSTypePredicate:
+      return false;
+    case AST_NODE_TYPES.TSArrayType:
+      return mayHoldPromise(type.elementType);
+    case AST_NODE_TYPES.TSUnionType:
+      return type.types.some(mayHoldPromise);
+    default:
+      return true;
+  }
+}
+
+/** Whether a block-bodied function has a `return <value>` of its own (nested functions not counted). */
+function returnsValue(fn: FunctionNode): boolean {
+  let answer = valueReturns.get(fn);
+  if (answer !== undefined) return answer;
+  answer = false;
+  walkDescendants(fn.body!, (node) => {
+    if (answer) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) answer = true;
+    return !isFunctionNode(node) && node.type !== AST_NODE_TYPES.ClassBody;
+  });
+  valueReturns.set(fn, answer);
+  return answer;
+}
