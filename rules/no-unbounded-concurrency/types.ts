@@ -1,0 +1,30 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import type { TypeServices } from '../../src/util/get-type-services.js';
+
+/** What the analyses need from the rule: the file, its types, the options, and the two questions they ask. */
+export interface Analysis {
+  sourceCode: TSESLint.SourceCode;
+  services: TypeServices | null;
+  maxConcurrency: number;
+  isLimitingCall(call: TSESTree.CallExpression): boolean;
+  isPromise(node: TSESTree.Expression): boolean;
+}
+
+/** A `.map`/`.flatMap`/`Array.from` that makes the promises. */
+export interface MappedCollection {
+  call: TSESTree.CallExpression;
+  method: 'map' | 'flatMap' | 'from';
+  receiver: TSESTree.Expression;
+  callback: TSESTree.CallExpressionArgument;
+}
+
+export type Finding =
+  | { kind: 'collection'; collection: string; map?: MappedCollection }
+  | { kind: 'tooMany'; collection: string; count: number; map?: MappedCollection }
+  | { kind: 'loop'; collection: string; array: string; map?: undefined }
+  | { kind: 'iterable'; collection: string; map?: undefined };
+
+
+/** How deep the analyses follow variables, spreads and method chains. */
+export const MAX_DEPTH = 6;
