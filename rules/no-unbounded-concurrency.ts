@@ -24,6 +24,8 @@ export type MessageId =
   | 'unboundedCollection'
   | 'unboundedLoop'
   | 'unboundedIterable'
+  | 'unboundedPoolCollection'
+  | 'unboundedPoolLoop'
   | 'tooManyAtOnce'
   | 'boundWithPMap'
   | 'boundWithPLimit'
@@ -47,6 +49,10 @@ export default createRule<Options, MessageId>({
         '`{{combinator}}` waits for `{{array}}`, which gets one started operation per iteration of the loop over `{{collection}}`: the concurrency equals its length, which only run-time data decides; run the operations through a limiter (p-limit, p-queue) or await them in chunks.',
       unboundedIterable:
         '`{{combinator}}` starts every operation `{{collection}}` yields, all at once: the concurrency equals its length, which only run-time data decides; bound it with a limiter (p-map, p-limit) or process it in chunks.',
+      unboundedPoolCollection:
+        '`{{combinator}}` runs one database query per element of `{{collection}}`, all at once: past the pool size they queue for a connection and fail with acquire timeouts as the data grows; bound it with a limiter (p-map, p-limit), process it in chunks, or use one set-based query.',
+      unboundedPoolLoop:
+        '`{{combinator}}` waits for `{{array}}`, which gets one database query per iteration of the loop over `{{collection}}`: past the pool size they queue for a connection and fail with acquire timeouts as the data grows; run them through a limiter (p-limit, p-queue), await them in chunks, or use one set-based query.',
       tooManyAtOnce:
         '`{{combinator}}` starts {{count}} operations over `{{collection}}` at once, more than maxConcurrency ({{max}}): the concurrency equals its length. Bound it with a limiter (p-map, p-limit) or process it in chunks.',
       // The suggestions are built in ./no-unbounded-concurrency/fix-builders.ts, where this lint rule cannot follow them.
@@ -155,14 +161,14 @@ function describeFinding(
 ): { messageId: MessageId; data: Record<string, string> } {
   switch (finding.kind) {
     case 'collection':
-      return { messageId: 'unboundedCollection', data: { combinator, collection: finding.collection } };
+      return { messageId: finding.pool ? 'unboundedPoolCollection' : 'unboundedCollection', data: { combinator, collection: finding.collection } };
     case 'tooMany':
       return {
         messageId: 'tooManyAtOnce',
         data: { combinator, collection: finding.collection, count: String(finding.count), max: String(max) },
       };
     case 'loop':
-      return { messageId: 'unboundedLoop', data: { combinator, collection: finding.collection, array: finding.array } };
+      return { messageId: finding.pool ? 'unboundedPoolLoop' : 'unboundedLoop', data: { combinator, collection: finding.collection, array: finding.array } };
     case 'iterable':
       return { messageId: 'unboundedIterable', data: { combinator, collection: finding.collection } };
   }

@@ -13,7 +13,8 @@ import {
 } from 'ts-api-utils';
 import type * as ts from 'typescript';
 
-import { getCalleeName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
+import { RESULT_LIMIT_OPTIONS } from '../../src/knowledge/scarce-operations.js';
+import { getCalleeName, getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import { isFunctionNode } from '../../src/util/get-enclosing-function.js';
 import type { TypeServices } from '../../src/util/get-type-services.js';
 import { isNeverReassigned } from '../../src/util/resolve-function.js';
@@ -21,7 +22,9 @@ import { findProperty, getConstantNumber, getConstInit, isGlobal, isMathMin } fr
 import { MAX_DEPTH, type Analysis } from './types.js';
 
 /** Array methods whose result is no longer than their receiver. */
-const SHRINKING_METHODS = new Set(['filter', 'reverse', 'toReversed', 'sort', 'toSorted', 'map', 'flatMap', 'slice', 'with', 'toSpliced']);
+const SHRINKING_METHODS = new Set([
+  'filter', 'reverse', 'toReversed', 'sort', 'toSorted', 'map', 'flatMap', 'slice', 'with', 'toSpliced', 'fill', 'keys', 'values', 'entries',
+]);
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin']);
 /** Names that say a number is a configured degree of parallelism, not a data size. */
 const CONFIGURED_SIZE_PATTERN = /concurren|parallel|worker|thread|slot|limit|poolsize/i;
@@ -71,7 +74,12 @@ function getSyntacticBound(analysis: Analysis, node: TSESTree.Node, depth: numbe
     case AST_NODE_TYPES.NewExpression:
     case AST_NODE_TYPES.CallExpression:
       return getCallBound(analysis, node, depth);
+    case AST_NODE_TYPES.AwaitExpression:
+      return getLimitedResultBound(sourceCode, node);
     case AST_NODE_TYPES.MemberExpression: {
+      // `(await db.select().limit(10)).rows`, `page.data` of one page of a paginated request.
+      const limited = getLimitedResultBound(sourceCode, node);
+      if (limited) return limited;
       // `CONFIG.regions` where CONFIG is a const object literal.
       const property = getStaticPropertyName(node);
       const object = skipExpressionWrappers(node.object);
@@ -118,11 +126,62 @@ function getIdentifierBound(analysis: Analysis, id: TSESTree.Identifier, depth: 
     if (declarator.id !== def.name) return null;
     return getChunkWidth(analysis, loop.right) ?? (CHUNK_VARIABLE_PATTERN.test(id.name) ? { count: 0 } : null);
   }
-  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier) {
+    // `const { data } = await octokit.rest.issues.list({ per_page: 50 })`: part of one limited page.
+    return declarator.init && isNeverReassigned(variable) ? getLimitedResultBound(sourceCode, declarator.init) : null;
+  }
   const annotated = getTupleAnnotationLength(declarator.id.typeAnnotation?.typeAnnotation);
   if (annotated !== null) return { count: annotated };
   if (!declarator.init || !isNeverReassigned(variable) || isMutated(variable)) return null;
   return getBound(analysis, declarator.init, depth + 1);
+}
+
+/**
+ * The rows of one query or the items of one page fetched with a literal limit: `await knex('t').limit(50)`,
+ * `await prisma.user.findMany({ take: 20 })`, `(await list({ pageSize: 25 })).items`.
+ */
+function getLimitedResultBound(sourceCode: TSESLint.SourceCode, raw: TSESTree.Node): Bound | null {
+  let node = skipExpressionWrappers(raw as TSESTree.Expression);
+  for (let step = 0; step < 16; step += 1) {
+    if (node.type === AST_NODE_TYPES.AwaitExpression) node = skipExpressionWrappers(node.argument);
+    else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) node = skipExpressionWrappers(node.object);
+    else break;
+  }
+  let limit: number | null = null;
+  for (let step = 0; step < 16 && node.type === AST_NODE_TYPES.CallExpression; step += 1) {
+    const callee = skipExpressionWrappers(node.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+    const first = node.arguments[0];
+    if (method !== null && RESULT_LIMIT_OPTIONS.has(method) && first && first.type !== AST_NODE_TYPES.SpreadElement) {
+      const value = getConstantNumber(sourceCode, first);
+      if (value !== null) limit = Math.min(limit ?? value, value);
+    }
+    for (const argument of node.arguments) {
+      const value = argument.type === AST_NODE_TYPES.ObjectExpression ? getLimitOption(sourceCode, argument, 0) : null;
+      if (value !== null) limit = Math.min(limit ?? value, value);
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+    node = skipExpressionWrappers(callee.object);
+  }
+  return limit === null ? null : { count: limit };
+}
+
+function getLimitOption(sourceCode: TSESLint.SourceCode, object: TSESTree.ObjectExpression, depth: number): number | null {
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const key = getKeyName(property.key);
+    const value = skipExpressionWrappers(property.value as TSESTree.Expression);
+    if (key !== null && RESULT_LIMIT_OPTIONS.has(key)) {
+      const number = getConstantNumber(sourceCode, value);
+      if (number !== null) return number;
+    }
+    // `{ pagination: { pageSize: 20 } }`.
+    if (depth === 0 && value.type === AST_NODE_TYPES.ObjectExpression) {
+      const inner = getLimitOption(sourceCode, value, 1);
+      if (inner !== null) return inner;
+    }
+  }
+  return null;
 }
 
 function getCallBound(analysis: Analysis, call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Bound | null {
@@ -131,8 +190,10 @@ function getCallBound(analysis: Analysis, call: TSESTree.CallExpression | TSESTr
   const args = call.arguments;
   // `new Array(10)`, `Array(10)`, `Array.of(a, b)`.
   if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Array' && isGlobal(sourceCode, callee)) {
-    const size = args.length === 1 ? getConstantNumber(sourceCode, args[0]!) : args.length;
-    return size === null ? null : { count: size };
+    if (args.length !== 1) return { count: args.length };
+    // `Array(Math.min(n, 8))`: a cap written in the code.
+    const size = getConstantNumber(sourceCode, args[0]!);
+    return size === null ? getLengthBound(sourceCode, args[0]!) : { count: size };
   }
   if (call.type === AST_NODE_TYPES.NewExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = getStaticPropertyName(callee);
@@ -190,6 +251,12 @@ function getSliceBound(
       const endValue = getConstantNumber(sourceCode, end);
       if (startValue !== null && endValue !== null && startValue >= 0 && endValue >= 0) width = Math.max(0, endValue - startValue);
       else width = getOffsetWidth(sourceCode, start, end);
+      // `xs.slice(0, Math.min(n, 10))`: a cap written in the code.
+      const cappedEnd = skipExpressionWrappers(end);
+      if (width === null && startValue !== null && startValue >= 0 && cappedEnd.type === AST_NODE_TYPES.CallExpression && isMathMin(sourceCode, cappedEnd.callee)) {
+        const cap = getLengthBound(sourceCode, cappedEnd);
+        if (cap !== null) width = Math.max(0, cap.count - startValue);
+      }
     }
   }
   const whole = getBound(analysis, receiver, depth + 1);

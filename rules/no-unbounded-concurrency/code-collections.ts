@@ -17,7 +17,7 @@ export function isCodeCollection(raw: TSESTree.Node): boolean {
 }
 
 /** The name a collection goes by: `xs`, `this.xs`, `[...xs]`, `Object.values(xs)`, `xs.values()`, `getXs()`. */
-function getCollectionName(raw: TSESTree.Node): string | null {
+export function getCollectionName(raw: TSESTree.Node): string | null {
   const node = raw.type === AST_NODE_TYPES.SpreadElement ? raw.argument : skipExpressionWrappers(raw as TSESTree.Expression);
   switch (node.type) {
     case AST_NODE_TYPES.Identifier:

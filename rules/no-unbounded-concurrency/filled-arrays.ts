@@ -1,11 +1,14 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
 import { forEachChild } from '../../src/util/walk.js';
 import { getBound, isConfiguredSize, isUnknownish, type Bound } from './bounded-collection.js';
 import { isPlainValue } from './find-unbounded.js';
+import { isCodeCollection } from './code-collections.js';
+import { containsRelease, isElementInvocation, isHandedIn, isInfrastructureCollection } from './deliberate-shapes.js';
 import { containsLimitingCall } from './limiter-detection.js';
+import { classifyExpression, type OperationKind } from './operation-kind.js';
 import { describeExpression, getConstantNumber, isWithin } from './syntax.js';
 import type { Analysis, Finding } from './types.js';
 
@@ -19,6 +22,8 @@ export function analyzeFilledArray(analysis: Analysis, variable: TSESLint.Scope.
   const home = getEnclosingFunction(declaration);
   let unbounded: string | null = null;
   let total = 0;
+  let opens = false;
+  let pool = false;
   for (const reference of variable.references) {
     const id = reference.identifier as TSESTree.Identifier;
     if (id === use || reference.init) continue;
@@ -29,19 +34,62 @@ export function analyzeFilledArray(analysis: Analysis, variable: TSESLint.Scope.
     const loops = getLoopsBetween(analysis, write.node, declaration, home);
     if (loops === null) return null;
     let count = write.count;
+    let inUnboundedLoop = false;
     for (const loop of loops) {
       if (loopAwaits(loop.body)) return null;
       if (loop.hasLimiter || containsLimitingCall(analysis, loop.body)) return null;
       if (!loop.bound) {
+        inUnboundedLoop = true;
         unbounded ??= loop.collection;
         continue;
       }
       count *= loop.bound.count;
     }
-    total += count;
+    const operation = write.value ? classifyWrite(analysis, write.value, loops) : 'unknown';
+    if (operation === 'none') continue;
+    if (operation === 'pool') pool = true;
+    else opens = true;
+    if (!inUnboundedLoop) total += count;
   }
-  if (unbounded !== null) return { kind: 'loop', collection: unbounded, array: use.name };
+  if (!opens && !pool) return null;
+  if (unbounded !== null) return { kind: 'loop', collection: unbounded, array: use.name, ...(pool && !opens ? { pool: true } : {}) };
   return total > analysis.maxConcurrency ? { kind: 'tooMany', collection: use.name, count: total } : null;
+}
+
+/**
+ * What one pushed value starts. A promise read from elsewhere (a field, a parameter, a cache) is already
+ * running: awaiting it starts nothing. Per loop element: freeing what the program holds, one item per part of
+ * the infrastructure, and running the functions of a collection of code are deliberate.
+ */
+function classifyWrite(analysis: Analysis, raw: TSESTree.Expression, loops: readonly LoopInfo[]): OperationKind {
+  let value = skipExpressionWrappers(raw);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const init = getLoopLocalInit(analysis, value, loops);
+    if (!init) return 'none';
+    value = init;
+  }
+  if (value.type === AST_NODE_TYPES.MemberExpression) return 'none';
+  for (const loop of loops) {
+    if (!loop.node || !loop.element) continue;
+    if (isInfrastructureCollection(analysis.sourceCode, loop.node)) return 'none';
+    if (isCodeCollection(loop.node) && isElementInvocation(value, loop.element)) return 'none';
+  }
+  const operation = classifyExpression(analysis, value);
+  if (operation !== 'opens') {
+    for (const loop of loops) {
+      if (loop.node && loop.element && containsRelease(value, loop.element) && !isHandedIn(analysis.sourceCode, loop.node)) return 'none';
+    }
+  }
+  return operation;
+}
+
+/** `const p = fetch(u); tasks.push(p)` inside the loop: the call that made the pushed promise. */
+function getLoopLocalInit(analysis: Analysis, id: TSESTree.Identifier, loops: readonly LoopInfo[]): TSESTree.Expression | null {
+  const variable = ASTUtils.findVariable(analysis.sourceCode.getScope(id), id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return null;
+  const declarator = def.node;
+  return loops.some((loop) => isWithin(declarator, loop.body)) ? skipExpressionWrappers(declarator.init!) : null;
 }
 
 interface ArrayWrite {
@@ -79,6 +127,9 @@ function mayBePromise(analysis: Analysis, raw: TSESTree.Expression): boolean {
 
 interface LoopInfo {
   body: TSESTree.Node;
+  /** The collection iterated, and the name of its element, when the loop has them. */
+  node?: TSESTree.Node;
+  element?: string | null;
   bound: Bound | null;
   collection: string;
   hasLimiter: boolean;
@@ -109,13 +160,17 @@ function getLoopsBetween(
       ) {
         return null;
       }
-      loops.push({ body: current.body, hasLimiter: false, ...iterationOf(analysis, callee.object) });
+      const param = current.params[0];
+      const element = param?.type === AST_NODE_TYPES.Identifier ? param.name : null;
+      loops.push({ body: current.body, hasLimiter: false, node: callee.object, element, ...iterationOf(analysis, callee.object) });
       continue;
     }
     switch (parent.type) {
       case AST_NODE_TYPES.ForOfStatement:
       case AST_NODE_TYPES.ForInStatement:
-        if (parent.body === current) loops.push({ body: parent.body, hasLimiter: false, ...iterationOf(analysis, parent.right) });
+        if (parent.body === current) {
+          loops.push({ body: parent.body, hasLimiter: false, node: parent.right, element: getLoopElement(parent), ...iterationOf(analysis, parent.right) });
+        }
         break;
       case AST_NODE_TYPES.ForStatement:
         if (parent.body === current) loops.push({ body: parent.body, hasLimiter: false, ...forLoopIteration(analysis, parent) });
@@ -131,6 +186,16 @@ function getLoopsBetween(
     }
   }
   return loops;
+}
+
+/** `for (const x of xs)` → `x`. */
+function getLoopElement(loop: TSESTree.ForOfStatement | TSESTree.ForInStatement): string | null {
+  if (loop.type === AST_NODE_TYPES.ForInStatement) return null;
+  const left = loop.left;
+  if (left.type === AST_NODE_TYPES.Identifier) return left.name;
+  if (left.type !== AST_NODE_TYPES.VariableDeclaration) return null;
+  const id = left.declarations[0]?.id;
+  return id?.type === AST_NODE_TYPES.Identifier ? id.name : null;
 }
 
 function iterationOf(analysis: Analysis, collection: TSESTree.Node): { bound: Bound | null; collection: string } {

@@ -7,8 +7,10 @@ import { isNeverReassigned, resolveIdentifierFunction } from '../../src/util/res
 import { forEachChild } from '../../src/util/walk.js';
 import { getBound, getElementType, isUnknownish } from './bounded-collection.js';
 import { isCodeCollection, startsNoWork } from './code-collections.js';
+import { invokesElement, isHandedIn, isInfrastructureCollection, releasesElement } from './deliberate-shapes.js';
 import { analyzeFilledArray } from './filled-arrays.js';
 import { isLimitedCallback } from './limiter-detection.js';
+import { classifyCallback } from './operation-kind.js';
 import { describeExpression, findProperty, isArrayFrom, isGeneratorCall } from './syntax.js';
 import { MAX_DEPTH, type Analysis, type Finding, type MappedCollection } from './types.js';
 
@@ -97,14 +99,23 @@ function analyzeMapped(analysis: Analysis, mapped: MappedCollection, forAwait: b
   if (isLimitedCallback(analysis, callback)) return null;
   if (!mayMakePromises(analysis, mapped, forAwait)) return null;
   const receiver = mapped.receiver as TSESTree.Expression;
-  if (isCodeCollection(receiver) || (isFunctionNode(callback) && startsNoWork(callback))) return null;
+  if (isFunctionNode(callback)) {
+    if (startsNoWork(callback)) return null;
+    // A collection of code is quiet only when the callback runs the element; one used as data is not.
+    if (isCodeCollection(receiver) && invokesElement(callback)) return null;
+  }
   const bound = getBound(analysis, receiver, 0);
+  if (bound !== null && bound.count <= analysis.maxConcurrency) return null;
+  if (bound === null && isInfrastructureCollection(sourceCode, receiver)) return null;
+  const operation = classifyCallback(analysis, callback);
+  if (operation === 'none') return null;
+  // Freeing what the program holds (pooled clients, child processes, sockets) is cleanup, not fan-out.
+  if (operation !== 'opens' && isFunctionNode(callback) && releasesElement(callback) && !isHandedIn(sourceCode, receiver)) return null;
   // `Array.from({ length: n }, …)` is as long as `n`.
   const length = receiver.type === AST_NODE_TYPES.ObjectExpression ? findProperty(receiver, 'length') : null;
   const collection = describeExpression(sourceCode, length ?? receiver);
-  if (bound === null) return { kind: 'collection', collection, map: mapped };
-  if (bound.count > analysis.maxConcurrency) return { kind: 'tooMany', collection, count: bound.count, map: mapped };
-  return null;
+  if (bound === null) return { kind: 'collection', collection, map: mapped, ...(operation === 'pool' ? { pool: true } : {}) };
+  return { kind: 'tooMany', collection, count: bound.count, map: mapped };
 }
 
 /**

@@ -19,12 +19,12 @@ export interface MappedCollection {
   callback: TSESTree.CallExpressionArgument;
 }
 
+/** `pool`: the operations are database queries, which wait for a pool slot rather than open something each. */
 export type Finding =
-  | { kind: 'collection'; collection: string; map?: MappedCollection }
+  | { kind: 'collection'; collection: string; map?: MappedCollection; pool?: boolean }
   | { kind: 'tooMany'; collection: string; count: number; map?: MappedCollection }
-  | { kind: 'loop'; collection: string; array: string; map?: undefined }
+  | { kind: 'loop'; collection: string; array: string; map?: undefined; pool?: boolean }
   | { kind: 'iterable'; collection: string; map?: undefined };
-
 
 /** How deep the analyses follow variables, spreads and method chains. */
 export const MAX_DEPTH = 6;
