@@ -14,6 +14,7 @@ import type { Analysis, Finding } from './no-unbounded-concurrency/types.js';
 export type Options = [
   {
     maxConcurrency?: number;
+    reportUnknownOperations?: boolean;
     limiters?: NamedEntry[];
     fixLibrary?: 'p-map' | 'p-limit' | 'none';
     fixConcurrency?: number;
@@ -73,6 +74,11 @@ export default createRule<Options, MessageId>({
             description:
               'A collection whose size is known (a literal, a tuple, a constant-width slice) is reported only when it holds more elements than this.',
           },
+          reportUnknownOperations: {
+            type: 'boolean',
+            description:
+              'Also report fan-outs whose per-element operation the rule cannot see into (an imported function without types, a method of an unknown object), as if it held something scarce.',
+          },
           limiters: namedEntryListSchema(
             'Functions that run work under a concurrency limit, besides the built-in catalogue (p-limit, p-queue, semaphores, …): a callback that calls one is bounded. A name (`runLimited`, `queue.add`) or `{ from, name }`.',
           ),
@@ -90,7 +96,7 @@ export default createRule<Options, MessageId>({
         },
       },
     ],
-    defaultOptions: [{ maxConcurrency: 64, limiters: [], fixLibrary: 'p-map', fixConcurrency: 8 }],
+    defaultOptions: [{ maxConcurrency: 64, reportUnknownOperations: false, limiters: [], fixLibrary: 'p-map', fixConcurrency: 8 }],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
@@ -110,6 +116,7 @@ export default createRule<Options, MessageId>({
       sourceCode,
       services,
       maxConcurrency,
+      reportUnknown: options.reportUnknownOperations ?? false,
       isLimitingCall: (call) => isLimitingCall(call, getLimiters(), userLimiters.names, sourceCode),
       isPromise: (node) => detector.isPromise(node),
     };

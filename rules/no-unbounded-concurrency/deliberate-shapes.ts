@@ -15,10 +15,19 @@ import { getCollectionName } from './code-collections.js';
  * hosts), not data. Matched against the collection's name; quiet only when the collection is not handed in.
  */
 const INFRASTRUCTURE_PATTERN =
-  /(^|[a-z_])(shards?|shardIds|replicas?|sentinels?|workers?|clusterNodes|hosts?|brokers?|servers?|masters?|slaves?|primaries|processes|childProcesses|pools?|poolMembers|members|connections|clients|dispatchers?|agents|sockets)$/i;
+  /(^|[a-z_])(shards?|shardIds|replicas?|sentinels?|workers?|clusterNodes|hosts?|brokers?|servers?|masters?|slaves?|primaries|processes|childProcesses|pools?|poolMembers|members|connections|clients|dispatchers?|agents|sockets|dirs|directories|folders)$/i;
 
 /** A parameter that carries configuration rather than data: `config.hosts`, `options.shards`. */
 const CONFIGURATION_NAME = /^(config|configuration|options|opts|settings|env|environment)$/i;
+
+/** A function that reads configuration: `getConfig()`, `this._getConfigDirectories()`, `loadOptions()`. */
+const CONFIGURATION_CALL = /config|option|setting/i;
+
+function getCalleeText(raw: TSESTree.Node): string {
+  const callee = skipExpressionWrappers(raw as TSESTree.Expression);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? (getStaticPropertyName(callee) ?? '') : '';
+}
 
 /** `shards`, `this.workers`, `Object.values(this.pools)`, `config.hosts`, not a parameter of the function. */
 export function isInfrastructureCollection(sourceCode: TSESLint.SourceCode, receiver: TSESTree.Node): boolean {
@@ -47,6 +56,8 @@ export function isHandedIn(sourceCode: TSESLint.SourceCode, receiver: TSESTree.N
       const innerVariable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
       if (innerVariable?.defs[0]?.type === 'Parameter') return true;
     }
+    // `this._getConfigDirectories()`, `getOptions().hosts`: read from configuration.
+    if (init.type === AST_NODE_TYPES.CallExpression && CONFIGURATION_CALL.test(getCalleeText(init.callee))) return false;
     return init.type === AST_NODE_TYPES.AwaitExpression || init.type === AST_NODE_TYPES.CallExpression;
   }
   return false;

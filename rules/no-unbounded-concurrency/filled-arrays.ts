@@ -4,11 +4,12 @@ import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/as
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
 import { forEachChild } from '../../src/util/walk.js';
 import { getBound, isConfiguredSize, isUnknownish, type Bound } from './bounded-collection.js';
-import { isPlainValue } from './find-unbounded.js';
 import { isCodeCollection } from './code-collections.js';
 import { containsRelease, isElementInvocation, isHandedIn, isInfrastructureCollection } from './deliberate-shapes.js';
 import { containsLimitingCall } from './limiter-detection.js';
+import { isPlainValue, isReported } from './find-unbounded.js';
 import { classifyExpression, type OperationKind } from './operation-kind.js';
+import { isQueryResult } from './query-results.js';
 import { describeExpression, getConstantNumber, isWithin } from './syntax.js';
 import type { Analysis, Finding } from './types.js';
 
@@ -46,9 +47,14 @@ export function analyzeFilledArray(analysis: Analysis, variable: TSESLint.Scope.
       count *= loop.bound.count;
     }
     const operation = write.value ? classifyWrite(analysis, write.value, loops) : 'unknown';
-    if (operation === 'none') continue;
-    if (operation === 'pool') pool = true;
-    else opens = true;
+    if (!isReported(analysis, operation)) continue;
+    if (operation === 'pool') {
+      // Database fan-out counts only over the rows of a query without a limit.
+      if (!loops.some((loop) => !loop.bound && loop.node && isQueryResult(analysis, loop.node))) continue;
+      pool = true;
+    } else {
+      opens = true;
+    }
     if (!inUnboundedLoop) total += count;
   }
   if (!opens && !pool) return null;

@@ -10,7 +10,8 @@ import { isCodeCollection, startsNoWork } from './code-collections.js';
 import { invokesElement, isHandedIn, isInfrastructureCollection, releasesElement } from './deliberate-shapes.js';
 import { analyzeFilledArray } from './filled-arrays.js';
 import { isLimitedCallback } from './limiter-detection.js';
-import { classifyCallback } from './operation-kind.js';
+import { callsElementQueryMethod, isQueryResult } from './query-results.js';
+import { classifyCallback, type OperationKind } from './operation-kind.js';
 import { describeExpression, findProperty, isArrayFrom, isGeneratorCall } from './syntax.js';
 import { MAX_DEPTH, type Analysis, type Finding, type MappedCollection } from './types.js';
 
@@ -40,11 +41,9 @@ export function analyzeCollection(analysis: Analysis, raw: TSESTree.Expression, 
     // `Promise.all(tasks())` / `Array.from(tasks())` over a generator that starts an operation per step.
     if (isArrayFrom(callee) && node.arguments.length === 1) {
       const source = node.arguments[0]!;
-      return source.type !== AST_NODE_TYPES.SpreadElement && isGeneratorCall(sourceCode, source)
-        ? { kind: 'iterable', collection: describeExpression(sourceCode, source) }
-        : null;
+      return source.type === AST_NODE_TYPES.SpreadElement ? null : analyzeGeneratorCall(analysis, source);
     }
-    return isGeneratorCall(sourceCode, node) ? { kind: 'iterable', collection: describeExpression(sourceCode, node) } : null;
+    return analyzeGeneratorCall(analysis, node);
   }
   if (forAwait) return null;
   if (node.type === AST_NODE_TYPES.ArrayExpression) {
@@ -55,7 +54,7 @@ export function analyzeCollection(analysis: Analysis, raw: TSESTree.Expression, 
         continue;
       }
       const argument = skipExpressionWrappers(element.argument);
-      if (isGeneratorCall(sourceCode, argument)) return { kind: 'iterable', collection: describeExpression(sourceCode, argument) };
+      if (isGeneratorCall(sourceCode, argument)) return analyzeGeneratorCall(analysis, argument);
       const inner = analyzeCollection(analysis, argument, false, depth + 1);
       if (inner) return { ...inner, map: undefined };
     }
@@ -107,8 +106,14 @@ function analyzeMapped(analysis: Analysis, mapped: MappedCollection, forAwait: b
   const bound = getBound(analysis, receiver, 0);
   if (bound !== null && bound.count <= analysis.maxConcurrency) return null;
   if (bound === null && isInfrastructureCollection(sourceCode, receiver)) return null;
-  const operation = classifyCallback(analysis, callback);
-  if (operation === 'none') return null;
+  let operation = classifyCallback(analysis, callback);
+  // `rows.map((row) => row.save())` over the rows of a query: an ORM instance method runs a query.
+  if (operation === 'unknown' && isFunctionNode(callback) && callsElementQueryMethod(callback) && isQueryResult(analysis, receiver)) {
+    operation = 'pool';
+  }
+  if (!isReported(analysis, operation)) return null;
+  // Database fan-out fails only over collections as large as a table: the rows of a query without a limit.
+  if (operation === 'pool' && !isQueryResult(analysis, receiver)) return null;
   // Freeing what the program holds (pooled clients, child processes, sockets) is cleanup, not fan-out.
   if (operation !== 'opens' && isFunctionNode(callback) && releasesElement(callback) && !isHandedIn(sourceCode, receiver)) return null;
   // `Array.from({ length: n }, …)` is as long as `n`.
@@ -116,6 +121,21 @@ function analyzeMapped(analysis: Analysis, mapped: MappedCollection, forAwait: b
   const collection = describeExpression(sourceCode, length ?? receiver);
   if (bound === null) return { kind: 'collection', collection, map: mapped, ...(operation === 'pool' ? { pool: true } : {}) };
   return { kind: 'tooMany', collection, count: bound.count, map: mapped };
+}
+
+/** Whether an operation of this kind is reported: what opens something, a pool query, and (by option) the unseen. */
+export function isReported(analysis: Analysis, operation: OperationKind): boolean {
+  return operation === 'opens' || operation === 'pool' || (operation === 'unknown' && analysis.reportUnknown);
+}
+
+/** A call of a same-file generator whose steps start operations that are reported. */
+function analyzeGeneratorCall(analysis: Analysis, node: TSESTree.Node): Finding | null {
+  if (!isGeneratorCall(analysis.sourceCode, node)) return null;
+  const call = skipExpressionWrappers(node as TSESTree.Expression) as TSESTree.CallExpression;
+  const operation = classifyCallback(analysis, call.callee);
+  // A generator's steps are not checked against the pool's bound shapes: only what opens (or, by option, the unseen).
+  if (operation === 'pool' || !isReported(analysis, operation)) return null;
+  return { kind: 'iterable', collection: describeExpression(analysis.sourceCode, node) };
 }
 
 /**

@@ -379,7 +379,7 @@ function isTsCall(node: ts.Node): node is ts.CallExpression | ts.NewExpression {
   return ts.isCallExpression(node) || ts.isNewExpression(node);
 }
 
-const NODE_FILE_OPENING = new Set(['open', 'opendir', 'readFile', 'writeFile', 'appendFile', 'copyFile', 'cp', 'createReadStream', 'createWriteStream']);
+const NODE_FILE_OPENING = new Set(['open', 'opendir', 'readdir', 'readFile', 'writeFile', 'appendFile', 'copyFile', 'cp', 'createReadStream', 'createWriteStream']);
 
 function nodeModuleResource(fileName: string, name: string): Found | null {
   const module = fileName.slice(fileName.lastIndexOf('/') + 1).replace(/\.d\.ts$/, '');

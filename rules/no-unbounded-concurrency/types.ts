@@ -7,6 +7,8 @@ export interface Analysis {
   sourceCode: TSESLint.SourceCode;
   services: TypeServices | null;
   maxConcurrency: number;
+  /** Report operations the classifier cannot see into (`reportUnknownOperations`). */
+  reportUnknown: boolean;
   isLimitingCall(call: TSESTree.CallExpression): boolean;
   isPromise(node: TSESTree.Expression): boolean;
 }

@@ -23,7 +23,7 @@ export type ScarceResource = 'socket' | 'file' | 'process' | 'connection' | 'clo
 export const OPENING_RESOURCES: ReadonlySet<ScarceResource> = new Set(['socket', 'file', 'process', 'connection', 'cloud']);
 
 const FS_OPENING = [
-  'open', 'opendir', 'readFile', 'writeFile', 'appendFile', 'copyFile', 'cp', 'createReadStream', 'createWriteStream',
+  'open', 'opendir', 'readdir', 'readFile', 'writeFile', 'appendFile', 'copyFile', 'cp', 'createReadStream', 'createWriteStream',
 ] as const;
 const FS_EXTRA_OPENING = [
   ...FS_OPENING, 'copy', 'move', 'outputFile', 'outputJson', 'outputJSON', 'readJson', 'readJSON', 'writeJson', 'writeJSON',
@@ -61,6 +61,8 @@ export const SCARCE_APIS: readonly ApiTarget<ScarceResource>[] = [
   ...entries('socket', 'needle', [[], ...HTTP_METHODS.map((name) => [name])]),
   ...entries('socket', 'request', [[], ...HTTP_METHODS.map((name) => [name])]),
   ...entries('socket', 'ofetch', [['ofetch'], ['$fetch']]),
+  ...entries('file', 'read-package-json-fast', [[]]),
+  ...entries('file', '@npmcli/fs', [['readdirScoped']]),
   ...entries('socket', 'npm-registry-fetch', [[], ['json']]),
   ...entries('socket', 'pacote', [['manifest'], ['packument'], ['tarball'], ['extract'], ['resolve']]),
   ...entries('socket', 'nodemailer', [['createTransport']]),
@@ -100,7 +102,7 @@ export const SCARCE_RECEIVERS: readonly {
   methods: ReadonlySet<string> | null;
   resource: ScarceResource;
 }[] = [
-  { object: /^(https?|axios|got|ky|fetcher|httpClient|http[A-Z]\w*|\w*HttpClient|\w*Http|request|superagent|needle|undici|registry)$/, methods: new Set([...HTTP_METHODS, 'json']), resource: 'socket' },
+  { object: /^(https?|axios|got|ky|fetcher|httpClient|http[A-Z]\w*|\w*HttpClient|\w*Http|request|superagent|needle|undici|registry|api|apiClient|rest|restClient|activitypub)$/, methods: new Set([...HTTP_METHODS, 'json']), resource: 'socket' },
   { object: /^(octokit|github|gitlab|stripe|openai|slack|twilio|sendgrid|mailer|transporter)$/i, methods: null, resource: 'cloud' },
   { object: /^(s3|s3Client|sqs|sns|ses|dynamo\w*|lambda|kinesis|firehose|bucket|storage|blobClient|containerClient|blobServiceClient|gcs)$/i, methods: null, resource: 'cloud' },
   { object: /^(fs|fsp|fse|fsPromises|fsExtra|promises)$/, methods: new Set(FS_EXTRA_OPENING), resource: 'file' },
