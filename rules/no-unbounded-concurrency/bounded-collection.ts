@@ -30,6 +30,17 @@ const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'fill', 'copyWith
 const CONFIGURED_SIZE_PATTERN = /concurren|parallel|worker|thread|slot|limit|poolsize/i;
 /** Helpers that cut a collection into pieces of a given width: `chunk(xs, 10)`, `toSlices(xs, n)`. */
 const CHUNK_FUNCTION_PATTERN = /^(chunk|chunks|chunked|chunkArray|batch|batches|splitEvery|toSlices|slices|inGroupsOf)$/i;
+/** Helpers that call back with one batch of a collection: `batch.processArray`, `processInChunks`, `eachBatch`. */
+const BATCH_HELPER_PATTERN = /batch|chunk/i;
+
+/** `batch.processArray` → 'batch.processArray'. */
+function getCalleePathText(raw: TSESTree.Node): string {
+  const callee = skipExpressionWrappers(raw as TSESTree.Expression);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return '';
+  return `${getCalleePathText(callee.object)}.${getStaticPropertyName(callee) ?? ''}`;
+}
+
 /** `for (const batch of …)`: whoever named the loop variable a chunk or batch cut the collection to size. */
 const CHUNK_VARIABLE_PATTERN = /^(chunk|batch|slice)$|(Chunk|Batch|Slice)$/;
 
@@ -113,6 +124,11 @@ function getIdentifierBound(analysis: Analysis, id: TSESTree.Identifier, depth: 
         if (callee.type === AST_NODE_TYPES.MemberExpression && ['forEach', 'map', 'flatMap'].includes(getStaticPropertyName(callee) ?? '')) {
           return getChunkWidth(analysis, callee.object);
         }
+      }
+      // `batch.processArray(ids, async (idsInBatch) => …)`: a helper hands the callback one batch at a time.
+      if (call.type === AST_NODE_TYPES.CallExpression && call.arguments.some((argument) => argument === fn) && call.arguments[0] !== fn) {
+        const path = getCalleePathText(call.callee);
+        if (BATCH_HELPER_PATTERN.test(path)) return { count: 0 };
       }
     }
     return null;

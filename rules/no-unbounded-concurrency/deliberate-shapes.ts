@@ -15,7 +15,7 @@ import { getCollectionName } from './code-collections.js';
  * hosts), not data. Matched against the collection's name; quiet only when the collection is not handed in.
  */
 const INFRASTRUCTURE_PATTERN =
-  /(^|[a-z_])(shards?|shardIds|replicas?|sentinels?|workers?|clusterNodes|hosts?|brokers?|servers?|masters?|slaves?|primaries|processes|childProcesses|pools?|poolMembers|members|connections|clients|dispatchers?|agents|sockets|dirs|directories|folders)$/i;
+  /(^|[a-z_])(shards?|shardIds|replicas?|sentinels?|workers?|clusterNodes|hosts?|brokers?|servers?|masters?|slaves?|primaries|processes|childProcesses|pools?|poolMembers|members|connections|clients|dispatchers?|agents|sockets|dirs|directories|folders|registries|workspaces|workspacePaths)$/i;
 
 /** A parameter that carries configuration rather than data: `config.hosts`, `options.shards`. */
 const CONFIGURATION_NAME = /^(config|configuration|options|opts|settings|env|environment)$/i;

@@ -226,8 +226,8 @@ function classifyByName(callee: TSESTree.Expression, call: TSESTree.CallExpressi
   if (QUERY_METHODS.has(method)) {
     const root = getChainRoot(object);
     if (root !== null && /^(knex|db|trx|tx|prisma|sql|database|queryBuilder|qb|repository|manager)$/.test(root)) return 'pool';
-    // `User.findById(id)`, `Order.create(row)`: a model class.
-    if (object.type === AST_NODE_TYPES.Identifier && /^[A-Z][a-z]/.test(object.name) && /^(find|create|update|upsert|destroy|delete|count|insert|bulk)/.test(method)) {
+    // `User.findById(id)`, `Order.create(row)`, `Attachment.unscoped().findAll(…)`: a model class.
+    if (root !== null && /^[A-Z][a-z]/.test(root) && /^(find|create|update|upsert|destroy|delete|count|insert|bulk)/.test(method)) {
       return 'pool';
     }
   }

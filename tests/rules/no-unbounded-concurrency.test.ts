@@ -126,6 +126,10 @@ async function f(roots: Tree[]) { return Promise.all(roots.map(size)); }`,
   // Database work over a collection that is not the rows of a query: the pool queues it.
   'export async function f(db: any, ids: string[]) { await Promise.all(ids.map((id) => db.query("delete from t where id = $1", [id]))); }',
   'export async function f(post: { tagIds: string[] }) { await Promise.all(post.tagIds.map((id) => Tag.findByPk(id))); }',
+  // A helper that calls back with one batch at a time.
+  'export async function f(ids: string[]) { await batch.processArray(ids, async (idsInBatch: string[]) => { await Promise.all(idsInBatch.map((id) => fetch(`/u/${id}`))); }, { batch: 50 }); }',
+  // Configured registries.
+  'class Verifier { async run() { const registries = new Set(this.edges.map((e) => e.registry)); await Promise.all([...registries].map((registry) => fetch(`${registry}/-/npm/v1/keys`))); } }',
   // Configured directories.
   'class Migrator { async list() { const dirs = this.getConfigDirectories(); await Promise.all(dirs.map((dir) => fs.promises.readdir(dir))); } }',
   // Commands pipelined on one Redis connection.
@@ -778,7 +782,7 @@ export async function testAll(dirs: string[]) {
   {
     // An ORM row's own query method, over every row of an unlimited query.
     code: `export async function purge() {
-  const attachments = await Attachment.findAll({ where: { expired: true } });
+  const attachments = await Attachment.unscoped().findAll({ where: { expired: true } });
   return Promise.all(attachments.map((attachment) => attachment.destroy()));
 }`,
     errors: [{ messageId: 'unboundedPoolCollection', data: { combinator: 'Promise.all()', collection: 'attachments' }, line: 3, column: 10, suggestions: [] }],
