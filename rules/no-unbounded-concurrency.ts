@@ -56,12 +56,9 @@ export default createRule<Options, MessageId>({
         '`{{combinator}}` waits for `{{array}}`, which gets one database query per iteration of the loop over `{{collection}}`: past the pool size they queue for a connection and fail with acquire timeouts as the data grows; run them through a limiter (p-limit, p-queue), await them in chunks, or use one set-based query.',
       tooManyAtOnce:
         '`{{combinator}}` starts {{count}} operations over `{{collection}}` at once, more than maxConcurrency ({{max}}): the concurrency equals its length. Bound it with a limiter (p-map, p-limit) or process it in chunks.',
-      // The suggestions are built in ./no-unbounded-concurrency/fix-builders.ts, where this lint rule cannot follow them.
-      /* eslint-disable eslint-plugin/no-unused-message-ids */
       boundWithPMap: 'Run it with `pMap` from p-map at concurrency {{concurrency}}.',
       boundWithPLimit: 'Run each operation through a `pLimit({{concurrency}})` limiter from p-limit.',
       processInChunks: 'Process `{{collection}}` in chunks of {{concurrency}}, awaiting each chunk (no dependency).',
-      /* eslint-enable eslint-plugin/no-unused-message-ids */
     },
     schema: [
       {
