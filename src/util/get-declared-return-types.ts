@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isIntrinsicAnyType, isIntrinsicErrorType, isIntrinsicUnknownType, isTypeParameter, unionConstituents } from 'ts-api-utils';
+import { isIntrinsicAnyType, isIntrinsicErrorType, isIntrinsicUnknownType, isTypeParameter, unionConstituents } from './typescript.js';
 import type * as ts from 'typescript';
 
 import type { TypeServices } from './get-type-services.js';

@@ -69,6 +69,72 @@ async function f(urls: string[]) {
   'async function f(tasks: (() => Promise<void>)[]) { await Promise.all(tasks.map((task) => task())); }',
   'async function f(pending: Map<string, { request: Promise<void> }>) { await Promise.allSettled([...pending.values()].map((p) => p.request)); }',
   'function settle<T>(promises: Promise<T>[]) { return Promise.all(promises.map((p) => Promise.resolve(p).then((value) => ({ value }), (reason) => ({ reason })))); }',
+  // A sync library call starts no operation.
+  'async function f(words: string[]) { await Promise.all(words.map((w) => w.trim())); }',
+  'import path from "node:path"; export async function f(root: string, names: string[]) { return Promise.all(names.map((name) => path.join(root, name))); }',
+  // Freeing what the program holds is cleanup, not fan-out.
+  'class Pool { idle = new Set<{ end(): Promise<void> }>(); async drain() { await Promise.all([...this.idle].map((client) => client.end())); } }',
+  `class Supervisor {
+  private children: { once(e: string, f: () => void): void; kill(): void }[] = [];
+  async stop() {
+    await Promise.all(this.children.map((child) => new Promise<void>((done) => { child.once('exit', done); child.kill(); })));
+  }
+}`,
+  `class Server {
+  private streams: { close(): Promise<void> }[] = [];
+  async shutdown() {
+    const closing = [];
+    for (const stream of this.streams) closing.push(stream.close());
+    await Promise.all(closing);
+  }
+}`,
+  // One item per part of the infrastructure, from configuration rather than from the caller.
+  'class Gateway { async broadcast(packet: unknown) { await Promise.all(this.shards.map((shard) => shard.send(packet))); } }',
+  'const replicas = process.env.REPLICAS!.split(","); export async function warm() { await Promise.all(replicas.map((url) => fetch(`${url}/warm`))); }',
+  'export async function connectAll(config: { hosts: string[] }) { await Promise.all(config.hosts.map((host) => fetch(host))); }',
+  `class Fleet {
+  async startAll() {
+    const started = [];
+    for (const worker of this.workers) started.push(worker.start());
+    await Promise.all(started);
+  }
+}`,
+  // A collection of code whose callback runs the element.
+  'async function f(listeners: Listener[], event: Event) { await Promise.all(listeners.map(async (listener) => { await listener.handle(event); })); }',
+  // Promises that are already running: awaiting them starts nothing.
+  'async function f(pending: Promise<void>[]) { const all = []; for (const p of pending) all.push(p); await Promise.all(all); }',
+  'class Loader { inflight = new Map<string, Promise<string>>(); async wait(keys: string[]) { const waits = []; for (const key of keys) waits.push(this.inflight.get(key)); await Promise.all(waits); } }',
+  // Collections the code bounds: one limited page or query, a Math.min cap, a literal Array(K).
+  'export async function f(knex: any) { const rows = await knex("events").select("url").limit(20); await Promise.all(rows.map((row: { url: string }) => fetch(row.url))); }',
+  'export async function f(octokit: any) { const { data } = await octokit.rest.pulls.list({ owner: "o", repo: "r", per_page: 30 }); await Promise.all(data.map((pr: { url: string }) => fetch(pr.url))); }',
+  'export async function f(prisma: any) { const users = await prisma.user.findMany({ take: 25 }); await Promise.all(users.map((u: { avatar: string }) => fetch(u.avatar))); }',
+  'async function f(queue: string[]) { await Promise.all(Array(Math.min(queue.length, 8)).fill(0).map(() => drain(queue))); }',
+  'async function f() { await Promise.all([...Array(4).keys()].map((page) => fetch(`/api?page=${page}`))); }',
+  'async function f(urls: string[], n: number) { await Promise.all(urls.slice(0, Math.min(n, 10)).map((u) => fetch(u))); }',
+  // Operations inside one transaction share its single connection.
+  'export async function f(db: any, rows: Row[]) { await db.transaction(async (trx: any) => { await Promise.all(rows.map((row) => trx("items").insert(row))); }); }',
+  'export async function f(rows: Row[], t: Transaction) { await Promise.all(rows.map((row) => Item.create(row, { transaction: t }))); }',
+  // Async functions that do no I/O, and plain functions.
+  'async function toView(item: Item) { return { id: item.id, title: item.title.trim() }; }\nasync function f(items: Item[]) { return Promise.all(items.map(toView)); }',
+  `async function size(node: Tree): Promise<number> {
+  let total = 1;
+  for (const child of node.children) total += await size(child);
+  return total;
+}
+async function f(roots: Tree[]) { return Promise.all(roots.map(size)); }`,
+  'function describe(user: User) { return { name: user.name }; }\nasync function f(users: User[]) { return Promise.all(users.map(describe)); }',
+  // Database work over a collection that is not the rows of a query: the pool queues it.
+  'export async function f(db: any, ids: string[]) { await Promise.all(ids.map((id) => db.query("delete from t where id = $1", [id]))); }',
+  'export async function f(post: { tagIds: string[] }) { await Promise.all(post.tagIds.map((id) => Tag.findByPk(id))); }',
+  // A helper that calls back with one batch at a time.
+  'export async function f(ids: string[]) { await batch.processArray(ids, async (idsInBatch: string[]) => { await Promise.all(idsInBatch.map((id) => fetch(`/u/${id}`))); }, { batch: 50 }); }',
+  // Configured registries.
+  'class Verifier { async run() { const registries = new Set(this.edges.map((e) => e.registry)); await Promise.all([...registries].map((registry) => fetch(`${registry}/-/npm/v1/keys`))); } }',
+  // Configured directories.
+  'class Migrator { async list() { const dirs = this.getConfigDirectories(); await Promise.all(dirs.map((dir) => fs.promises.readdir(dir))); } }',
+  // Commands pipelined on one Redis connection.
+  'async function f(keys: string[]) { return Promise.all(keys.map((key) => redis.get(key))); }',
+  'class Store { async touch(ids: string[]) { await Promise.all(ids.map((id) => this.redis.expire(`s:${id}`, 60))); } }',
   // Not promises: nothing runs concurrently.
   'async function f(items: number[]) { await Promise.all(items.map((x) => x * 2)); }',
   'async function f(items: string[]) { await Promise.all(items.map((x) => ({ id: x }))); }',
@@ -154,7 +220,7 @@ const invalid: Invalid[] = [
   },
   {
     // `return Promise.all(...)`: no statement to turn into a loop.
-    code: 'async function load(u: string) { return u; }\nfunction f(urls: string[]) { return Promise.all(urls.map(load)); }',
+    code: 'async function load(u: string) { return fetch(u); }\nfunction f(urls: string[]) { return Promise.all(urls.map(load)); }',
     errors: [{ messageId: 'unboundedCollection', line: 2, column: 37, suggestions: [] }],
     output: null,
   },
@@ -287,7 +353,7 @@ const invalid: Invalid[] = [
   },
   {
     // `for await` over the results of an unbounded Promise.all.
-    code: 'async function load(u: string) { return u; }\nasync function f(urls: string[]) {\n  for await (const page of await Promise.all(urls.map(load))) use(page);\n}',
+    code: 'async function load(u: string) { return fetch(u); }\nasync function f(urls: string[]) {\n  for await (const page of await Promise.all(urls.map(load))) use(page);\n}',
     errors: [{ messageId: 'unboundedCollection', line: 3, column: 34, suggestions: [] }],
     output: null,
   },
@@ -551,7 +617,7 @@ async function f() {
   async flush() {
     await Promise.all(this.items.map((item) => this.save(item)));
   }
-  async save(item: Item) {}
+  async save(item: Item) { await fetch('/items', { method: 'POST', body: item.json }); }
 }`,
     errors: [
       {
@@ -566,7 +632,7 @@ async function f() {
       await Promise.all(this.items.slice(i, i + 8).map((item) => this.save(item)));
     }
   }
-  async save(item: Item) {}
+  async save(item: Item) { await fetch('/items', { method: 'POST', body: item.json }); }
 }`),
       },
     ],
@@ -574,7 +640,7 @@ async function f() {
   },
   {
     // A same-file function with one parameter may be chunked; the array is still run-time data.
-    code: `async function save(row: Row) {}
+    code: `async function save(row: Row) { await fetch(row.url); }
 export async function importAll(rows: Row[]) {
   await Promise.all(rows.map(save));
 }`,
@@ -583,7 +649,7 @@ export async function importAll(rows: Row[]) {
         messageId: 'unboundedCollection',
         line: 3,
         column: 9,
-        suggestions: chunkOf(`async function save(row: Row) {}
+        suggestions: chunkOf(`async function save(row: Row) { await fetch(row.url); }
 export async function importAll(rows: Row[]) {
   for (let i = 0; i < rows.length; i += 8) {
     await Promise.all(rows.slice(i, i + 8).map(save));
@@ -628,7 +694,126 @@ module.exports = { readAll };`),
   },
 ];
 
-const bothModes = { valid, invalid };
+/**
+ * Operations that hold something scarce, with the default options: sockets, files, processes, cloud calls,
+ * and database fan-out over the rows of a query.
+ */
+const scarceInvalid: Invalid[] = [
+  {
+    // A collection named like code, used as data: one request per subscriber loaded from the database.
+    code: `export async function notify(db: any, event: object) {
+  const subscribers: { url: string }[] = await db("webhooks").select("url");
+  await Promise.all(subscribers.map((s) => fetch(s.url, { method: 'POST', body: JSON.stringify(event) })));
+}`,
+    errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: 'subscribers' }, line: 3, column: 9, suggestions: chunkOf(`export async function notify(db: any, event: object) {
+  const subscribers: { url: string }[] = await db("webhooks").select("url");
+  for (let i = 0; i < subscribers.length; i += 8) {
+    await Promise.all(subscribers.slice(i, i + 8).map((s) => fetch(s.url, { method: 'POST', body: JSON.stringify(event) })));
+  }
+}`) }],
+    output: null,
+  },
+  {
+    // A file read per file.
+    code: `import fs from 'node:fs';
+export async function readAll(files: string[]) {
+  return Promise.all(files.map((file) => fs.promises.readFile(file, 'utf8')));
+}`,
+    errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: 'files' }, line: 3, column: 10, suggestions: [] }],
+    output: null,
+  },
+  {
+    // A storage delete per attachment, through a same-file helper.
+    code: `async function remove(key: string) { await s3.send(new DeleteObjectCommand({ Bucket: 'b', Key: key })); }
+export async function purge(attachments: { key: string }[]) {
+  const deletions = [];
+  for (const attachment of attachments) deletions.push(remove(attachment.key));
+  await Promise.all(deletions);
+}`,
+    errors: [{ messageId: 'unboundedLoop', data: { combinator: 'Promise.all()', array: 'deletions', collection: 'attachments' }, line: 5, column: 9, suggestions: [] }],
+    output: null,
+  },
+  {
+    // A child process per package.
+    code: `import { spawn } from 'node:child_process';
+export async function testAll(dirs: string[]) {
+  await Promise.all(dirs.map((cwd) => new Promise((done) => spawn('npm', ['test'], { cwd }).on('exit', done))));
+}`,
+    errors: [{ messageId: 'unboundedCollection', line: 3, column: 9, suggestions: chunkOf(`import { spawn } from 'node:child_process';
+export async function testAll(dirs: string[]) {
+  for (let i = 0; i < dirs.length; i += 8) {
+    await Promise.all(dirs.slice(i, i + 8).map((cwd) => new Promise((done) => spawn('npm', ['test'], { cwd }).on('exit', done))));
+  }
+}`) }],
+    output: null,
+  },
+  {
+    // Hosts handed in by the caller are data, not configuration.
+    code: 'export async function probe(hosts: string[]) { await Promise.all(hosts.map((host) => fetch(host))); }',
+    errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: 'hosts' }, line: 1, column: 54, suggestions: chunkOf(`export async function probe(hosts: string[]) { for (let i = 0; i < hosts.length; i += 8) {
+  await Promise.all(hosts.slice(i, i + 8).map((host) => fetch(host)));
+} }`) }],
+    output: null,
+  },
+  {
+    // Database fan-out over every row: worded for the pool.
+    code: `export async function backfill(knex: any) {
+  const users: { id: number }[] = await knex('users').select('id');
+  await Promise.all(users.map((user) => knex('audit').insert({ user: user.id })));
+}`,
+    errors: [{ messageId: 'unboundedPoolCollection', data: { combinator: 'Promise.all()', collection: 'users' }, line: 3, column: 9, suggestions: chunkOf(`export async function backfill(knex: any) {
+  const users: { id: number }[] = await knex('users').select('id');
+  for (let i = 0; i < users.length; i += 8) {
+    await Promise.all(users.slice(i, i + 8).map((user) => knex('audit').insert({ user: user.id })));
+  }
+}`) }],
+    output: null,
+  },
+  {
+    code: `export async function touch(db: any) {
+  const { rows } = await db.query('select id from t');
+  const updates = [];
+  for (const row of rows) updates.push(db.query('update t set seen = now() where id = $1', [row.id]));
+  await Promise.all(updates);
+}`,
+    errors: [{ messageId: 'unboundedPoolLoop', data: { combinator: 'Promise.all()', array: 'updates', collection: 'rows' }, line: 5, column: 9, suggestions: [] }],
+    output: null,
+  },
+  {
+    // An ORM row's own query method, over every row of an unlimited query.
+    code: `export async function purge() {
+  const attachments = await Attachment.unscoped().findAll({ where: { expired: true } });
+  return Promise.all(attachments.map((attachment) => attachment.destroy()));
+}`,
+    errors: [{ messageId: 'unboundedPoolCollection', data: { combinator: 'Promise.all()', collection: 'attachments' }, line: 3, column: 10, suggestions: [] }],
+    output: null,
+  },
+  {
+    // Pipelined Redis reads, then a request per key: the request opens a socket each.
+    code: 'export async function mirror(keys: string[]) { await Promise.all(keys.map(async (key) => fetch(String(await redis.get(key))))); }',
+    errors: [{ messageId: 'unboundedCollection', line: 1, column: 54, suggestions: chunkOf(`export async function mirror(keys: string[]) { for (let i = 0; i < keys.length; i += 8) {
+  await Promise.all(keys.slice(i, i + 8).map(async (key) => fetch(String(await redis.get(key)))));
+} }`) }],
+    output: null,
+  },
+  {
+    // Releasing a collection the caller hands in, by a request per element, is fan-out all the same.
+    code: 'export async function closeAll(sessions: { id: string }[]) { await Promise.all(sessions.map((s) => fetch(`/sessions/${s.id}/close`, { method: "POST" }))); }',
+    errors: [{ messageId: 'unboundedCollection', line: 1, column: 68, suggestions: chunkOf("export async function closeAll(sessions: { id: string }[]) { for (let i = 0; i < sessions.length; i += 8) {\n  await Promise.all(sessions.slice(i, i + 8).map((s) => fetch(`/sessions/${s.id}/close`, { method: \"POST\" })));\n} }") }],
+    output: null,
+  },
+];
+
+/**
+ * The cases above `scarceInvalid` were written before the rule asked what each element's operation holds.
+ * Most map over functions it cannot see into (`save`, `load`, `remove`), which it reports only with
+ * `reportUnknownOperations`; they run with that option, which keeps the behaviour they assert.
+ */
+const withUnknown = <T extends Valid | Invalid>(cases: readonly T[]): T[] =>
+  cases.map((testCase) => ({ ...testCase, options: [{ reportUnknownOperations: true, ...testCase.options?.[0] }] }) as T);
+const asCase = (testCase: Valid | string): Valid => (typeof testCase === 'string' ? { code: testCase } : testCase);
+
+const bothModes = { valid: [...valid, ...withUnknown(valid.map(asCase))], invalid: [...withUnknown(invalid), ...scarceInvalid] };
 
 plainTester.run('no-unbounded-concurrency (plain)', rule, bothModes);
 typedTester.run('no-unbounded-concurrency (typed)', rule, bothModes);
@@ -646,7 +831,7 @@ const unboundedAt = (line: number, column: number, suggestions: { messageId: Mes
 
 plainTester.run('no-unbounded-concurrency (plain only)', rule, {
   valid: [],
-  invalid: [
+  invalid: withUnknown([
   {
     // TSX. Plain only: TypeScript's include drops tests/fixtures/file.tsx because file.ts has the same
     // base name (a .ts file wins over a .tsx one), so the typed tester's project cannot see it.
@@ -664,21 +849,6 @@ plainTester.run('no-unbounded-concurrency (plain only)', rule, {
     ],
     output: null,
   },
-    {
-      // Without types, `w.trim()` might return a promise.
-      code: 'async function f(words: string[]) { await Promise.all(words.map((w) => w.trim())); }',
-      errors: [
-        {
-          messageId: 'unboundedCollection',
-          line: 1,
-          column: 43,
-          suggestions: chunkOf(
-            'async function f(words: string[]) { for (let i = 0; i < words.length; i += 8) {\n  await Promise.all(words.slice(i, i + 8).map((w) => w.trim()));\n} }',
-          ),
-        },
-      ],
-      output: null,
-    },
     {
       // Without types, the arity of an imported callback is unknown: no chunked rewrite.
       code: 'import { fetchPage } from "./pages.js"; export async function f(urls: string[]) { await Promise.all(urls.map(fetchPage)); }',
@@ -802,13 +972,13 @@ plainTester.run('no-unbounded-concurrency (plain only)', rule, {
     {
       // p-limit keeps the combinator, so it fits `race` too; a named callback gets an arrow around it.
       filename: inFixture('esm-p-limit'),
-      code: 'async function ping(host: string) {}\nexport async function f(hosts: string[]) {\n  return Promise.race(hosts.map(ping));\n}',
+      code: 'async function ping(host: string) { await fetch(host); }\nexport async function f(hosts: string[]) {\n  return Promise.race(hosts.map(ping));\n}',
       options: [{ fixLibrary: 'p-limit', fixConcurrency: 3 }],
       errors: unboundedAt(3, 10, [
         {
           messageId: 'boundWithPLimit',
           output:
-            "import pLimit from 'p-limit';\nasync function ping(host: string) {}\nexport async function f(hosts: string[]) {\n  const limit = pLimit(3);\n  return Promise.race(hosts.map((item) => limit(() => ping(item))));\n}",
+            "import pLimit from 'p-limit';\nasync function ping(host: string) { await fetch(host); }\nexport async function f(hosts: string[]) {\n  const limit = pLimit(3);\n  return Promise.race(hosts.map((item) => limit(() => ping(item))));\n}",
         },
       ]),
       output: null,
@@ -820,7 +990,7 @@ plainTester.run('no-unbounded-concurrency (plain only)', rule, {
       errors: unboundedAt(1, 43, []),
       output: null,
     },
-  ],
+  ]),
 });
 
 typedTester.run('no-unbounded-concurrency (typed only)', rule, {
@@ -832,7 +1002,7 @@ typedTester.run('no-unbounded-concurrency (typed only)', rule, {
     'import { urls, describe } from "./modules/concurrency.js"; export async function f() { await Promise.all(urls.map(describe)); }',
     'import { fetchPage } from "./modules/concurrency.js"; export async function f(batches: [string, string][]) { for (const batch of batches) await Promise.all(batch.map(fetchPage)); }',
   ],
-  invalid: [
+  invalid: withUnknown([
     {
       // The checker knows `fetchPage` takes one argument: the chunked rewrite is safe.
       code: 'import { urls, fetchPage } from "./modules/concurrency.js";\nexport async function f() {\n  await Promise.all(urls.map(fetchPage));\n}',
@@ -860,5 +1030,5 @@ typedTester.run('no-unbounded-concurrency (typed only)', rule, {
       errors: [{ messageId: 'unboundedCollection', data: { combinator: 'for await', collection: 'load()' }, line: 3, column: 28, suggestions: [] }],
       output: null,
     },
-  ],
+  ]),
 });

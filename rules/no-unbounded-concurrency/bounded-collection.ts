@@ -1,0 +1,435 @@
+/**
+ * When is a collection bounded: a constant upper bound on its length (literals, tuples, constant slices and
+ * chunks, configured sizes), or null when run-time data decides it.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import {
+  isIntrinsicAnyType,
+  isIntrinsicErrorType,
+  isIntrinsicUnknownType,
+  isTupleTypeReference,
+  isTypeParameter,
+  unionConstituents,
+} from '../../src/util/typescript.js';
+import type * as ts from 'typescript';
+
+import { RESULT_LIMIT_OPTIONS } from '../../src/knowledge/scarce-operations.js';
+import { getCalleeName, getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
+import { isFunctionNode } from '../../src/util/get-enclosing-function.js';
+import type { TypeServices } from '../../src/util/get-type-services.js';
+import { isNeverReassigned } from '../../src/util/resolve-function.js';
+import { findProperty, getConstantNumber, getConstInit, isGlobal, isMathMin } from './syntax.js';
+import { MAX_DEPTH, type Analysis } from './types.js';
+
+/** Array methods whose result is no longer than their receiver. */
+const SHRINKING_METHODS = new Set([
+  'filter', 'reverse', 'toReversed', 'sort', 'toSorted', 'map', 'flatMap', 'slice', 'with', 'toSpliced', 'fill', 'keys', 'values', 'entries',
+]);
+const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin']);
+/** Names that say a number is a configured degree of parallelism, not a data size. */
+const CONFIGURED_SIZE_PATTERN = /concurren|parallel|worker|thread|slot|limit|poolsize/i;
+/** Helpers that cut a collection into pieces of a given width: `chunk(xs, 10)`, `toSlices(xs, n)`. */
+const CHUNK_FUNCTION_PATTERN = /^(chunk|chunks|chunked|chunkArray|batch|batches|splitEvery|toSlices|slices|inGroupsOf)$/i;
+/** Helpers that call back with one batch of a collection: `batch.processArray`, `processInChunks`, `eachBatch`. */
+const BATCH_HELPER_PATTERN = /batch|chunk/i;
+
+/** `batch.processArray` → 'batch.processArray'. */
+function getCalleePathText(raw: TSESTree.Node): string {
+  const callee = skipExpressionWrappers(raw as TSESTree.Expression);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return '';
+  return `${getCalleePathText(callee.object)}.${getStaticPropertyName(callee) ?? ''}`;
+}
+
+/** `for (const batch of …)`: whoever named the loop variable a chunk or batch cut the collection to size. */
+const CHUNK_VARIABLE_PATTERN = /^(chunk|batch|slice)$|(Chunk|Batch|Slice)$/;
+
+export interface Bound {
+  count: number;
+}
+
+/** A constant upper bound on the collection's length, or null when run-time data decides it. */
+export function getBound(analysis: Analysis, raw: TSESTree.Node, depth: number): Bound | null {
+  if (depth > MAX_DEPTH) return null;
+  const node = raw.type === AST_NODE_TYPES.SpreadElement ? raw : skipExpressionWrappers(raw as TSESTree.Expression);
+  const syntactic = getSyntacticBound(analysis, node, depth);
+  if (syntactic) return syntactic;
+  return analysis.services && node.type !== AST_NODE_TYPES.SpreadElement ? getTypeBound(analysis.services, node) : null;
+}
+
+function getSyntacticBound(analysis: Analysis, node: TSESTree.Node, depth: number): Bound | null {
+  const { sourceCode } = analysis;
+  switch (node.type) {
+    case AST_NODE_TYPES.ArrayExpression: {
+      let count = 0;
+      for (const element of node.elements) {
+        if (element?.type === AST_NODE_TYPES.SpreadElement) {
+          const inner = getBound(analysis, element.argument, depth + 1);
+          if (!inner) return null;
+          count += inner.count;
+        } else {
+          count += 1;
+        }
+      }
+      return { count };
+    }
+    case AST_NODE_TYPES.Literal:
+      return typeof node.value === 'string' ? { count: node.value.length } : null;
+    case AST_NODE_TYPES.ObjectExpression: {
+      // The array-like of `Array.from({ length: 4 }, …)`.
+      const length = findProperty(node, 'length');
+      return length ? getLengthBound(sourceCode, length) : null;
+    }
+    case AST_NODE_TYPES.Identifier:
+      return getIdentifierBound(analysis, node, depth);
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.CallExpression:
+      return getCallBound(analysis, node, depth);
+    case AST_NODE_TYPES.AwaitExpression:
+      return getLimitedResultBound(sourceCode, node);
+    case AST_NODE_TYPES.MemberExpression: {
+      // `(await db.select().limit(10)).rows`, `page.data` of one page of a paginated request.
+      const limited = getLimitedResultBound(sourceCode, node);
+      if (limited) return limited;
+      // `CONFIG.regions` where CONFIG is a const object literal.
+      const property = getStaticPropertyName(node);
+      const object = skipExpressionWrappers(node.object);
+      if (property === null || object.type !== AST_NODE_TYPES.Identifier) return null;
+      const init = getConstInit(sourceCode, object);
+      if (init?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+      const value = findProperty(init, property);
+      return value ? getBound(analysis, value, depth + 1) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function getIdentifierBound(analysis: Analysis, id: TSESTree.Identifier, depth: number): Bound | null {
+  const { sourceCode } = analysis;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || !def) return null;
+  if (def.type === 'Parameter') {
+    if (def.name.type === AST_NODE_TYPES.Identifier) {
+      const annotated = getTupleAnnotationLength(def.name.typeAnnotation?.typeAnnotation);
+      if (annotated !== null) return { count: annotated };
+    }
+    // `chunk(xs, 10).forEach((batch) => …)`: a chunk of a constant width.
+    const fn = def.node;
+    if (isFunctionNode(fn) && fn.params[0] === def.name) {
+      const call = fn.parent;
+      if (call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn) {
+        const callee = skipExpressionWrappers(call.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && ['forEach', 'map', 'flatMap'].includes(getStaticPropertyName(callee) ?? '')) {
+          return getChunkWidth(analysis, callee.object);
+        }
+      }
+      // `batch.processArray(ids, async (idsInBatch) => …)`: a helper hands the callback one batch at a time.
+      if (call.type === AST_NODE_TYPES.CallExpression && call.arguments.some((argument) => argument === fn) && call.arguments[0] !== fn) {
+        const path = getCalleePathText(call.callee);
+        if (BATCH_HELPER_PATTERN.test(path)) return { count: 0 };
+      }
+    }
+    return null;
+  }
+  if (def.node.type !== AST_NODE_TYPES.VariableDeclarator) return null;
+  const declarator = def.node;
+  // `for (const batch of chunk(xs, 10))`: each batch has at most 10 elements.
+  const declaration = declarator.parent;
+  const loop = declaration.parent;
+  if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration) {
+    if (declarator.id !== def.name) return null;
+    return getChunkWidth(analysis, loop.right) ?? (CHUNK_VARIABLE_PATTERN.test(id.name) ? { count: 0 } : null);
+  }
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier) {
+    // `const { data } = await octokit.rest.issues.list({ per_page: 50 })`: part of one limited page.
+    return declarator.init && isNeverReassigned(variable) ? getLimitedResultBound(sourceCode, declarator.init) : null;
+  }
+  const annotated = getTupleAnnotationLength(declarator.id.typeAnnotation?.typeAnnotation);
+  if (annotated !== null) return { count: annotated };
+  if (!declarator.init || !isNeverReassigned(variable) || isMutated(variable)) return null;
+  return getBound(analysis, declarator.init, depth + 1);
+}
+
+/**
+ * The rows of one query or the items of one page fetched with a literal limit: `await knex('t').limit(50)`,
+ * `await prisma.user.findMany({ take: 20 })`, `(await list({ pageSize: 25 })).items`.
+ */
+function getLimitedResultBound(sourceCode: TSESLint.SourceCode, raw: TSESTree.Node): Bound | null {
+  let node = skipExpressionWrappers(raw as TSESTree.Expression);
+  for (let step = 0; step < 16; step += 1) {
+    if (node.type === AST_NODE_TYPES.AwaitExpression) node = skipExpressionWrappers(node.argument);
+    else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) node = skipExpressionWrappers(node.object);
+    else break;
+  }
+  let limit: number | null = null;
+  for (let step = 0; step < 16 && node.type === AST_NODE_TYPES.CallExpression; step += 1) {
+    const callee = skipExpressionWrappers(node.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+    const first = node.arguments[0];
+    if (method !== null && RESULT_LIMIT_OPTIONS.has(method) && first && first.type !== AST_NODE_TYPES.SpreadElement) {
+      const value = getConstantNumber(sourceCode, first);
+      if (value !== null) limit = Math.min(limit ?? value, value);
+    }
+    for (const argument of node.arguments) {
+      const value = argument.type === AST_NODE_TYPES.ObjectExpression ? getLimitOption(sourceCode, argument, 0) : null;
+      if (value !== null) limit = Math.min(limit ?? value, value);
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+    node = skipExpressionWrappers(callee.object);
+  }
+  return limit === null ? null : { count: limit };
+}
+
+function getLimitOption(sourceCode: TSESLint.SourceCode, object: TSESTree.ObjectExpression, depth: number): number | null {
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const key = getKeyName(property.key);
+    const value = skipExpressionWrappers(property.value as TSESTree.Expression);
+    if (key !== null && RESULT_LIMIT_OPTIONS.has(key)) {
+      const number = getConstantNumber(sourceCode, value);
+      if (number !== null) return number;
+    }
+    // `{ pagination: { pageSize: 20 } }`.
+    if (depth === 0 && value.type === AST_NODE_TYPES.ObjectExpression) {
+      const inner = getLimitOption(sourceCode, value, 1);
+      if (inner !== null) return inner;
+    }
+  }
+  return null;
+}
+
+function getCallBound(analysis: Analysis, call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Bound | null {
+  const { sourceCode } = analysis;
+  const callee = skipExpressionWrappers(call.callee);
+  const args = call.arguments;
+  // `new Array(10)`, `Array(10)`, `Array.of(a, b)`.
+  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Array' && isGlobal(sourceCode, callee)) {
+    if (args.length !== 1) return { count: args.length };
+    // `Array(Math.min(n, 8))`: a cap written in the code.
+    const size = getConstantNumber(sourceCode, args[0]!);
+    return size === null ? getLengthBound(sourceCode, args[0]!) : { count: size };
+  }
+  if (call.type === AST_NODE_TYPES.NewExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = getStaticPropertyName(callee);
+  const object = skipExpressionWrappers(callee.object as TSESTree.Expression);
+  if (object.type === AST_NODE_TYPES.Identifier && isGlobal(sourceCode, object)) {
+    if (object.name === 'Array' && method === 'of') return { count: args.length };
+    if (object.name === 'Array' && method === 'from' && args[0] && args[0].type !== AST_NODE_TYPES.SpreadElement) {
+      const source = skipExpressionWrappers(args[0]);
+      if (source.type === AST_NODE_TYPES.ObjectExpression) {
+        const length = findProperty(source, 'length');
+        return length ? getLengthBound(sourceCode, length) : null;
+      }
+      return getBound(analysis, source, depth + 1);
+    }
+    if (object.name === 'Object' && (method === 'values' || method === 'keys' || method === 'entries') && args[0]) {
+      return getObjectSizeBound(sourceCode, args[0]);
+    }
+  }
+  if (method === null) return null;
+  if (method === 'slice') return getSliceBound(analysis, callee.object, args, depth);
+  if (method === 'splice') {
+    const count = args[1] ? getConstantNumber(sourceCode, args[1]) : null;
+    return count === null ? null : { count: Math.max(0, count) };
+  }
+  if (method === 'concat') {
+    let count = 0;
+    for (const part of [callee.object, ...args]) {
+      const bound = getBound(analysis, part, depth + 1);
+      if (!bound) return null;
+      count += bound.count;
+    }
+    return { count };
+  }
+  // `REGIONS.filter(…)`, `REGIONS.toSorted()`: no longer than the receiver. (For `flatMap` the bound counts
+  // the callback's calls, which is what starts operations.)
+  if (SHRINKING_METHODS.has(method)) return getBound(analysis, callee.object, depth + 1);
+  return null;
+}
+
+/** `xs.slice(0, 10)`, `xs.slice(i, i + 10)`, `xs.slice(-5)`: a constant width, or the receiver's bound. */
+function getSliceBound(
+  analysis: Analysis,
+  receiver: TSESTree.Node,
+  args: readonly TSESTree.CallExpressionArgument[],
+  depth: number,
+): Bound | null {
+  const { sourceCode } = analysis;
+  const [start, end] = args;
+  let width: number | null = null;
+  if (start && start.type !== AST_NODE_TYPES.SpreadElement) {
+    const startValue = getConstantNumber(sourceCode, start);
+    if (!end) {
+      if (startValue !== null && startValue < 0) width = -startValue;
+    } else if (end.type !== AST_NODE_TYPES.SpreadElement) {
+      const endValue = getConstantNumber(sourceCode, end);
+      if (startValue !== null && endValue !== null && startValue >= 0 && endValue >= 0) width = Math.max(0, endValue - startValue);
+      else width = getOffsetWidth(sourceCode, start, end);
+      // `xs.slice(0, Math.min(n, 10))`: a cap written in the code.
+      const cappedEnd = skipExpressionWrappers(end);
+      if (width === null && startValue !== null && startValue >= 0 && cappedEnd.type === AST_NODE_TYPES.CallExpression && isMathMin(sourceCode, cappedEnd.callee)) {
+        const cap = getLengthBound(sourceCode, cappedEnd);
+        if (cap !== null) width = Math.max(0, cap.count - startValue);
+      }
+    }
+  }
+  const whole = getBound(analysis, receiver, depth + 1);
+  if (width === null) return whole;
+  return { count: whole ? Math.min(width, whole.count) : width };
+}
+
+/** `slice(i, i + 10)` or `slice(i, Math.min(i + 10, xs.length))`: the width 10. */
+function getOffsetWidth(sourceCode: TSESLint.SourceCode, start: TSESTree.Expression, rawEnd: TSESTree.Expression): number | null {
+  const end = skipExpressionWrappers(rawEnd);
+  if (end.type === AST_NODE_TYPES.CallExpression && isMathMin(sourceCode, end.callee)) {
+    const widths = end.arguments
+      .map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? null : getOffsetWidth(sourceCode, start, argument)))
+      .filter((width): width is number => width !== null);
+    return widths.length > 0 ? Math.min(...widths) : null;
+  }
+  if (end.type !== AST_NODE_TYPES.BinaryExpression || end.operator !== '+') return null;
+  const startText = sourceCode.getText(skipExpressionWrappers(start));
+  const left = end.left as TSESTree.Expression;
+  if (sourceCode.getText(skipExpressionWrappers(left)) === startText) return getConstantNumber(sourceCode, end.right);
+  if (sourceCode.getText(skipExpressionWrappers(end.right)) === startText) return getConstantNumber(sourceCode, left);
+  return null;
+}
+
+/** The width of each element of `chunk(xs, 10)` (lodash, es-toolkit, remeda, hand-written): 10. */
+function getChunkWidth(analysis: Analysis, raw: TSESTree.Node): Bound | null {
+  const node = skipExpressionWrappers(raw as TSESTree.Expression);
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const name = getCalleeName(node);
+    if (name !== null && CHUNK_FUNCTION_PATTERN.test(name)) {
+      const size = node.arguments.at(-1);
+      if (size && size.type !== AST_NODE_TYPES.SpreadElement) {
+        const width = getConstantNumber(analysis.sourceCode, size);
+        if (width !== null) return { count: width };
+        // `toSlices(files, options.concurrency)`: a configured width.
+        if (isConfiguredSize(skipExpressionWrappers(size))) return { count: 0 };
+      }
+    }
+  }
+  if (analysis.services) {
+    // An array of tuples: each element is bounded by the tuple.
+    const type = analysis.services.getType(node);
+    const element = getElementType(analysis.services, type);
+    return element ? getTupleLength(element) : null;
+  }
+  return null;
+}
+
+/** `{ length: 5 }` → 5; `{ length: concurrency }` is a configured size, taken as bounded. */
+export function getLengthBound(sourceCode: TSESLint.SourceCode, raw: TSESTree.Node): Bound | null {
+  const node = skipExpressionWrappers(raw as TSESTree.Expression);
+  const value = getConstantNumber(sourceCode, node);
+  if (value !== null) return { count: value };
+  if (node.type === AST_NODE_TYPES.CallExpression && isMathMin(sourceCode, node.callee)) {
+    const bounds = node.arguments.map((argument) => getLengthBound(sourceCode, argument)).filter((b): b is Bound => b !== null);
+    return bounds.length > 0 ? { count: Math.min(...bounds.map((b) => b.count)) } : null;
+  }
+  return isConfiguredSize(node) ? { count: 0 } : null;
+}
+
+export function isConfiguredSize(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return CONFIGURED_SIZE_PATTERN.test(node.name);
+  if (node.type === AST_NODE_TYPES.MemberExpression) return CONFIGURED_SIZE_PATTERN.test(getStaticPropertyName(node) ?? '');
+  return false;
+}
+
+/** `Object.values(CONST_OBJECT)` or `Object.values(SomeEnum)`: bounded by the members written. */
+function getObjectSizeBound(sourceCode: TSESLint.SourceCode, raw: TSESTree.CallExpressionArgument): Bound | null {
+  if (raw.type === AST_NODE_TYPES.SpreadElement) return null;
+  const node = skipExpressionWrappers(raw);
+  if (node.type === AST_NODE_TYPES.ObjectExpression) return getObjectLiteralSize(node);
+  if (node.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  if (!variable || variable.defs.length === 0) return null;
+  const enumDefs = variable.defs.filter((def) => def.node.type === AST_NODE_TYPES.TSEnumDeclaration);
+  if (enumDefs.length === variable.defs.length) {
+    // Numeric members also map back from value to name: at most twice the members.
+    const members = enumDefs.reduce((sum, def) => sum + getEnumMembers(def.node as TSESTree.TSEnumDeclaration).length, 0);
+    return { count: members * 2 };
+  }
+  const init = getConstInit(sourceCode, node);
+  return init?.type === AST_NODE_TYPES.ObjectExpression && !isMutated(variable) ? getObjectLiteralSize(init) : null;
+}
+
+function getEnumMembers(declaration: TSESTree.TSEnumDeclaration): readonly TSESTree.TSEnumMember[] {
+  const withBody = declaration as unknown as { body?: { members: TSESTree.TSEnumMember[] }; members?: TSESTree.TSEnumMember[] };
+  return withBody.body?.members ?? withBody.members ?? [];
+}
+
+function getObjectLiteralSize(object: TSESTree.ObjectExpression): Bound | null {
+  if (object.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)) return null;
+  return { count: object.properties.length };
+}
+
+function getTypeBound(services: TypeServices, node: TSESTree.Node): Bound | null {
+  const type = services.getType(node);
+  return getTupleLength(type);
+}
+
+/** A tuple type (or a union of them) without rest elements: its largest length. */
+function getTupleLength(type: ts.Type): Bound | null {
+  let count = 0;
+  for (const part of unionConstituents(type)) {
+    if (!isTupleTypeReference(part) || part.target.hasRestElement) return null;
+    count = Math.max(count, part.target.fixedLength);
+  }
+  return { count };
+}
+
+function getTupleAnnotationLength(annotation: TSESTree.TypeNode | undefined): number | null {
+  let type = annotation;
+  if (type?.type === AST_NODE_TYPES.TSTypeOperator && type.operator === 'readonly') type = type.typeAnnotation;
+  if (type?.type !== AST_NODE_TYPES.TSTupleType) return null;
+  if (type.elementTypes.some((element) => element.type === AST_NODE_TYPES.TSRestType)) return null;
+  return type.elementTypes.length;
+}
+
+export function getElementType(services: TypeServices, type: ts.Type): ts.Type | null {
+  const parts = unionConstituents(type);
+  const elements: ts.Type[] = [];
+  for (const part of parts) {
+    const element = part.getNumberIndexType();
+    if (!element) return null;
+    elements.push(element);
+  }
+  if (elements.length === 1) return elements[0]!;
+  return elements.length === 0 ? null : (services.checker as ts.TypeChecker & { getUnionType?: (types: ts.Type[]) => ts.Type }).getUnionType?.(elements) ?? elements[0]!;
+}
+
+/** Arrays and tuples (readonly too), or a type the checker cannot tell. */
+export function isArrayTyped(services: TypeServices, node: TSESTree.Node): boolean {
+  const type = services.getType(node);
+  if (isUnknownish(type)) return true;
+  return unionConstituents(type).every((part) => services.checker.isArrayType(part) || services.checker.isTupleType(part));
+}
+
+export function isUnknownish(type: ts.Type): boolean {
+  return unionConstituents(type).some(
+    (part) => isIntrinsicAnyType(part) || isIntrinsicUnknownType(part) || isIntrinsicErrorType(part) || isTypeParameter(part),
+  );
+}
+
+/** A variable whose array is changed in place (`xs.push(…)`, `xs.length = n`, `xs[i] = …`). */
+export function isMutated(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some((reference) => {
+    const id = reference.identifier as TSESTree.Node;
+    const member = id.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== id) return false;
+    const parent = member.parent;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === member) {
+      return MUTATING_METHODS.has(getStaticPropertyName(member) ?? '');
+    }
+    return (
+      (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) ||
+      (parent.type === AST_NODE_TYPES.UpdateExpression && parent.argument === member)
+    );
+  });
+}

@@ -1,0 +1,84 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+
+import { getKeyName, getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
+import { isNeverReassigned, resolveIdentifierFunction } from '../../src/util/resolve-function.js';
+
+export function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+export function isArrayFrom(callee: TSESTree.Node): boolean {
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Array' &&
+    getStaticPropertyName(callee) === 'from'
+  );
+}
+
+export function isMathMin(sourceCode: TSESLint.SourceCode, callee: TSESTree.Node): boolean {
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Math' &&
+    isGlobal(sourceCode, callee.object) &&
+    getStaticPropertyName(callee) === 'min'
+  );
+}
+
+export function isGlobal(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  return !variable || variable.defs.length === 0;
+}
+
+/** A call of a same-file generator function (`function* tasks() { … }`). */
+export function isGeneratorCall(sourceCode: TSESLint.SourceCode, raw: TSESTree.Node): boolean {
+  const node = raw.type === AST_NODE_TYPES.SpreadElement ? raw.argument : raw;
+  const inner = skipExpressionWrappers(node as TSESTree.Expression);
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipExpressionWrappers(inner.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolved = resolveIdentifierFunction(sourceCode, callee);
+  return resolved?.fn?.generator === true && !resolved.fn.async;
+}
+
+export function getConstInit(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): TSESTree.Expression | null {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !isNeverReassigned(variable)) return null;
+  return def.node.init ? skipExpressionWrappers(def.node.init) : null;
+}
+
+export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | null {
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && !property.computed && getKeyName(property.key) === name) return property.value;
+  }
+  return null;
+}
+
+/** A number known before run time: a literal, a `const`, simple arithmetic on them. */
+export function getConstantNumber(sourceCode: TSESLint.SourceCode, raw: TSESTree.Node): number | null {
+  if (raw.type === AST_NODE_TYPES.SpreadElement) return null;
+  const node = skipExpressionWrappers(raw as TSESTree.Expression);
+  const result = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+  return result && typeof result.value === 'number' && Number.isFinite(result.value) ? result.value : null;
+}
+
+/** How a message names a collection: its text when short, else its last property. */
+export function describeExpression(sourceCode: { getText(node: TSESTree.Node): string }, node: TSESTree.Node): string {
+  const text = sourceCode.getText(node);
+  if (text.length <= 40 && !text.includes('\n')) return text;
+  const inner = node.type === AST_NODE_TYPES.SpreadElement ? node.argument : skipExpressionWrappers(node as TSESTree.Expression);
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getStaticPropertyName(inner);
+    if (name !== null) return `….${name}`;
+  }
+  if (inner.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipExpressionWrappers(inner.callee);
+    const name = getSimpleName(callee);
+    if (name !== null) return `….${name}(…)`;
+  }
+  return 'the collection';
+}
