@@ -12,7 +12,7 @@ import ts from 'typescript';
 import { PROMISE_RETURNING_APIS, PROMISE_STATICS_RETURNING_PROMISE } from '../src/knowledge/promise-apis.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
 import { describeCall, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
-import { cannotReject, type CannotRejectOracle } from '../src/util/cannot-reject.js';
+import { cannotReject, tsFunctionCannotReject, type CannotRejectOracle } from '../src/util/cannot-reject.js';
 import { createRule } from '../src/util/create-rule.js';
 import { prefixWithUnary } from '../src/util/fix.js';
 import { canAwaitAt, isCallbackArgument, isFunctionNode, type FunctionNode } from '../src/util/get-enclosing-function.js';
@@ -128,6 +128,8 @@ export default createRule<Options, MessageId>({
       esm: entry.path[0] === 'default',
     }));
     const reported = new WeakSet<TSESTree.Node>();
+    // Self-handling callees are followed through safe awaits in their handlers, two calls deep at most.
+    let ownErrorsDepth = 0;
 
     return {
       ExpressionStatement(node) {
@@ -654,10 +656,22 @@ export default createRule<Options, MessageId>({
       const root = chainRoot(node);
       if (root.type !== AST_NODE_TYPES.CallExpression) return false;
       const resolved = detector.resolveCallee(root);
-      if (resolved?.fn) return functionHandlesOwnErrors(resolved.fn, { mayReject, resolveCall: resolveSameFile });
-      if (resolved) return false;
-      const declaration = getTsDeclaration(root);
-      return declaration !== null && services !== null && tsFunctionHandlesOwnErrors(declaration, tsOwnErrorsOracle(services));
+      if (ownErrorsDepth >= 2) return false;
+      ownErrorsDepth += 1;
+      try {
+        if (resolved?.fn) return functionHandlesOwnErrors(resolved.fn, { mayReject, resolveCall: resolveSameFile, isSafeAwait });
+        if (resolved) return false;
+        const declaration = getTsDeclaration(root);
+        return declaration !== null && services !== null && tsFunctionHandlesOwnErrors(declaration, tsOwnErrorsOracle(services));
+      } finally {
+        ownErrorsDepth -= 1;
+      }
+    }
+
+    /** `await safeWait(stream)` in a handler: the awaited call cannot reject or handles its own errors. */
+    function isSafeAwait(value: TSESTree.Expression): boolean {
+      const inner = skipExpressionWrappers(value);
+      return inner.type === AST_NODE_TYPES.CallExpression && (cannotRejectHere(inner) || handlesOwnErrorsCall(inner));
     }
 
     /** `connection.ready()` whose every path returns the same stored field: the promise is already held. */
@@ -887,26 +901,37 @@ function hasThenable(services: TypeServices, tsNode: ts.Node, type: ts.Type): bo
 /** The typed oracle for a declaration in another file: the checker says what can reject there. */
 function tsOwnErrorsOracle(services: TypeServices): TsOwnErrorsOracle {
   const checker = services.checker;
+  const mayReject = (node: ts.Expression): boolean => {
+    try {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+        const method = node.expression.name.text;
+        if ((method === 'catch' && node.arguments.length > 0) || (method === 'then' && node.arguments.length > 1)) return false;
+      }
+      return getPendingWork(services, node, checker.getTypeAtLocation(node)) !== null;
+    } catch {
+      return true;
+    }
+  };
+  const resolveCall = (call: ts.CallExpression): ts.Node | null => resolveTsCall(checker, call);
   return {
-    mayReject: (node) => {
-      try {
-        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-          const method = node.expression.name.text;
-          if ((method === 'catch' && node.arguments.length > 0) || (method === 'then' && node.arguments.length > 1)) return false;
-        }
-        return getPendingWork(services, node, checker.getTypeAtLocation(node)) !== null;
-      } catch {
-        return true;
-      }
-    },
-    resolveCall: (call) => {
-      try {
-        return checker.getResolvedSignature(call)?.declaration ?? null;
-      } catch {
-        return null;
-      }
+    mayReject,
+    resolveCall,
+    // One level: a safe await's callee is judged without following its own awaits further.
+    isSafeAwait: (value) => {
+      if (!ts.isCallExpression(value)) return false;
+      const declaration = resolveTsCall(checker, value);
+      return declaration !== null && (tsFunctionCannotReject(declaration, 0) || tsFunctionHandlesOwnErrors(declaration, { mayReject, resolveCall }));
     },
   };
+}
+
+function resolveTsCall(checker: ts.TypeChecker, call: ts.CallExpression): ts.Node | null {
+  try {
+    const declaration = checker.getResolvedSignature(call)?.declaration;
+    return declaration && !declaration.getSourceFile().isDeclarationFile ? declaration : null;
+  } catch {
+    return null;
+  }
 }
 
 /** `Promise<T>` or `PromiseLike<T>` written as a type. */

@@ -7,21 +7,24 @@ import { forEachChild } from '../../src/util/walk.js';
 
 /**
  * A function that hands out a promise the object already holds: every path returns the same stored
- * field (`ready() { if (!this.connecting) this.connecting = this.connect(); return this.connecting; }`).
+ * field (`ready() { if (!this.connecting) this.connecting = this.connect(); return this.connecting; }`),
+ * or the same variable of an enclosing scope (`return Promise.resolve(workerPromise)`, which for a
+ * native promise is that very promise).
  * Calling it and dropping the result creates nothing: the promise is awaited or handled where it is
  * made and kept. Async functions are left out: they wrap the field in a new promise, whose rejection
  * is then unhandled.
  */
 export function returnsHeldPromise(fn: FunctionNode): boolean {
   if (fn.async || fn.generator) return false;
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return storedFieldName(fn.body) !== null;
+  const local = localNames(fn);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return storedFieldName(fn.body, local) !== null;
   const names = new Set<string | null>();
   let returns = 0;
   const visit = (node: TSESTree.Node): void => {
     if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
     if (node.type === AST_NODE_TYPES.ReturnStatement) {
       returns += 1;
-      names.add(node.argument ? storedFieldName(node.argument) : null);
+      names.add(node.argument ? storedFieldName(node.argument, local) : null);
     }
     forEachChild(node, visit);
   };
@@ -29,11 +32,42 @@ export function returnsHeldPromise(fn: FunctionNode): boolean {
   return returns > 0 && names.size === 1 && !names.has(null) && endsWithReturn(fn.body);
 }
 
-/** `this.promise` or `this.#promise` → its name. */
-function storedFieldName(node: TSESTree.Expression): string | null {
-  const inner = skipExpressionWrappers(node);
+/** `this.promise`, `this.#promise`, or an outer variable (also under `Promise.resolve(…)`) → a key for it. */
+function storedFieldName(node: TSESTree.Expression, local: ReadonlySet<string>): string | null {
+  let inner = skipExpressionWrappers(node);
+  if (
+    inner.type === AST_NODE_TYPES.CallExpression &&
+    inner.arguments.length === 1 &&
+    inner.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement &&
+    inner.callee.type === AST_NODE_TYPES.MemberExpression &&
+    inner.callee.object.type === AST_NODE_TYPES.Identifier &&
+    inner.callee.object.name === 'Promise' &&
+    getStaticPropertyName(inner.callee) === 'resolve'
+  ) {
+    inner = skipExpressionWrappers(inner.arguments[0] as TSESTree.Expression);
+  }
+  if (inner.type === AST_NODE_TYPES.Identifier) return local.has(inner.name) || inner.name === 'undefined' ? null : `var ${inner.name}`;
   if (inner.type !== AST_NODE_TYPES.MemberExpression || inner.object.type !== AST_NODE_TYPES.ThisExpression) return null;
-  return getStaticPropertyName(inner);
+  const name = getStaticPropertyName(inner);
+  return name === null ? null : `this.${name}`;
+}
+
+/** Names the function declares itself (parameters, variables, functions): those are not held elsewhere. */
+function localNames(fn: FunctionNode): Set<string> {
+  const names = new Set<string>();
+  const addPattern = (pattern: TSESTree.Node): void => {
+    if (pattern.type === AST_NODE_TYPES.Identifier) names.add(pattern.name);
+    else forEachChild(pattern, addPattern);
+  };
+  for (const param of fn.params) addPattern(param);
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.VariableDeclarator) addPattern(node.id);
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) names.add(node.id.name);
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    forEachChild(node, visit);
+  };
+  forEachChild(fn.body, visit);
+  return names;
 }
 
 /** Falling off the end returns `undefined`, which is not the field. */

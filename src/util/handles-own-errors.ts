@@ -27,6 +27,12 @@ export interface OwnErrorsOracle {
   mayReject?(node: TSESTree.Expression): boolean;
   /** The function a call resolves to, for the one level of wrapper. */
   resolveCall?(call: TSESTree.CallExpression): FunctionNode | null;
+  /**
+   * Whether `await value` inside a handler is safe: the value is a call of a function that handles its
+   * own errors or cannot reject (`await safeWaitForStdin(stdin)`). Without it, every `await` there counts
+   * as a way to pass an error on.
+   */
+  isSafeAwait?(value: TSESTree.Expression): boolean;
 }
 
 /** Whether every promise `fn` returns is settled without rejecting by the function's own handling. */
@@ -40,11 +46,33 @@ function handlesOwnErrors(fn: FunctionNode, oracle: OwnErrorsOracle, followWrapp
     return isSelfHandledValue(fn.body, oracle, followWrapper);
   }
   const statements = fn.body.body;
+  // The `try` of an async function may be followed by quiet statements (`finished(stream).catch…`
+  // then `destination.end()`); a final wrapper call may not.
+  const tryIndex = fn.async ? statements.findLastIndex((statement) => statement.type === AST_NODE_TYPES.TryStatement) : -1;
+  if (tryIndex !== -1 && statements.length - tryIndex - 1 <= MAX_TRAILERS) {
+    return (
+      statements.slice(0, tryIndex).every((statement) => isGuardStatement(statement, oracle)) &&
+      statements.slice(tryIndex + 1).every((statement) => isQuietTrailer(statement, oracle)) &&
+      isSwallowingTry(statements[tryIndex] as TSESTree.TryStatement, oracle)
+    );
+  }
   const last = statements.at(-1);
   if (!last || !statements.slice(0, -1).every((statement) => isGuardStatement(statement, oracle))) return false;
+  return isSelfHandlingEnd(last, fn.async, oracle, followWrapper);
+}
+
+/**
+ * How many quiet statements may follow the final `try` (`destination.end()`, `cache.delete(key)`, a
+ * `return value`). A longer tail is more code outside the handler, which the author did not guard.
+ */
+const MAX_TRAILERS = 2;
+
+/**
+ * The statement a self-handling function ends with: `return task().catch(log);`, `await task();`
+ * (a self-handling task), or `if (due) task();` around one of those.
+ */
+function isSelfHandlingEnd(last: TSESTree.Statement, isAsync: boolean, oracle: OwnErrorsOracle, followWrapper: boolean): boolean {
   switch (last.type) {
-    case AST_NODE_TYPES.TryStatement:
-      return fn.async && isSwallowingTry(last, oracle);
     case AST_NODE_TYPES.ReturnStatement:
       return last.argument !== null && isSelfHandledValue(last.argument, oracle, followWrapper);
     case AST_NODE_TYPES.ExpressionStatement: {
@@ -52,11 +80,42 @@ function handlesOwnErrors(fn: FunctionNode, oracle: OwnErrorsOracle, followWrapp
       // returns no promise at all, but may be the wrapper an async function's `await` reaches).
       const expression = skipExpressionWrappers(last.expression);
       const value = expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression;
-      return (fn.async || value !== expression || isHandledChainCall(value, oracle)) && isSelfHandledValue(value, oracle, followWrapper);
+      return (isAsync || value !== expression || isHandledChainCall(value, oracle)) && isSelfHandledValue(value, oracle, followWrapper);
+    }
+    case AST_NODE_TYPES.IfStatement: {
+      if (containsAwait(last.test) || last.alternate) return false;
+      const consequent = last.consequent;
+      const only = consequent.type === AST_NODE_TYPES.BlockStatement ? (consequent.body.length === 1 ? consequent.body[0]! : null) : consequent;
+      return only !== null && only.type !== AST_NODE_TYPES.IfStatement && isSelfHandlingEnd(only, isAsync, oracle, followWrapper);
     }
     default:
       return false;
   }
+}
+
+/** After the `try`: statements that await nothing, throw nothing and return nothing that can reject. */
+function isQuietTrailer(statement: TSESTree.Statement, oracle: OwnErrorsOracle): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement) return !statement.argument || !(oracle.mayReject?.(statement.argument) ?? true) || isLiteralLike(statement.argument);
+  return isGuardStatement(statement, oracle) && !containsThrow(statement);
+}
+
+function isLiteralLike(node: TSESTree.Expression): boolean {
+  const inner = skipExpressionWrappers(node);
+  return inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.TemplateLiteral;
+}
+
+function containsThrow(root: TSESTree.Node): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) {
+      found = true;
+      return;
+    }
+    forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
 }
 
 /** `task().catch(log)`, `task().then(use, log)`, or (one level) a call of a self-handling function. */
@@ -146,10 +205,20 @@ function isQuietBody(body: TSESTree.BlockStatement | TSESTree.Expression, oracle
     if (!quiet) return;
     switch (node.type) {
       case AST_NODE_TYPES.ThrowStatement:
-      case AST_NODE_TYPES.AwaitExpression:
       case AST_NODE_TYPES.YieldExpression:
         quiet = false;
         return;
+      case AST_NODE_TYPES.AwaitExpression:
+        if (!oracle.isSafeAwait?.(node.argument)) {
+          quiet = false;
+          return;
+        }
+        // The awaited call is safe; its arguments are still looked at.
+        if (node.argument.type === AST_NODE_TYPES.CallExpression) {
+          forEachChild(node.argument, visit);
+          return;
+        }
+        break;
       case AST_NODE_TYPES.ForOfStatement:
         if (node.await) quiet = false;
         break;
@@ -218,6 +287,7 @@ function containsAwait(root: TSESTree.Node): boolean {
 export interface TsOwnErrorsOracle {
   mayReject?(node: ts.Expression): boolean;
   resolveCall?(call: ts.CallExpression): ts.Node | null;
+  isSafeAwait?(value: ts.Expression): boolean;
 }
 
 type TsFunction = ts.FunctionDeclaration | ts.MethodDeclaration | ts.FunctionExpression | ts.ArrowFunction;
@@ -246,16 +316,51 @@ function tsHandlesOwnErrors(fn: TsFunction, oracle: TsOwnErrorsOracle, followWra
   if (fn.asteriskToken || !fn.body) return false;
   if (!ts.isBlock(fn.body)) return isTsSelfHandledValue(fn.body, oracle, followWrapper);
   const statements = fn.body.statements;
+  const isAsync = isTsAsync(fn);
+  const tryIndex = isAsync ? statements.findLastIndex((statement) => ts.isTryStatement(statement)) : -1;
+  if (tryIndex !== -1 && statements.length - tryIndex - 1 <= MAX_TRAILERS) {
+    return (
+      statements.slice(0, tryIndex).every((statement) => isTsGuardStatement(statement, oracle)) &&
+      statements.slice(tryIndex + 1).every((statement) => isTsQuietTrailer(statement, oracle)) &&
+      isTsSwallowingTry(statements[tryIndex] as ts.TryStatement, oracle)
+    );
+  }
   const last = statements.at(-1);
   if (!last || !statements.slice(0, -1).every((statement) => isTsGuardStatement(statement, oracle))) return false;
-  if (ts.isTryStatement(last)) return isTsAsync(fn) && isTsSwallowingTry(last, oracle);
+  return isTsSelfHandlingEnd(last, isAsync, oracle, followWrapper);
+}
+
+function isTsSelfHandlingEnd(last: ts.Statement, isAsync: boolean, oracle: TsOwnErrorsOracle, followWrapper: boolean): boolean {
   if (ts.isReturnStatement(last)) return last.expression !== undefined && isTsSelfHandledValue(last.expression, oracle, followWrapper);
   if (ts.isExpressionStatement(last)) {
     const expression = skipTsWrappers(last.expression);
     const value = ts.isAwaitExpression(expression) ? expression.expression : expression;
-    return (isTsAsync(fn) || value !== expression || isTsHandledChainCall(value, oracle)) && isTsSelfHandledValue(value, oracle, followWrapper);
+    return (isAsync || value !== expression || isTsHandledChainCall(value, oracle)) && isTsSelfHandledValue(value, oracle, followWrapper);
+  }
+  if (ts.isIfStatement(last) && !last.elseStatement && !tsContainsAwait(last.expression)) {
+    const consequent = last.thenStatement;
+    const only = ts.isBlock(consequent) ? (consequent.statements.length === 1 ? consequent.statements[0]! : null) : consequent;
+    return only !== null && !ts.isIfStatement(only) && isTsSelfHandlingEnd(only, isAsync, oracle, followWrapper);
   }
   return false;
+}
+
+function isTsQuietTrailer(statement: ts.Statement, oracle: TsOwnErrorsOracle): boolean {
+  if (ts.isReturnStatement(statement)) {
+    if (!statement.expression) return true;
+    const value = skipTsWrappers(statement.expression);
+    return ts.isIdentifier(value) || ts.isLiteralExpression(value) || !(oracle.mayReject?.(value) ?? true);
+  }
+  return isTsGuardStatement(statement, oracle) && !tsContainsThrow(statement);
+}
+
+function tsContainsThrow(root: ts.Node): boolean {
+  const found = (node: ts.Node): boolean => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+    if (ts.isThrowStatement(node)) return true;
+    return ts.forEachChild(node, (child) => (found(child) ? true : undefined)) === true;
+  };
+  return found(root);
 }
 
 function isTsSelfHandledValue(node: ts.Expression, oracle: TsOwnErrorsOracle, followWrapper: boolean): boolean {
@@ -324,7 +429,12 @@ function isTsQuietBody(body: ts.ConciseBody, oracle: TsOwnErrorsOracle): boolean
   if (!ts.isBlock(body) && mayReject?.(body)) return false;
   const loud = (node: ts.Node): boolean => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
-    if (ts.isThrowStatement(node) || ts.isAwaitExpression(node) || ts.isYieldExpression(node)) return true;
+    if (ts.isThrowStatement(node) || ts.isYieldExpression(node)) return true;
+    if (ts.isAwaitExpression(node)) {
+      if (!oracle.isSafeAwait?.(node.expression)) return true;
+      const awaited = skipTsWrappers(node.expression);
+      if (ts.isCallExpression(awaited)) return awaited.arguments.some((argument) => loud(argument)) || loud(awaited.expression);
+    }
     if (ts.isForOfStatement(node) && node.awaitModifier) return true;
     if (ts.isTryStatement(node) && node.catchClause && isTsQuietBody(node.catchClause.block, oracle)) {
       if ((!node.finallyBlock || isTsQuietBody(node.finallyBlock, oracle)) && !tsReturnsUnawaitedPromise(node.tryBlock, oracle)) return false;
