@@ -57,13 +57,16 @@ const valid: Valid[] = [
   'declare function work(): Promise<void>; class Sync { async loop() { try { await work(); } catch (error) { this.log(error); } } log(e: unknown) {} start() { return this.loop(); } run() { this.start(); } }',
   'declare function work(): Promise<void>; async function task() { try { await work(); } catch (error) { console.error(error); } } task().then(() => console.log("synced"));',
   'declare function work(): Promise<void>; async function task() { try { await work(); } catch (error) { try { await fetch("/report"); } catch { /* best effort */ } } } task();',
-  // Promises that cannot reject.
+  'declare function finished(stream: unknown): Promise<void>; async function endWhenDone(source: { end(): void }) { try { await finished(source); } catch {} source.end(); } endWhenDone({ end() {} });',
+  'declare function work(): Promise<void>; async function safeWait() { try { await work(); } catch {} } async function task() { try { await work(); } catch (error) { await safeWait(); console.error(error); } } task();',
+  'declare function work(): Promise<void>; async function kill() { try { await work(); } catch {} } async function schedule(force: boolean) { if (force) { kill(); } } schedule(true);',
   'async function save() {} Promise.allSettled([save()]);',
   'new Promise((resolve) => setTimeout(resolve, 10));',
   'function sleep(ms: number) { return new Promise<void>((resolve) => setTimeout(resolve, ms)); } sleep(10);',
   'function sleep(ms: number) { return new Promise<void>((resolve) => setTimeout(resolve, ms)); } async function pause() { await sleep(5); } pause();',
   'function sleep(ms: number) { return new Promise<void>((resolve) => setTimeout(resolve, ms)); } let ready = false; sleep(10).then(() => { ready = true; });',
   // A call that hands out the promise the object already holds.
+  'async function run() {} const running = run(); function whenDone() { return Promise.resolve(running); } whenDone();',
   'class Connection { connecting?: Promise<void>; async open() {} ready() { if (!this.connecting) this.connecting = this.open(); return this.connecting; } use() { this.ready(); } }',
   // Test frameworks: the runner awaits what they return.
   'import { test } from "node:test"; test("a", async (t) => { t.test("b", async () => {}); });',
@@ -724,6 +727,22 @@ const invalid: Invalid[] = [
       ],
     }),
   ),
+  // More than two statements after the `try` are work outside the handler.
+  {
+    code: 'async function work() {}\nasync function task(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); socket.join(`u${socket.uid}`); socket.join("b"); }\nfunction run() {\n  task({ join() {}, uid: 1 });\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 4,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'async function work() {}\nasync function task(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); socket.join(`u${socket.uid}`); socket.join("b"); }\nfunction run() {\n  void task({ join() {}, uid: 1 });\n}' },
+          { messageId: 'addCatch', output: `async function work() {}\nasync function task(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); socket.join(\`u\${socket.uid}\`); socket.join("b"); }\nfunction run() {\n  task({ join() {}, uid: 1 })${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
   // A bare promise as a statement does nothing with it.
   {
     code: 'async function save() {}\nasync function run() {\n  const pending = save();\n  pending;\n}',
