@@ -723,8 +723,16 @@ export default createRule<Options, MessageId>({
 
     function isTrailingCallback(argument: TSESTree.CallExpressionArgument): boolean {
       if (isFunctionNode(argument)) return !argument.async && !argument.generator;
-      if (!services || (argument.type !== AST_NODE_TYPES.Identifier && argument.type !== AST_NODE_TYPES.MemberExpression)) return false;
-      // With types: a function value whose signatures return no promise (`fn.call(this, opts, done)`).
+      if (
+        !services ||
+        (argument.type !== AST_NODE_TYPES.Identifier &&
+          argument.type !== AST_NODE_TYPES.MemberExpression &&
+          argument.type !== AST_NODE_TYPES.CallExpression)
+      ) {
+        return false;
+      }
+      // With types: a function value whose signatures return no promise (`fn.call(this, opts, done)`,
+      // `client.cluster('SLOTS', timeout(callback, ms))`).
       const tsNode = services.getTsNode(argument);
       const signatures = services.getType(argument).getCallSignatures();
       return (

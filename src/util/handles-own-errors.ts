@@ -45,27 +45,12 @@ function handlesOwnErrors(fn: FunctionNode, oracle: OwnErrorsOracle, followWrapp
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
     return isSelfHandledValue(fn.body, oracle, followWrapper);
   }
+  if (fn.async && awaitsAreCovered(fn.body, oracle)) return true;
   const statements = fn.body.body;
-  // The `try` of an async function may be followed by quiet statements (`finished(stream).catch…`
-  // then `destination.end()`); a final wrapper call may not.
-  const tryIndex = fn.async ? statements.findLastIndex((statement) => statement.type === AST_NODE_TYPES.TryStatement) : -1;
-  if (tryIndex !== -1 && statements.length - tryIndex - 1 <= MAX_TRAILERS) {
-    return (
-      statements.slice(0, tryIndex).every((statement) => isGuardStatement(statement, oracle)) &&
-      statements.slice(tryIndex + 1).every((statement) => isQuietTrailer(statement, oracle)) &&
-      isSwallowingTry(statements[tryIndex] as TSESTree.TryStatement, oracle)
-    );
-  }
   const last = statements.at(-1);
   if (!last || !statements.slice(0, -1).every((statement) => isGuardStatement(statement, oracle))) return false;
   return isSelfHandlingEnd(last, fn.async, oracle, followWrapper);
 }
-
-/**
- * How many quiet statements may follow the final `try` (`destination.end()`, `cache.delete(key)`, a
- * `return value`). A longer tail is more code outside the handler, which the author did not guard.
- */
-const MAX_TRAILERS = 2;
 
 /**
  * The statement a self-handling function ends with: `return task().catch(log);`, `await task();`
@@ -93,29 +78,9 @@ function isSelfHandlingEnd(last: TSESTree.Statement, isAsync: boolean, oracle: O
   }
 }
 
-/** After the `try`: statements that await nothing, throw nothing and return nothing that can reject. */
-function isQuietTrailer(statement: TSESTree.Statement, oracle: OwnErrorsOracle): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement) return !statement.argument || !(oracle.mayReject?.(statement.argument) ?? true) || isLiteralLike(statement.argument);
-  return isGuardStatement(statement, oracle) && !containsThrow(statement);
-}
-
 function isLiteralLike(node: TSESTree.Expression): boolean {
   const inner = skipExpressionWrappers(node);
   return inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.TemplateLiteral;
-}
-
-function containsThrow(root: TSESTree.Node): boolean {
-  let found = false;
-  const visit = (node: TSESTree.Node): void => {
-    if (found || isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
-    if (node.type === AST_NODE_TYPES.ThrowStatement) {
-      found = true;
-      return;
-    }
-    forEachChild(node, visit);
-  };
-  visit(root);
-  return found;
 }
 
 /** `task().catch(log)`, `task().then(use, log)`, or (one level) a call of a self-handling function. */
@@ -180,6 +145,51 @@ function isGuardStatement(statement: TSESTree.Statement, oracle: OwnErrorsOracle
     default:
       return false;
   }
+}
+
+/**
+ * The body of an async function that cannot reject: at least one `try` with a swallowing `catch`, and
+ * every `await` (and `for await`) inside the block of such a `try` or awaiting something safe. Outside
+ * those blocks: `throw` only in guards before the first such `try` (assertions), and no `return` of
+ * something that can reject. Synchronous statements around the `try` (`stream.end()`, bookkeeping) are
+ * accepted, as guards and assertions are.
+ */
+function awaitsAreCovered(body: TSESTree.BlockStatement, oracle: OwnErrorsOracle): boolean {
+  let ok = true;
+  let sawTry = false;
+  const visit = (node: TSESTree.Node, covered: boolean): void => {
+    if (!ok || isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    switch (node.type) {
+      case AST_NODE_TYPES.TryStatement:
+        if (!covered && isSwallowingTry(node, oracle)) {
+          sawTry = true;
+          // The handler and finalizer were judged quiet by isSwallowingTry.
+          visit(node.block, true);
+          return;
+        }
+        break;
+      case AST_NODE_TYPES.AwaitExpression:
+        if (!covered && !oracle.isSafeAwait?.(node.argument)) ok = false;
+        break;
+      case AST_NODE_TYPES.ForOfStatement:
+        if (node.await && !covered) ok = false;
+        break;
+      case AST_NODE_TYPES.YieldExpression:
+        ok = false;
+        break;
+      case AST_NODE_TYPES.ThrowStatement:
+        if (!covered && sawTry) ok = false;
+        break;
+      case AST_NODE_TYPES.ReturnStatement:
+        if (!covered && node.argument && (oracle.mayReject ? oracle.mayReject(node.argument) : !isLiteralLike(node.argument))) ok = false;
+        break;
+      default:
+        break;
+    }
+    if (ok) forEachChild(node, (child) => visit(child, covered));
+  };
+  for (const statement of body.body) visit(statement, false);
+  return ok && sawTry;
 }
 
 /** `try { … } catch { … }` with a non-empty block, a swallowing catch and a quiet finally. */
@@ -317,14 +327,7 @@ function tsHandlesOwnErrors(fn: TsFunction, oracle: TsOwnErrorsOracle, followWra
   if (!ts.isBlock(fn.body)) return isTsSelfHandledValue(fn.body, oracle, followWrapper);
   const statements = fn.body.statements;
   const isAsync = isTsAsync(fn);
-  const tryIndex = isAsync ? statements.findLastIndex((statement) => ts.isTryStatement(statement)) : -1;
-  if (tryIndex !== -1 && statements.length - tryIndex - 1 <= MAX_TRAILERS) {
-    return (
-      statements.slice(0, tryIndex).every((statement) => isTsGuardStatement(statement, oracle)) &&
-      statements.slice(tryIndex + 1).every((statement) => isTsQuietTrailer(statement, oracle)) &&
-      isTsSwallowingTry(statements[tryIndex] as ts.TryStatement, oracle)
-    );
-  }
+  if (isAsync && tsAwaitsAreCovered(fn.body, oracle)) return true;
   const last = statements.at(-1);
   if (!last || !statements.slice(0, -1).every((statement) => isTsGuardStatement(statement, oracle))) return false;
   return isTsSelfHandlingEnd(last, isAsync, oracle, followWrapper);
@@ -345,22 +348,31 @@ function isTsSelfHandlingEnd(last: ts.Statement, isAsync: boolean, oracle: TsOwn
   return false;
 }
 
-function isTsQuietTrailer(statement: ts.Statement, oracle: TsOwnErrorsOracle): boolean {
-  if (ts.isReturnStatement(statement)) {
-    if (!statement.expression) return true;
-    const value = skipTsWrappers(statement.expression);
-    return ts.isIdentifier(value) || ts.isLiteralExpression(value) || !(oracle.mayReject?.(value) ?? true);
-  }
-  return isTsGuardStatement(statement, oracle) && !tsContainsThrow(statement);
-}
-
-function tsContainsThrow(root: ts.Node): boolean {
-  const found = (node: ts.Node): boolean => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
-    if (ts.isThrowStatement(node)) return true;
-    return ts.forEachChild(node, (child) => (found(child) ? true : undefined)) === true;
+/** The TypeScript-tree twin of `awaitsAreCovered`. */
+function tsAwaitsAreCovered(body: ts.Block, oracle: TsOwnErrorsOracle): boolean {
+  let ok = true;
+  let sawTry = false;
+  const visit = (node: ts.Node, covered: boolean): void => {
+    if (!ok || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isTryStatement(node) && !covered && isTsSwallowingTry(node, oracle)) {
+      sawTry = true;
+      visit(node.tryBlock, true);
+      return;
+    }
+    if (!covered) {
+      if (ts.isAwaitExpression(node) && !oracle.isSafeAwait?.(node.expression)) ok = false;
+      else if (ts.isForOfStatement(node) && node.awaitModifier) ok = false;
+      else if (ts.isThrowStatement(node) && sawTry) ok = false;
+      else if (ts.isReturnStatement(node) && node.expression) {
+        const value = skipTsWrappers(node.expression);
+        if (!ts.isIdentifier(value) && !ts.isLiteralExpression(value) && (oracle.mayReject?.(value) ?? true)) ok = false;
+      }
+    }
+    if (ts.isYieldExpression(node)) ok = false;
+    if (ok) ts.forEachChild(node, (child) => visit(child, covered));
   };
-  return found(root);
+  for (const statement of body.statements) visit(statement, false);
+  return ok && sawTry;
 }
 
 function isTsSelfHandledValue(node: ts.Expression, oracle: TsOwnErrorsOracle, followWrapper: boolean): boolean {

@@ -60,6 +60,9 @@ const valid: Valid[] = [
   'declare function finished(stream: unknown): Promise<void>; async function endWhenDone(source: { end(): void }) { try { await finished(source); } catch {} source.end(); } endWhenDone({ end() {} });',
   'declare function work(): Promise<void>; async function safeWait() { try { await work(); } catch {} } async function task() { try { await work(); } catch (error) { await safeWait(); console.error(error); } } task();',
   'declare function work(): Promise<void>; async function kill() { try { await work(); } catch {} } async function schedule(force: boolean) { if (force) { kill(); } } schedule(true);',
+  'declare function work(): Promise<void>; async function connect(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); socket.join(`u${socket.uid}`); } connect({ join() {}, uid: 1 });',
+  'declare function work(): Promise<void>; async function loop(ready: boolean) { if (!ready) throw new Error("not ready"); try { await work(); } catch (error) { console.error(error); } let retries = 0; try { await work(); } catch { retries++; } console.log(retries); } loop(true);',
+  // Promises that cannot reject.
   'async function save() {} Promise.allSettled([save()]);',
   'new Promise((resolve) => setTimeout(resolve, 10));',
   'function sleep(ms: number) { return new Promise<void>((resolve) => setTimeout(resolve, ms)); } sleep(10);',
@@ -727,9 +730,9 @@ const invalid: Invalid[] = [
       ],
     }),
   ),
-  // More than two statements after the `try` are work outside the handler.
+  // An `await` outside the swallowing `try` can reject.
   {
-    code: 'async function work() {}\nasync function task(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); socket.join(`u${socket.uid}`); socket.join("b"); }\nfunction run() {\n  task({ join() {}, uid: 1 });\n}',
+    code: 'async function work() {}\nasync function task(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); await work(); }\nfunction run() {\n  task({ join() {}, uid: 1 });\n}',
     output: null,
     errors: [
       {
@@ -737,8 +740,8 @@ const invalid: Invalid[] = [
         line: 4,
         column: 3,
         suggestions: [
-          { messageId: 'addVoid', output: 'async function work() {}\nasync function task(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); socket.join(`u${socket.uid}`); socket.join("b"); }\nfunction run() {\n  void task({ join() {}, uid: 1 });\n}' },
-          { messageId: 'addCatch', output: `async function work() {}\nasync function task(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); socket.join(\`u\${socket.uid}\`); socket.join("b"); }\nfunction run() {\n  task({ join() {}, uid: 1 })${CATCH};\n}` },
+          { messageId: 'addVoid', output: 'async function work() {}\nasync function task(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); await work(); }\nfunction run() {\n  void task({ join() {}, uid: 1 });\n}' },
+          { messageId: 'addCatch', output: `async function work() {}\nasync function task(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); await work(); }\nfunction run() {\n  task({ join() {}, uid: 1 })${CATCH};\n}` },
         ],
       },
     ],
@@ -1046,6 +1049,8 @@ typedTester.run('no-missing-await (typed only)', rule, {
     'import { reply } from "./modules/thenables.js"; reply.code(200).send("ok");',
     // Array mutators called for their effect.
     'declare const pending: Promise<void>[]; pending.splice(0, 1); pending.reverse(); pending.sort();',
+    // A dual API given a callback wrapped by a helper.
+    'declare function timeout<T extends (...args: never[]) => void>(fn: T, ms: number): T; declare function cluster(cmd: string, cb?: (error: Error | null) => void): Promise<void>; cluster("SLOTS", timeout((error: Error | null) => {}, 100));',
     // A method of another file that hands out its stored promise; a self-handling wrapper there.
     'import { Connection } from "./modules/tasks.js"; new Connection().ready();',
     'import { startLater } from "./modules/tasks.js"; startLater();',
