@@ -625,7 +625,10 @@ export default createRule<Options, MessageId>({
 
     /** Whether an expression inside a handler or a task body may be a promise that rejects. */
     function mayReject(node: TSESTree.Expression): boolean {
-      return isPromiseValue(node) && !isHandledChain(node) && !cannotRejectHere(node);
+      if (!isPromiseValue(node) || isHandledChain(node) || cannotRejectHere(node)) return false;
+      // `release();` in a handler, where release() hands out a held promise or handles its own errors.
+      const inner = skipExpressionWrappers(node);
+      return inner.type !== AST_NODE_TYPES.CallExpression || (!returnsPromiseItHolds(inner) && !handlesOwnErrorsCall(inner));
     }
 
     function resolveSameFile(call: TSESTree.CallExpression): FunctionNode | null {

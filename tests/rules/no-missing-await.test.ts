@@ -62,6 +62,7 @@ const valid: Valid[] = [
   'declare function work(): Promise<void>; async function kill() { try { await work(); } catch {} } async function schedule(force: boolean) { if (force) { kill(); } } schedule(true);',
   'declare function work(): Promise<void>; async function connect(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); socket.join(`u${socket.uid}`); } connect({ join() {}, uid: 1 });',
   'declare function work(): Promise<void>; async function loop(ready: boolean) { if (!ready) throw new Error("not ready"); try { await work(); } catch (error) { console.error(error); } let retries = 0; try { await work(); } catch { retries++; } console.log(retries); } loop(true);',
+  'declare function work(): Promise<void>; class Worker { done = Promise.resolve(); release() { return this.done; } async loop() { try { await work(); } catch { this.release(); } } start() { this.loop(); } }',
   // Promises that cannot reject.
   'async function save() {} Promise.allSettled([save()]);',
   'new Promise((resolve) => setTimeout(resolve, 10));',
