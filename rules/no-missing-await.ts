@@ -6,22 +6,28 @@ import type * as ts from 'typescript';
 import { PROMISE_RETURNING_APIS, PROMISE_STATICS_RETURNING_PROMISE } from '../src/knowledge/promise-apis.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
 import { describeCall, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
+import { cannotReject, tsFunctionCannotReject, type CannotRejectOracle } from '../src/util/cannot-reject.js';
 import { createRule } from '../src/util/create-rule.js';
 import { prefixWithUnary } from '../src/util/fix.js';
 import { canAwaitAt, isCallbackArgument, isFunctionNode, type FunctionNode } from '../src/util/get-enclosing-function.js';
 import { getDeclaredReturnTypes } from '../src/util/get-declared-return-types.js';
 import type { TypeServices } from '../src/util/get-type-services.js';
-import { getPromiseDetector, typeHasThenable } from '../src/util/is-promise.js';
+import { functionHandlesOwnErrors, tsFunctionHandlesOwnErrors, type TsOwnErrorsOracle } from '../src/util/handles-own-errors.js';
+import { getPendingWork, getPromiseDetector, isAlwaysPendingWork, isPendingWorkArray } from '../src/util/is-promise.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
 import {
   isIntrinsicAnyType,
   isIntrinsicErrorType,
   isIntrinsicUnknownType,
+  isStrictCompilerOptionEnabled,
   isThenableType,
-  loadTypeScript,
   unionConstituents,
+  loadTypeScript,
 } from '../src/util/typescript.js';
-import { forEachChild } from '../src/util/walk.js';
+
+import { returnsHeldPromise, tsReturnsHeldPromise } from './no-missing-await/held-promise.js';
+import { endsBeforeSettling } from './no-missing-await/process-end.js';
+import { isTestFrameworkCall } from './no-missing-await/test-framework.js';
 
 export type Options = [
   {
@@ -33,10 +39,14 @@ export type Options = [
 
 export type MessageId =
   | 'floating'
+  | 'floatingThenable'
+  | 'floatingValue'
   | 'floatingInTry'
   | 'floatingArray'
+  | 'awaitedArray'
   | 'unusedVariable'
   | 'conditionPromise'
+  | 'conditionValue'
   | 'addAwait'
   | 'addVoid'
   | 'addCatch'
@@ -61,14 +71,22 @@ export default createRule<Options, MessageId>({
     messages: {
       floating:
         '`{{name}}` returns a promise that is never awaited: its work may not finish before the code moves on and a rejection crashes the process; await it, return it, or handle it with `.catch()`.',
+      floatingThenable:
+        '`{{name}}` returns a thenable that nothing awaits: a lazy one, such as a query builder, never runs its query, and an eager one\'s failure goes unnoticed; await it or return it.',
+      floatingValue:
+        '`{{name}}` is a promise that is never awaited: its work may not finish before the code moves on and a rejection crashes the process; await it, return it, or handle it with `.catch()`.',
       floatingInTry:
         '`{{name}}` returns a promise that is never awaited, so the surrounding `catch` cannot see its rejection, which crashes the process instead; await it so that the `catch` handles it.',
       floatingArray:
         '`{{name}}` creates promises that are never awaited: their work may not finish and any rejection crashes the process; await them with `Promise.all()` or handle their errors.',
+      awaitedArray:
+        '`{{name}}` is an array of promises, and `await` on an array waits for none of them: their work may not finish and any rejection crashes the process; await `Promise.all()` of it.',
       unusedVariable:
         '`{{variable}}` holds the promise of `{{name}}` but is never awaited, returned or handled: its work may not finish and a rejection crashes the process; await it or handle it with `.catch()`.',
       conditionPromise:
         '`{{name}}` returns a promise, which is always truthy, so this condition never sees its result; await it.',
+      conditionValue:
+        '`{{name}}` is a promise, which is always truthy, so this condition never sees its result; await it.',
       addAwait: 'Await `{{name}}`.',
       addVoid: 'Mark `{{name}}` as deliberately not awaited with `void`.',
       addCatch: 'Handle the rejection of `{{name}}` with `.catch()`.',
@@ -88,7 +106,7 @@ export default createRule<Options, MessageId>({
           autofix: {
             type: 'boolean',
             description:
-              'Insert `await` with --fix where the statement sits in the body of an async function; when false, it is offered as a suggestion.',
+              'Insert `await` with --fix where the statement sits in the body of an async function; by default (false) it is offered as a suggestion, because awaiting changes when the program proceeds.',
           },
           allow: namedEntryListSchema(
             'Callees whose promises may float: a name (`logEvent`, `analytics.track`) or a module export (`{ from: "pkg", name: "track" }`).',
@@ -96,7 +114,7 @@ export default createRule<Options, MessageId>({
         },
       },
     ],
-    defaultOptions: [{ allowVoid: true, autofix: true, allow: [] }],
+    defaultOptions: [{ allowVoid: true, autofix: false, allow: [] }],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
@@ -104,7 +122,9 @@ export default createRule<Options, MessageId>({
     const detector = getPromiseDetector(context);
     const services = detector.typeServices;
     const allowVoid = options.allowVoid !== false;
-    const autofix = options.autofix !== false;
+    const autofix = options.autofix === true;
+    // Without strictNullChecks every `| undefined` is erased: a promise-typed name in a test is a presence check.
+    const strictNullChecks = services ? isStrictCompilerOptionEnabled(services.program.getCompilerOptions(), 'strictNullChecks') : true;
     const { names: allowedNames, modules: allowedModules } = partitionEntries(options.allow ?? []);
     const allowedTargets: ApiTarget[] = allowedModules.map((entry) => ({
       module: entry.from,
@@ -112,6 +132,8 @@ export default createRule<Options, MessageId>({
       esm: entry.path[0] === 'default',
     }));
     const reported = new WeakSet<TSESTree.Node>();
+    // Self-handling callees are followed through safe awaits in their handlers, two calls deep at most.
+    let ownErrorsDepth = 0;
 
     return {
       ExpressionStatement(node) {
@@ -142,6 +164,15 @@ export default createRule<Options, MessageId>({
       VariableDeclarator(node) {
         checkUnusedVariable(node);
       },
+      AwaitExpression(node) {
+        checkAwaitedArray(node);
+      },
+      ArrowFunctionExpression(node) {
+        // `() => void save()`: the arrow returns nothing, so with `allowVoid: false` the promise floats.
+        if (!allowVoid && node.body.type === AST_NODE_TYPES.UnaryExpression && node.body.operator === 'void') {
+          checkDiscarded(node.body, false);
+        }
+      },
     };
 
     // ---- floating promises -------------------------------------------------------------------
@@ -171,17 +202,95 @@ export default createRule<Options, MessageId>({
         case AST_NODE_TYPES.ImportExpression:
         case AST_NODE_TYPES.TaggedTemplateExpression:
           if (isFloatingPromise(inner)) reportFloating(expression, inner, voided);
-          else if (inner.type === AST_NODE_TYPES.CallExpression && !isArrayElementCall(inner) && isPromiseArray(inner)) {
+          else if (inner.type === AST_NODE_TYPES.CallExpression && !isArrayElementCall(inner) && !isArrayMethodCall(inner, ARRAY_MUTATORS) && isPromiseArray(inner)) {
             reportArray(expression, inner);
           }
           return;
         case AST_NODE_TYPES.ArrayExpression:
           if (isPromiseArray(inner)) reportArray(expression, inner);
           return;
+        case AST_NODE_TYPES.Identifier:
+        case AST_NODE_TYPES.MemberExpression:
+          checkBareValue(expression, inner);
+          return;
         default:
-          // Bare identifiers and members (`promise;`) create nothing: the promise lives on elsewhere.
           return;
       }
+    }
+
+    /**
+     * `promise;`, `this.pending;`, `x as Promise<T>;`: a statement that names a promise and does nothing
+     * with it, usually a forgotten `await`. The type of the whole expression decides (an assertion says
+     * what the author believes it is).
+     */
+    function checkBareValue(outer: TSESTree.Expression, inner: TSESTree.Identifier | TSESTree.MemberExpression): void {
+      if (reported.has(inner)) return;
+      if (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined') return;
+      if (isValueArray(outer)) {
+        reportArray(outer, inner);
+        return;
+      }
+      if (!isPromiseValue(outer) && !isAssertedPromise(outer)) return;
+      reported.add(inner);
+      const name = describe(inner);
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
+      const voidNode = findVoidAround(outer);
+      if (canAwaitAt(outer, sourceType)) {
+        suggest.push({
+          messageId: 'addAwait',
+          data: { name },
+          fix: (fixer) =>
+            voidNode
+              ? fixer.replaceText(sourceCode.getFirstToken(voidNode)!, 'await')
+              : fixer.replaceText(outer, prefixWithUnary(sourceCode, outer, 'await')),
+        });
+      }
+      if (allowVoid && !voidNode) {
+        suggest.push({ messageId: 'addVoid', data: { name }, fix: (fixer) => fixer.replaceText(outer, prefixWithUnary(sourceCode, outer, 'void')) });
+      }
+      if (hasCatchMethod(outer) && !mayBeNullish(outer)) {
+        suggest.push({ messageId: 'addCatch', data: { name }, fix: (fixer) => fixer.replaceText(outer, withCatch(outer)) });
+      }
+      context.report({ node: outer, messageId: isInsideTry(outer) ? 'floatingInTry' : 'floatingValue', data: { name }, suggest });
+    }
+
+    /** `x as Promise<T>` / `<Promise<T>>x`: without types, the written assertion says it is a promise. */
+    function isAssertedPromise(node: TSESTree.Expression): boolean {
+      if (services) return false;
+      let current: TSESTree.Expression = node;
+      while (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSTypeAssertion || current.type === AST_NODE_TYPES.TSNonNullExpression) {
+        if (current.type !== AST_NODE_TYPES.TSNonNullExpression && isPromiseTypeNode(current.typeAnnotation)) return true;
+        current = current.expression;
+      }
+      return false;
+    }
+
+    /** `await promises` where `promises` is an array of promises: it waits for none of them. */
+    function checkAwaitedArray(node: TSESTree.AwaitExpression): void {
+      const argument = node.argument;
+      const inner = skipExpressionWrappers(argument);
+      let isArray: boolean;
+      if (inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.CallExpression) {
+        isArray = !isPromiseValue(inner) && isPromiseArray(inner);
+      } else if (inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.MemberExpression) {
+        isArray = isValueArray(argument);
+      } else {
+        return;
+      }
+      if (!isArray || reported.has(inner)) return;
+      reported.add(inner);
+      const text = sourceCode.getText(argument);
+      context.report({
+        node,
+        messageId: 'awaitedArray',
+        data: { name: describe(inner) },
+        suggest: [
+          {
+            messageId: 'awaitAll',
+            fix: (fixer) => fixer.replaceText(argument, `Promise.all(${text})`),
+          },
+        ],
+      });
     }
 
     type PromiseNode =
@@ -194,17 +303,44 @@ export default createRule<Options, MessageId>({
     function isFloatingPromise(node: PromiseNode): boolean {
       // Tagged templates are promises only by type (`sql\`…\``); syntax alone cannot tell.
       if (node.type === AST_NODE_TYPES.TaggedTemplateExpression && !services) return false;
+      // A handled chain is settled by syntax: no need to ask the checker about it (issue 12 §3).
       if (isHandledChain(node)) return false;
       if (!isPromiseValue(node)) return false;
-      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
-      return (
-        !isAllowedCall(node) &&
-        !isSelfHandlingTask(node) &&
-        !isCallbackStyleCall(node) &&
-        !returnsItsArgument(node) &&
-        !isArrayElementCall(node) &&
-        !isNodeTestCall(node)
-      );
+      if (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        (isAllowedCall(node) ||
+          isCallbackStyleCall(node) ||
+          returnsItsArgument(node) ||
+          isArrayElementCall(node) ||
+          isTestFrameworkCall(sourceCode, node) ||
+          returnsPromiseItHolds(node))
+      ) {
+        return false;
+      }
+      // A promise that cannot reject loses nothing by floating, unless the process ends (or a serverless
+      // runtime freezes it) right after, before it settles: then its work is lost.
+      if (cannotRejectHere(node) || handlesOwnErrorsCall(node)) return losesWorkAtEnd(node);
+      return true;
+    }
+
+    function losesWorkAtEnd(node: TSESTree.Node): boolean {
+      let current: TSESTree.Node = node;
+      while (current.parent && current.parent.type !== AST_NODE_TYPES.ExpressionStatement) {
+        const parent: TSESTree.Node = current.parent;
+        if (
+          parent.type !== AST_NODE_TYPES.LogicalExpression &&
+          parent.type !== AST_NODE_TYPES.ConditionalExpression &&
+          parent.type !== AST_NODE_TYPES.SequenceExpression &&
+          parent.type !== AST_NODE_TYPES.UnaryExpression &&
+          parent.type !== AST_NODE_TYPES.ChainExpression &&
+          parent.type !== AST_NODE_TYPES.TSAsExpression &&
+          parent.type !== AST_NODE_TYPES.TSNonNullExpression
+        ) {
+          return false;
+        }
+        current = parent;
+      }
+      return current.parent?.type === AST_NODE_TYPES.ExpressionStatement && endsBeforeSettling(current.parent);
     }
 
     function reportFloating(outer: TSESTree.Expression, inner: PromiseNode, voided: boolean): void {
@@ -233,14 +369,14 @@ export default createRule<Options, MessageId>({
       }
       context.report({
         node: outer,
-        messageId: isInsideTry(outer) ? 'floatingInTry' : 'floating',
+        messageId: isInsideTry(outer) ? 'floatingInTry' : isLazyThenable(inner) ? 'floatingThenable' : 'floating',
         data: { name },
         fix: fixWithAwait ? (fixer) => fixer.replaceText(outer, prefixWithUnary(sourceCode, outer, 'await')) : null,
         suggest,
       });
     }
 
-    function reportArray(outer: TSESTree.Expression, inner: TSESTree.CallExpression | TSESTree.ArrayExpression): void {
+    function reportArray(outer: TSESTree.Expression, inner: TSESTree.Expression): void {
       if (reported.has(inner)) return;
       reported.add(inner);
       const name = describe(inner);
@@ -267,7 +403,9 @@ export default createRule<Options, MessageId>({
         return;
       }
       if (inner.type === AST_NODE_TYPES.SequenceExpression) return checkCondition(inner.expressions.at(-1)!);
-      if (inner.type !== AST_NODE_TYPES.CallExpression || reported.has(inner) || !isAlwaysPromise(inner)) return;
+      if (inner.type === AST_NODE_TYPES.Identifier) return checkValueCondition(test, inner);
+      // `a.catch(log) || b.then(use, log);`: both sides are handled; the test is not what the author asks.
+      if (inner.type !== AST_NODE_TYPES.CallExpression || reported.has(inner) || isHandledChain(inner) || !isAlwaysPromise(inner)) return;
       reported.add(inner);
       const name = describe(inner);
       context.report({
@@ -280,6 +418,43 @@ export default createRule<Options, MessageId>({
       });
     }
 
+    /**
+     * `if (pending)` where `pending` is a local or parameter that always holds a promise (`const pending =
+     * save()`). Members (`if (this.connecting)`) are left alone: fields declared without `| undefined`
+     * are still tested for presence, and without strictNullChecks every name is.
+     */
+    function checkValueCondition(test: TSESTree.Expression, id: TSESTree.Identifier): void {
+      if (reported.has(id) || !strictNullChecks) return;
+      let always: boolean;
+      if (services) {
+        const type = services.getType(id);
+        if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type) || isIntrinsicErrorType(type)) return;
+        always = isAlwaysPendingWork(services, services.getTsNode(id), type);
+      } else {
+        const init = getConstInit(id);
+        always = init?.type === AST_NODE_TYPES.CallExpression && isAlwaysPromise(init);
+      }
+      if (!always) return;
+      reported.add(id);
+      const name = id.name;
+      context.report({
+        node: test,
+        messageId: 'conditionValue',
+        data: { name },
+        suggest: canAwaitAt(test, sourceType)
+          ? [{ messageId: 'addAwait', data: { name }, fix: (fixer) => fixer.replaceText(test, prefixWithUnary(sourceCode, test, 'await')) }]
+          : [],
+      });
+    }
+
+    /** The initializer of a `const` (never reassigned) the identifier names. */
+    function getConstInit(id: TSESTree.Identifier): TSESTree.Expression | null {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
+      return def.node.init ? skipExpressionWrappers(def.node.init) : null;
+    }
+
     /** A call that always yields a promise, never anything else: only then is the test always true. */
     function isAlwaysPromise(call: TSESTree.CallExpression): boolean {
       if (detector.isSurelyNotPromise(call)) return false;
@@ -288,9 +463,7 @@ export default createRule<Options, MessageId>({
         const tsNode = services.getTsNode(call);
         const type = services.getType(call);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return false;
-        if (!isIntrinsicErrorType(type)) {
-          return unionConstituents(type).every((part) => isThenableType(services.checker, tsNode, part));
-        }
+        if (!isIntrinsicErrorType(type)) return isAlwaysPendingWork(services, tsNode, type);
       }
       if (!detector.isPromiseSyntactically(call)) return false;
       const resolved = detector.resolveCallee(call);
@@ -347,7 +520,7 @@ export default createRule<Options, MessageId>({
         if (calleeSaysNo(node, (type) => hasThenable(services, services.getTsNode(node), type))) return false;
         const type = services.getType(node);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return detector.isKnownPromise(node);
-        if (!isIntrinsicErrorType(type)) return hasThenable(services, services.getTsNode(node), type);
+        if (!isIntrinsicErrorType(type)) return getPendingWork(services, services.getTsNode(node), type) !== null;
       }
       return detector.isPromiseSyntactically(node);
     }
@@ -362,6 +535,33 @@ export default createRule<Options, MessageId>({
       return returns !== null && !returns.some(test);
     }
 
+    /** A thenable that is not a standard promise, whose `then` starts work: a query builder and the like. */
+    function isLazyThenable(node: TSESTree.Expression): boolean {
+      if (!services) return false;
+      const type = services.getType(node);
+      return getPendingWork(services, services.getTsNode(node), type) === 'lazy';
+    }
+
+    /** An identifier or member (or an assertion of one) that holds an array of promises. */
+    function isValueArray(node: TSESTree.Expression): boolean {
+      if (services) {
+        const type = services.getType(node);
+        if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type) || isIntrinsicErrorType(type)) return false;
+        return isPendingWorkArray(services, services.getTsNode(node), type);
+      }
+      const inner = skipExpressionWrappers(node);
+      const init = inner.type === AST_NODE_TYPES.Identifier ? getConstInit(inner) : null;
+      return (init?.type === AST_NODE_TYPES.CallExpression || init?.type === AST_NODE_TYPES.ArrayExpression) && isPromiseArray(init);
+    }
+
+    /** Without types any value may be nullish; with types, a union with `null`/`undefined`/`void`. */
+    function mayBeNullish(node: TSESTree.Expression): boolean {
+      const ts = loadTypeScript();
+      if (!services) return false;
+      const nullish = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+      return unionConstituents(services.getType(node)).some((part) => (part.flags & nullish) !== 0);
+    }
+
     /** An array (or tuple) of promises: `items.map(async …)`, `[save(a), save(b)]`. */
     function isPromiseArray(node: TSESTree.CallExpression | TSESTree.ArrayExpression): boolean {
       if (detector.isSurelyNotPromise(node) || isHandledChain(node)) return false;
@@ -371,15 +571,7 @@ export default createRule<Options, MessageId>({
         }
         const type = services.getType(node);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return false;
-        if (!isIntrinsicErrorType(type)) {
-          const checker = services.checker;
-          const tsNode = services.getTsNode(node);
-          return unionConstituents(type).some(
-            (part) =>
-              (checker.isArrayType(part) || checker.isTupleType(part)) &&
-              checker.getTypeArguments(part as ts.TypeReference).some((element) => hasThenable(services, tsNode, element)),
-          );
-        }
+        if (!isIntrinsicErrorType(type)) return isPendingWorkArray(services, services.getTsNode(node), type);
       }
       if (node.type === AST_NODE_TYPES.ArrayExpression) {
         return node.elements.some(
@@ -420,7 +612,8 @@ export default createRule<Options, MessageId>({
         case 'catch':
           return isHandler(inner.arguments[0]);
         case 'then':
-          return isHandler(inner.arguments[1]);
+          // `.then(...args, onRejected)`: the spread may fill both places, so the handler is not proven.
+          return inner.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement && isHandler(inner.arguments[1]);
         case 'finally':
           return isHandledChain(callee.object);
         default:
@@ -429,7 +622,8 @@ export default createRule<Options, MessageId>({
     }
 
     function isHandler(argument: TSESTree.CallExpressionArgument | undefined): boolean {
-      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return argument !== undefined;
+      // A spread may be empty: the handler's presence cannot be proven.
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return false;
       if (argument.type === AST_NODE_TYPES.Literal && argument.value === null) return false;
       return !(argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined');
     }
@@ -455,53 +649,82 @@ export default createRule<Options, MessageId>({
 
     // ---- precision exemptions: shapes that are not bugs ---------------------------------------
 
-    /**
-     * A deliberately detached task: an async function (or async IIFE) whose whole body is one non-empty
-     * `try` whose `catch` (and `finally`) neither rethrows nor awaits nor calls something that can reject.
-     */
-    function isSelfHandlingTask(call: TSESTree.CallExpression): boolean {
-      const resolved = detector.resolveCallee(call);
-      if (resolved?.fn) return isSelfHandlingFunction(resolved.fn);
-      if (resolved || !services) return false;
-      const signature = services.checker.getResolvedSignature(services.getTsNode(call) as ts.CallExpression);
-      const declaration = signature?.declaration;
-      return declaration !== undefined && isSelfHandlingTsFunction(services, declaration);
+    /** Whether an expression inside a handler or a task body may be a promise that rejects. */
+    function mayReject(node: TSESTree.Expression): boolean {
+      if (!isPromiseValue(node) || isHandledChain(node) || cannotRejectHere(node)) return false;
+      // `release();` in a handler, where release() hands out a held promise or handles its own errors.
+      const inner = skipExpressionWrappers(node);
+      return inner.type !== AST_NODE_TYPES.CallExpression || (!returnsPromiseItHolds(inner) && !handlesOwnErrorsCall(inner));
     }
 
-    function isSelfHandlingFunction(fn: FunctionNode): boolean {
-      if (!fn.async || fn.generator || fn.body.type !== AST_NODE_TYPES.BlockStatement || fn.body.body.length !== 1) return false;
-      const only = fn.body.body[0]!;
-      if (only.type !== AST_NODE_TYPES.TryStatement || !only.handler || only.block.body.length === 0) return false;
-      return isQuietBlock(only.handler.body) && (!only.finalizer || isQuietBlock(only.finalizer));
+    function resolveSameFile(call: TSESTree.CallExpression): FunctionNode | null {
+      return detector.resolveCallee(call)?.fn ?? null;
     }
 
-    /** No `throw`, no `await`, no call or return of something that can reject (nested functions aside). */
-    function isQuietBlock(block: TSESTree.BlockStatement): boolean {
-      let quiet = true;
-      const visit = (node: TSESTree.Node): void => {
-        if (!quiet) return;
-        switch (node.type) {
-          case AST_NODE_TYPES.ThrowStatement:
-          case AST_NODE_TYPES.AwaitExpression:
-            quiet = false;
-            return;
-          case AST_NODE_TYPES.ForOfStatement:
-            if (node.await) quiet = false;
-            break;
-          case AST_NODE_TYPES.CallExpression:
-          case AST_NODE_TYPES.NewExpression:
-            if (isPromiseValue(node)) quiet = false;
-            break;
-          case AST_NODE_TYPES.ReturnStatement:
-            if (node.argument && isPromiseValue(node.argument)) quiet = false;
-            break;
-          default:
-            if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
-        }
-        forEachChild(node, visit);
+    function isGlobalPromise(id: TSESTree.Identifier): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+      return id.name === 'Promise' && (!variable || variable.defs.length === 0);
+    }
+
+    function cannotRejectHere(node: TSESTree.Expression): boolean {
+      const oracle: CannotRejectOracle = {
+        isGlobalPromise,
+        resolveCall: resolveSameFile,
+        resolveTsCall: (call) => (detector.resolveCallee(call) ? null : getTsDeclaration(call)),
       };
-      visit(block);
-      return quiet;
+      return cannotReject(node, oracle);
+    }
+
+    /**
+     * A call of a function that handles its own errors (see `src/util/handles-own-errors.ts`), or a
+     * `.then()` / `.finally()` chain on one: same-file functions and methods on `this` by scope, and with
+     * types the declaration of an imported function whose source is in the program.
+     */
+    function handlesOwnErrorsCall(node: PromiseNode): boolean {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const root = chainRoot(node);
+      if (root.type !== AST_NODE_TYPES.CallExpression) return false;
+      const resolved = detector.resolveCallee(root);
+      if (ownErrorsDepth >= 2) return false;
+      ownErrorsDepth += 1;
+      try {
+        if (resolved?.fn) return functionHandlesOwnErrors(resolved.fn, { mayReject, resolveCall: resolveSameFile, isSafeAwait });
+        if (resolved) return false;
+        const declaration = getTsDeclaration(root);
+        return declaration !== null && services !== null && tsFunctionHandlesOwnErrors(declaration, tsOwnErrorsOracle(services));
+      } finally {
+        ownErrorsDepth -= 1;
+      }
+    }
+
+    /** `await safeWait(stream)` in a handler: the awaited call cannot reject or handles its own errors. */
+    function isSafeAwait(value: TSESTree.Expression): boolean {
+      const inner = skipExpressionWrappers(value);
+      return inner.type === AST_NODE_TYPES.CallExpression && (cannotRejectHere(inner) || handlesOwnErrorsCall(inner));
+    }
+
+    /** `connection.ready()` whose every path returns the same stored field: the promise is already held. */
+    function returnsPromiseItHolds(call: TSESTree.CallExpression): boolean {
+      const resolved = detector.resolveCallee(call);
+      if (resolved?.fn) return returnsHeldPromise(resolved.fn);
+      if (resolved) return false;
+      const declaration = getTsDeclaration(call);
+      return declaration !== null && tsReturnsHeldPromise(declaration);
+    }
+
+    /** The declaration the checker resolves a call to, when it has a body in the program; null on any failure. */
+    function getTsDeclaration(call: TSESTree.CallExpression): ts.Node | null {
+      const ts = loadTypeScript();
+      if (!services) return null;
+      try {
+        const tsCall = services.getTsNode(call);
+        if (!tsCall || !ts.isCallExpression(tsCall)) return null;
+        const declaration = services.checker.getResolvedSignature(tsCall)?.declaration;
+        if (!declaration || declaration.getSourceFile().isDeclarationFile) return null;
+        return declaration;
+      } catch {
+        return null;
+      }
     }
 
     /**
@@ -530,8 +753,16 @@ export default createRule<Options, MessageId>({
 
     function isTrailingCallback(argument: TSESTree.CallExpressionArgument): boolean {
       if (isFunctionNode(argument)) return !argument.async && !argument.generator;
-      if (!services || (argument.type !== AST_NODE_TYPES.Identifier && argument.type !== AST_NODE_TYPES.MemberExpression)) return false;
-      // With types: a function value whose signatures return no promise (`fn.call(this, opts, done)`).
+      if (
+        !services ||
+        (argument.type !== AST_NODE_TYPES.Identifier &&
+          argument.type !== AST_NODE_TYPES.MemberExpression &&
+          argument.type !== AST_NODE_TYPES.CallExpression)
+      ) {
+        return false;
+      }
+      // With types: a function value whose signatures return no promise (`fn.call(this, opts, done)`,
+      // `client.cluster('SLOTS', timeout(callback, ms))`).
       const tsNode = services.getTsNode(argument);
       const signatures = services.getType(argument).getCallSignatures();
       return (
@@ -559,37 +790,19 @@ export default createRule<Options, MessageId>({
      * (and is awaited or handled wherever it was created), it creates no promise.
      */
     function isArrayElementCall(call: TSESTree.CallExpression): boolean {
+      return isArrayMethodCall(call, ARRAY_ELEMENT_METHODS);
+    }
+
+    /** A call of one of `methods` on a value typed as an array or tuple. */
+    function isArrayMethodCall(call: TSESTree.CallExpression, methods: ReadonlySet<string>): boolean {
       if (!services) return false;
       const callee = skipExpressionWrappers(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       const method = getStaticPropertyName(callee);
-      if (method === null || !ARRAY_ELEMENT_METHODS.has(method)) return false;
+      if (method === null || !methods.has(method)) return false;
       const type = services.getType(callee.object);
       return unionConstituents(services.checker.getNonNullableType(type)).some(
         (part) => services.checker.isArrayType(part) || services.checker.isTupleType(part),
-      );
-    }
-
-    /** `test(…)`, `describe(…)` from `node:test`: the runner awaits them and they never reject. */
-    function isNodeTestCall(call: TSESTree.CallExpression): boolean {
-      const path = calleePath(call.callee);
-      const rootName = path?.[0];
-      if (!rootName || rootName === 'this') return false;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(call), rootName);
-      const def = variable?.defs[0];
-      if (!def) return false;
-      if (def.type === 'ImportBinding') {
-        const declaration = def.parent;
-        return declaration?.type === AST_NODE_TYPES.ImportDeclaration && declaration.source.value === 'node:test';
-      }
-      if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
-      const init = def.node.init;
-      return (
-        init.type === AST_NODE_TYPES.CallExpression &&
-        init.callee.type === AST_NODE_TYPES.Identifier &&
-        init.callee.name === 'require' &&
-        init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-        init.arguments[0].value === 'node:test'
       );
     }
 
@@ -693,6 +906,11 @@ export default createRule<Options, MessageId>({
           );
           return first ? `[${describe(skipExpressionWrappers(first))}, …]` : 'this array';
         }
+        case AST_NODE_TYPES.Identifier:
+        case AST_NODE_TYPES.MemberExpression: {
+          const text = sourceCode.getText(node);
+          return text.length <= 40 && !text.includes('\n') ? text : 'this value';
+        }
         default:
           return 'this expression';
       }
@@ -708,8 +926,60 @@ const ARRAY_METHODS = new Set([
 /** Array methods that return elements the array already holds. */
 const ARRAY_ELEMENT_METHODS = new Set(['at', 'find', 'findLast', 'pop', 'shift']);
 
+/**
+ * Mutators called for their effect, whose result (the array itself, or the removed elements) is
+ * discarded: `pending.splice(0, n);`, `queue.sort(byPriority);`. The promises were made elsewhere.
+ */
+const ARRAY_MUTATORS = new Set(['copyWithin', 'fill', 'reverse', 'sort', 'splice']);
+
 function hasThenable(services: TypeServices, tsNode: ts.Node, type: ts.Type): boolean {
-  return typeHasThenable(services.checker, tsNode, type);
+  return getPendingWork(services, tsNode, type) !== null;
+}
+
+/** The typed oracle for a declaration in another file: the checker says what can reject there. */
+function tsOwnErrorsOracle(services: TypeServices): TsOwnErrorsOracle {
+  const ts = loadTypeScript();
+  const checker = services.checker;
+  const mayReject = (node: ts.Expression): boolean => {
+    try {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+        const method = node.expression.name.text;
+        if ((method === 'catch' && node.arguments.length > 0) || (method === 'then' && node.arguments.length > 1)) return false;
+      }
+      return getPendingWork(services, node, checker.getTypeAtLocation(node)) !== null;
+    } catch {
+      return true;
+    }
+  };
+  const resolveCall = (call: ts.CallExpression): ts.Node | null => resolveTsCall(checker, call);
+  return {
+    mayReject,
+    resolveCall,
+    // One level: a safe await's callee is judged without following its own awaits further.
+    isSafeAwait: (value) => {
+      if (!ts.isCallExpression(value)) return false;
+      const declaration = resolveTsCall(checker, value);
+      return declaration !== null && (tsFunctionCannotReject(declaration, 0) || tsFunctionHandlesOwnErrors(declaration, { mayReject, resolveCall }));
+    },
+  };
+}
+
+function resolveTsCall(checker: ts.TypeChecker, call: ts.CallExpression): ts.Node | null {
+  try {
+    const declaration = checker.getResolvedSignature(call)?.declaration;
+    return declaration && !declaration.getSourceFile().isDeclarationFile ? declaration : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `Promise<T>` or `PromiseLike<T>` written as a type. */
+function isPromiseTypeNode(type: TSESTree.TypeNode): boolean {
+  return (
+    type.type === AST_NODE_TYPES.TSTypeReference &&
+    type.typeName.type === AST_NODE_TYPES.Identifier &&
+    (type.typeName.name === 'Promise' || type.typeName.name === 'PromiseLike')
+  );
 }
 
 /** The call a `.then()`/`.catch()`/`.finally()` chain starts from: `save()` in `save().then(f)`. */
@@ -735,33 +1005,4 @@ function calleePath(node: TSESTree.Node): string[] | null {
   const name = getStaticPropertyName(inner);
   const objectPath = name === null ? null : calleePath(inner.object);
   return objectPath && name !== null ? [...objectPath, name] : null;
-}
-
-/** The typed twin of the detached-task check, on the declaration the checker resolved (any file). */
-function isSelfHandlingTsFunction(services: TypeServices, declaration: ts.Declaration): boolean {
-  const ts = loadTypeScript();
-  if (!ts.isFunctionDeclaration(declaration) && !ts.isMethodDeclaration(declaration) && !ts.isFunctionExpression(declaration) && !ts.isArrowFunction(declaration)) {
-    return false;
-  }
-  const isAsync = ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Async;
-  if (!isAsync || declaration.asteriskToken || !declaration.body || !ts.isBlock(declaration.body)) return false;
-  const statements = declaration.body.statements;
-  const only = statements.length === 1 ? statements[0] : undefined;
-  if (!only || !ts.isTryStatement(only) || !only.catchClause || only.tryBlock.statements.length === 0) return false;
-  return isQuietTsBlock(services, only.catchClause.block) && (!only.finallyBlock || isQuietTsBlock(services, only.finallyBlock));
-}
-
-function isQuietTsBlock(services: TypeServices, block: ts.Block): boolean {
-  const ts = loadTypeScript();
-  const checker = services.checker;
-  const canReject = (node: ts.Node): boolean => hasThenable(services, node, checker.getTypeAtLocation(node));
-  const loud = (node: ts.Node): boolean => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
-    if (ts.isThrowStatement(node) || ts.isAwaitExpression(node)) return true;
-    if (ts.isForOfStatement(node) && node.awaitModifier) return true;
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && canReject(node)) return true;
-    if (ts.isReturnStatement(node) && node.expression && canReject(node.expression)) return true;
-    return ts.forEachChild(node, (child) => (loud(child) ? true : undefined)) === true;
-  };
-  return !loud(block);
 }

@@ -15,7 +15,16 @@ import { isSurelyNotPromise } from './is-surely-not-promise.js';
 import { safely } from './safe-checker.js';
 import { findApiReferences } from './resolve-import.js';
 import { isNeverReassigned, resolveCalledFunction, type ResolvedFunction } from './resolve-function.js';
-import { isIntrinsicAnyType, isIntrinsicErrorType, isThenableType, unionConstituents } from './typescript.js';
+import {
+  isIntrinsicAnyType,
+  isIntrinsicErrorType,
+  isIntrinsicUnknownType,
+  isThenableType,
+  isTypeParameter,
+  isUnionType,
+  unionConstituents,
+} from './typescript.js';
+import { loadTypeScript } from './typescript.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -217,3 +226,129 @@ export function typeHasThenable(checker: ts.TypeChecker, tsNode: ts.Node, type: 
   // `isThenableType` calls methods of the type itself, which the guarded checker does not cover.
   return safely(false, () => unionConstituents(type).some((part) => isThenableType(checker, tsNode, part)));
 }
+
+// ---- pending work, by type (bounded walks; no type or symbol printing) ------------------------------
+
+/**
+ * What a typed value holds that is still pending:
+ * - 'promise': a `Promise` / `PromiseLike` of the standard library (or a union with one);
+ * - 'lazy': another thenable whose `then` returns a thenable — a query builder or a promise library's
+ *   own class; a lazy one only starts its work when `then` is called;
+ * - null: no thenable, or only objects whose `then` returns `void` or a non-thenable (reply objects of
+ *   some frameworks are thenable that way), which are not pending work.
+ * Unions, intersections and type-parameter constraints are followed, bounded by depth and by a visited
+ * set; any checker failure means "unknown" (null), so the caller's syntactic answer stands.
+ */
+export type PendingWork = 'promise' | 'lazy';
+
+/** What the pending-work questions need: the checker, and the program (to tell the standard library). */
+export type TypeQueries = Pick<TypeServices, 'checker' | 'program'>;
+
+const MAX_TYPE_DEPTH = 5;
+const MAX_TYPES_VISITED = 300;
+
+export function getPendingWork(types: TypeQueries, tsNode: ts.Node, type: ts.Type): PendingWork | null {
+  const checker = types.checker;
+  let found: PendingWork | null = null;
+  forEachTypeMember(checker, type, (member) => {
+    const kind = classifyThenable(types, tsNode, member);
+    if (kind === 'promise') {
+      found = kind;
+      return true;
+    }
+    if (kind === 'lazy') found = kind;
+    return false;
+  });
+  return found;
+}
+
+/** Whether every member of the type is pending work: a test of it is always true. */
+export function isAlwaysPendingWork(types: TypeQueries, tsNode: ts.Node, type: ts.Type): boolean {
+  const checker = types.checker;
+  let members = 0;
+  let all = true;
+  const complete = forEachTypeMember(checker, type, (member) => {
+    members += 1;
+    if (classifyThenable(types, tsNode, member) === null) all = false;
+    return !all;
+  });
+  return complete && all && members > 0;
+}
+
+/** An array or tuple (or a union member, or a constraint) whose elements are pending work. */
+export function isPendingWorkArray(types: TypeQueries, tsNode: ts.Node, type: ts.Type): boolean {
+  const checker = types.checker;
+  let found = false;
+  forEachTypeMember(checker, type, (member) => {
+    if (!checker.isArrayType(member) && !checker.isTupleType(member)) return false;
+    const elements = safely([] as readonly ts.Type[], () => checker.getTypeArguments(member as ts.TypeReference));
+    found = elements.some((element) => getPendingWork(types, tsNode, element) !== null);
+    return found;
+  });
+  return found;
+}
+
+/**
+ * Visits the object members of a type: union members and type-parameter constraints are opened,
+ * intersections are judged whole. `visit` returns true to stop. Returns false when the walk was cut
+ * short by a bound or a checker failure (the answer is then incomplete).
+ */
+function forEachTypeMember(checker: ts.TypeChecker, root: ts.Type, visit: (member: ts.Type) => boolean): boolean {
+  const ts = loadTypeScript();
+  const visited = new Set<ts.Type>();
+  const stack: [ts.Type, number][] = [[root, 0]];
+  let complete = true;
+  try {
+    while (stack.length > 0) {
+      const [type, depth] = stack.pop()!;
+      if (visited.has(type)) continue;
+      if (depth > MAX_TYPE_DEPTH || visited.size >= MAX_TYPES_VISITED) {
+        complete = false;
+        continue;
+      }
+      visited.add(type);
+      if (isIntrinsicErrorType(type) || isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) continue;
+      if (isUnionType(type)) {
+        for (const member of type.types) stack.push([member, depth + 1]);
+        continue;
+      }
+      if (isTypeParameter(type) || (type.flags & (ts.TypeFlags.IndexedAccess | ts.TypeFlags.Conditional)) !== 0) {
+        const constraint = checker.getBaseConstraintOfType(type);
+        if (constraint && constraint !== type) stack.push([constraint, depth + 1]);
+        continue;
+      }
+      if (visit(type)) return true;
+    }
+  } catch {
+    return false;
+  }
+  return complete;
+}
+
+function classifyThenable(types: TypeQueries, tsNode: ts.Node, type: ts.Type): PendingWork | null {
+  const checker = types.checker;
+  if (!isThenableType(checker, tsNode, type)) return null;
+  const isStandard = (part: ts.Type): boolean => isStandardPromise(types.program, part);
+  if (isStandard(type) || (type.isIntersection() && type.types.some(isStandard))) return 'promise';
+  const then = type.getProperty('then') ?? checker.getApparentType(type).getProperty('then');
+  if (!then) return 'lazy';
+  const thenType = checker.getTypeOfSymbolAtLocation(then, tsNode);
+  for (const part of unionConstituents(thenType)) {
+    for (const signature of part.getCallSignatures()) {
+      const returned = signature.getReturnType();
+      if (isIntrinsicAnyType(returned) || isIntrinsicErrorType(returned) || isIntrinsicUnknownType(returned)) return 'lazy';
+      if (unionConstituents(returned).some((member) => isThenableType(checker, tsNode, member))) return 'lazy';
+    }
+  }
+  return null;
+}
+
+/** `Promise` or `PromiseLike` as the standard library declares them (by symbol, not by printing). */
+function isStandardPromise(program: ts.Program, type: ts.Type): boolean {
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  if (!symbol) return false;
+  const name = symbol.getName();
+  if (name !== 'Promise' && name !== 'PromiseLike') return false;
+  return (symbol.getDeclarations() ?? []).some((declaration) => program.isSourceFileDefaultLibrary(declaration.getSourceFile()));
+}
+

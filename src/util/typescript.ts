@@ -39,3 +39,6 @@ export const isThenableType = ((...args: Parameters<typeof TsApiUtils.isThenable
 export const isTupleTypeReference: typeof TsApiUtils.isTupleTypeReference = (type) => utils().isTupleTypeReference(type);
 export const isTypeParameter: typeof TsApiUtils.isTypeParameter = (type) => utils().isTypeParameter(type);
 export const unionConstituents: typeof TsApiUtils.unionConstituents = (type) => utils().unionConstituents(type);
+export const isUnionType: typeof TsApiUtils.isUnionType = (type) => utils().isUnionType(type);
+export const isStrictCompilerOptionEnabled: typeof TsApiUtils.isStrictCompilerOptionEnabled = (options, option) =>
+  utils().isStrictCompilerOptionEnabled(options, option);

@@ -45,9 +45,39 @@ const valid: Valid[] = [
   '[1, 2].map((x) => x * 2);',
   'declare const items: number[]; items.forEach((x) => console.log(x));',
   'async function save() {} async function run() { for await (const x of stream()) { await save(); } }',
-  // A bare reference creates no promise.
-  'async function save() {} const p = save(); p;',
+  // Taking an element out of an array creates none.
+  'async function save() {} const queue = [save()]; queue.length;',
   // Self-handling detached tasks.
+  'declare function work(): Promise<void>; async function task(ready: boolean) { if (!ready) return; const started = Date.now(); try { await work(); } catch (error) { console.error(error, started); } } task(true);',
+  'declare function work(): Promise<void>; async function task() { await work().catch((error) => console.error(error)); } task();',
+  'declare function work(): Promise<void>; function task() { return work().catch(() => undefined); } task();',
+  'declare function work(): Promise<void>; const task = () => work().then(() => {}, (error) => console.error(error)); task();',
+  'declare function work(): Promise<void>; (async () => { if (!process.env.SYNC) return; try { await work(); } catch (error) { console.error(error); } })();',
+  'declare function work(): Promise<void>; async function loop() { try { await work(); } catch (error) { console.error(error); } } async function start() { await loop(); } start();',
+  'declare function work(): Promise<void>; class Sync { async loop() { try { await work(); } catch (error) { this.log(error); } } log(e: unknown) {} start() { return this.loop(); } run() { this.start(); } }',
+  'declare function work(): Promise<void>; async function task() { try { await work(); } catch (error) { console.error(error); } } task().then(() => console.log("synced"));',
+  'declare function work(): Promise<void>; async function task() { try { await work(); } catch (error) { try { await fetch("/report"); } catch { /* best effort */ } } } task();',
+  'declare function finished(stream: unknown): Promise<void>; async function endWhenDone(source: { end(): void }) { try { await finished(source); } catch {} source.end(); } endWhenDone({ end() {} });',
+  'declare function work(): Promise<void>; async function safeWait() { try { await work(); } catch {} } async function task() { try { await work(); } catch (error) { await safeWait(); console.error(error); } } task();',
+  'declare function work(): Promise<void>; async function kill() { try { await work(); } catch {} } async function schedule(force: boolean) { if (force) { kill(); } } schedule(true);',
+  'declare function work(): Promise<void>; async function connect(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); socket.join(`u${socket.uid}`); } connect({ join() {}, uid: 1 });',
+  'declare function work(): Promise<void>; async function loop(ready: boolean) { if (!ready) throw new Error("not ready"); try { await work(); } catch (error) { console.error(error); } let retries = 0; try { await work(); } catch { retries++; } console.log(retries); } loop(true);',
+  'declare function work(): Promise<void>; class Worker { done = Promise.resolve(); release() { return this.done; } async loop() { try { await work(); } catch { this.release(); } } start() { this.loop(); } }',
+  // Promises that cannot reject.
+  'async function save() {} Promise.allSettled([save()]);',
+  'new Promise((resolve) => setTimeout(resolve, 10));',
+  'function sleep(ms: number) { return new Promise<void>((resolve) => setTimeout(resolve, ms)); } sleep(10);',
+  'function sleep(ms: number) { return new Promise<void>((resolve) => setTimeout(resolve, ms)); } async function pause() { await sleep(5); } pause();',
+  'function sleep(ms: number) { return new Promise<void>((resolve) => setTimeout(resolve, ms)); } let ready = false; sleep(10).then(() => { ready = true; });',
+  // A call that hands out the promise the object already holds.
+  'async function run() {} const running = run(); function whenDone() { return Promise.resolve(running); } whenDone();',
+  'class Connection { connecting?: Promise<void>; async open() {} ready() { if (!this.connecting) this.connecting = this.open(); return this.connecting; } use() { this.ready(); } }',
+  // Test frameworks: the runner awaits what they return.
+  'import { test } from "node:test"; test("a", async (t) => { t.test("b", async () => {}); });',
+  'import { describe, it } from "vitest"; describe("x", () => { it("y", async () => {}); });',
+  'const { describe, it } = require("mocha"); describe("x", () => { it.only("y", async () => {}); });',
+  // Both sides handled: nothing floats and the left side is not a question.
+  'async function a() {} async function b() {} a().catch(() => {}) || b().then(() => {}, () => {});',
   'async function task() { try { await work(); } catch (error) { console.error(error); } } task();',
   '(async () => { try { await work(); } catch (error) { console.error(error); } })();',
   'class Sync { async loop() { try { await this.step(); } catch (error) { this.log(error); } } async step() {} log(e: unknown) {} start() { this.loop(); } }',
@@ -86,6 +116,7 @@ const invalid: Invalid[] = [
   // Autofix: a statement in the body of an async function.
   {
     code: 'async function save() {}\nasync function run() {\n  save();\n}',
+    options: [{ autofix: true }],
     output: 'async function save() {}\nasync function run() {\n  await save();\n}',
     errors: [
       {
@@ -137,13 +168,14 @@ const invalid: Invalid[] = [
   // Async arrows.
   {
     code: 'const save = async () => {};\nconst run = async () => {\n  save();\n};',
-    output: 'const save = async () => {};\nconst run = async () => {\n  await save();\n};',
+    output: null,
     errors: [
       {
         messageId: 'floating',
         line: 3,
         column: 3,
         suggestions: [
+          { messageId: 'addAwait', output: 'const save = async () => {};\nconst run = async () => {\n  await save();\n};' },
           { messageId: 'addVoid', output: 'const save = async () => {};\nconst run = async () => {\n  void save();\n};' },
           { messageId: 'addCatch', output: `const save = async () => {};\nconst run = async () => {\n  save()${CATCH};\n};` },
         ],
@@ -153,7 +185,7 @@ const invalid: Invalid[] = [
   // Class fields holding async arrows.
   {
     code: 'class Repo {\n  save = async () => {};\n  run = async () => {\n    this.save();\n  };\n}',
-    output: 'class Repo {\n  save = async () => {};\n  run = async () => {\n    await this.save();\n  };\n}',
+    output: null,
     errors: [
       {
         messageId: 'floating',
@@ -161,6 +193,7 @@ const invalid: Invalid[] = [
         line: 4,
         column: 5,
         suggestions: [
+          { messageId: 'addAwait', output: 'class Repo {\n  save = async () => {};\n  run = async () => {\n    await this.save();\n  };\n}' },
           { messageId: 'addVoid', output: 'class Repo {\n  save = async () => {};\n  run = async () => {\n    void this.save();\n  };\n}' },
           { messageId: 'addCatch', output: `class Repo {\n  save = async () => {};\n  run = async () => {\n    this.save()${CATCH};\n  };\n}` },
         ],
@@ -188,13 +221,14 @@ const invalid: Invalid[] = [
   // Optional calls.
   {
     code: 'class Repo { async save() {} }\nasync function run(repo?: Repo) {\n  repo?.save();\n}',
-    output: 'class Repo { async save() {} }\nasync function run(repo?: Repo) {\n  await repo?.save();\n}',
+    output: null,
     errors: [
       {
         messageId: 'floating',
         line: 3,
         column: 3,
         suggestions: [
+          { messageId: 'addAwait', output: 'class Repo { async save() {} }\nasync function run(repo?: Repo) {\n  await repo?.save();\n}' },
           { messageId: 'addVoid', output: 'class Repo { async save() {} }\nasync function run(repo?: Repo) {\n  void repo?.save();\n}' },
           { messageId: 'addCatch', output: `class Repo { async save() {} }\nasync function run(repo?: Repo) {\n  repo?.save()${CATCH};\n}` },
         ],
@@ -221,13 +255,14 @@ const invalid: Invalid[] = [
   // `.finally(fn)` passes the rejection on.
   {
     code: 'async function run() {\n  fetch("/a").finally(() => done());\n}',
-    output: 'async function run() {\n  await fetch("/a").finally(() => done());\n}',
+    output: null,
     errors: [
       {
         messageId: 'floating',
         line: 2,
         column: 3,
         suggestions: [
+          { messageId: 'addAwait', output: 'async function run() {\n  await fetch("/a").finally(() => done());\n}' },
           { messageId: 'addVoid', output: 'async function run() {\n  void fetch("/a").finally(() => done());\n}' },
           { messageId: 'addCatch', output: `async function run() {\n  fetch("/a").finally(() => done())${CATCH};\n}` },
         ],
@@ -277,7 +312,7 @@ const invalid: Invalid[] = [
     ],
   },
   {
-    code: 'function wait() {\n  new Promise((resolve) => setTimeout(resolve, 10));\n}',
+    code: 'function wait() {\n  new Promise((resolve, reject) => setTimeout(reject, 10));\n}',
     output: null,
     errors: [
       {
@@ -286,8 +321,8 @@ const invalid: Invalid[] = [
         line: 2,
         column: 3,
         suggestions: [
-          { messageId: 'addVoid', output: 'function wait() {\n  void new Promise((resolve) => setTimeout(resolve, 10));\n}' },
-          { messageId: 'addCatch', output: `function wait() {\n  new Promise((resolve) => setTimeout(resolve, 10))${CATCH};\n}` },
+          { messageId: 'addVoid', output: 'function wait() {\n  void new Promise((resolve, reject) => setTimeout(reject, 10));\n}' },
+          { messageId: 'addCatch', output: `function wait() {\n  new Promise((resolve, reject) => setTimeout(reject, 10))${CATCH};\n}` },
         ],
       },
     ],
@@ -295,13 +330,14 @@ const invalid: Invalid[] = [
   // Logical and ternary statements: the fix goes on the promise itself.
   {
     code: 'async function save() {}\nasync function run(ok: boolean) {\n  ok && save();\n}',
-    output: 'async function save() {}\nasync function run(ok: boolean) {\n  ok && await save();\n}',
+    output: null,
     errors: [
       {
         messageId: 'floating',
         line: 3,
         column: 9,
         suggestions: [
+          { messageId: 'addAwait', output: 'async function save() {}\nasync function run(ok: boolean) {\n  ok && await save();\n}' },
           { messageId: 'addVoid', output: 'async function save() {}\nasync function run(ok: boolean) {\n  ok && void save();\n}' },
           { messageId: 'addCatch', output: `async function save() {}\nasync function run(ok: boolean) {\n  ok && save()${CATCH};\n}` },
         ],
@@ -326,13 +362,14 @@ const invalid: Invalid[] = [
   // Sequence expressions.
   {
     code: 'async function save() {}\nasync function run() {\n  (log(), save());\n}',
-    output: 'async function save() {}\nasync function run() {\n  (log(), await save());\n}',
+    output: null,
     errors: [
       {
         messageId: 'floating',
         line: 3,
         column: 11,
         suggestions: [
+          { messageId: 'addAwait', output: 'async function save() {}\nasync function run() {\n  (log(), await save());\n}' },
           { messageId: 'addVoid', output: 'async function save() {}\nasync function run() {\n  (log(), void save());\n}' },
           { messageId: 'addCatch', output: `async function save() {}\nasync function run() {\n  (log(), save()${CATCH});\n}` },
         ],
@@ -342,13 +379,14 @@ const invalid: Invalid[] = [
   // Parentheses around a cast stay correct.
   {
     code: 'async function save() {}\nasync function run() {\n  (save() as Promise<void>);\n}',
-    output: 'async function save() {}\nasync function run() {\n  (await (save() as Promise<void>));\n}',
+    output: null,
     errors: [
       {
         messageId: 'floating',
         line: 3,
         column: 4,
         suggestions: [
+          { messageId: 'addAwait', output: 'async function save() {}\nasync function run() {\n  (await (save() as Promise<void>));\n}' },
           { messageId: 'addVoid', output: 'async function save() {}\nasync function run() {\n  (void (save() as Promise<void>));\n}' },
           { messageId: 'addCatch', output: `async function save() {}\nasync function run() {\n  ((save() as Promise<void>)${CATCH});\n}` },
         ],
@@ -358,13 +396,14 @@ const invalid: Invalid[] = [
   // Comments next to the fix are kept.
   {
     code: 'async function save(id: number) {}\nasync function run() {\n  /* keep */ save(/* id */ 1); // trailing\n}',
-    output: 'async function save(id: number) {}\nasync function run() {\n  /* keep */ await save(/* id */ 1); // trailing\n}',
+    output: null,
     errors: [
       {
         messageId: 'floating',
         line: 3,
         column: 14,
         suggestions: [
+          { messageId: 'addAwait', output: 'async function save(id: number) {}\nasync function run() {\n  /* keep */ await save(/* id */ 1); // trailing\n}' },
           { messageId: 'addVoid', output: 'async function save(id: number) {}\nasync function run() {\n  /* keep */ void save(/* id */ 1); // trailing\n}' },
           { messageId: 'addCatch', output: `async function save(id: number) {}\nasync function run() {\n  /* keep */ save(/* id */ 1)${CATCH}; // trailing\n}` },
         ],
@@ -480,13 +519,14 @@ const invalid: Invalid[] = [
   // In a try block: the catch cannot see the rejection.
   {
     code: 'async function save() {}\nasync function run() {\n  try {\n    save();\n  } catch (error) {\n    report(error);\n  }\n}',
-    output: 'async function save() {}\nasync function run() {\n  try {\n    await save();\n  } catch (error) {\n    report(error);\n  }\n}',
+    output: null,
     errors: [
       {
         messageId: 'floatingInTry',
         line: 4,
         column: 5,
         suggestions: [
+          { messageId: 'addAwait', output: 'async function save() {}\nasync function run() {\n  try {\n    await save();\n  } catch (error) {\n    report(error);\n  }\n}' },
           { messageId: 'addVoid', output: 'async function save() {}\nasync function run() {\n  try {\n    void save();\n  } catch (error) {\n    report(error);\n  }\n}' },
           { messageId: 'addCatch', output: `async function save() {}\nasync function run() {\n  try {\n    save()${CATCH};\n  } catch (error) {\n    report(error);\n  }\n}` },
         ],
@@ -633,6 +673,192 @@ const invalid: Invalid[] = [
       },
     ],
   },
+  // A self-handling task or a promise that cannot reject still loses its work when the process ends
+  // (or a serverless handler returns) right after.
+  {
+    code: 'declare function work(): Promise<void>;\nasync function task() { try { await work(); } catch (error) { console.error(error); } }\nfunction main() {\n  task();\n  process.exit(0);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        data: { name: 'task()' },
+        line: 4,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'declare function work(): Promise<void>;\nasync function task() { try { await work(); } catch (error) { console.error(error); } }\nfunction main() {\n  void task();\n  process.exit(0);\n}' },
+          { messageId: 'addCatch', output: `declare function work(): Promise<void>;\nasync function task() { try { await work(); } catch (error) { console.error(error); } }\nfunction main() {\n  task()${CATCH};\n  process.exit(0);\n}` },
+        ],
+      },
+    ],
+  },
+  {
+    code: 'async function save() {}\nexport const handler = async () => {\n  Promise.allSettled([save()]);\n  return { statusCode: 200 };\n};',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        data: { name: 'Promise.allSettled()' },
+        line: 3,
+        column: 3,
+        suggestions: [
+          { messageId: 'addAwait', output: 'async function save() {}\nexport const handler = async () => {\n  await Promise.allSettled([save()]);\n  return { statusCode: 200 };\n};' },
+          { messageId: 'addVoid', output: 'async function save() {}\nexport const handler = async () => {\n  void Promise.allSettled([save()]);\n  return { statusCode: 200 };\n};' },
+          { messageId: 'addCatch', output: `async function save() {}\nexport const handler = async () => {\n  Promise.allSettled([save()])${CATCH};\n  return { statusCode: 200 };\n};` },
+        ],
+      },
+    ],
+  },
+  // Not self-handling: a guard that returns a promise, a `try` that returns one without awaiting it,
+  // a handler that rethrows.
+  ...[
+    'async function work() {}\nasync function task(cached: boolean) { if (cached) return work(); try { await work(); } catch {} }',
+    'async function work() {}\nasync function task() { try { return work(); } catch {} }',
+    'async function work() {}\nfunction task(): Promise<void> { return work().catch((error) => { throw error; }); }',
+  ].map(
+    (declaration): Invalid => ({
+      code: `${declaration}\nfunction run() {\n  task(true);\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: `${declaration}\nfunction run() {\n  void task(true);\n}` },
+            { messageId: 'addCatch', output: `${declaration}\nfunction run() {\n  task(true)${CATCH};\n}` },
+          ],
+        },
+      ],
+    }),
+  ),
+  // An `await` outside the swallowing `try` can reject.
+  {
+    code: 'async function work() {}\nasync function task(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); await work(); }\nfunction run() {\n  task({ join() {}, uid: 1 });\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 4,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'async function work() {}\nasync function task(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); await work(); }\nfunction run() {\n  void task({ join() {}, uid: 1 });\n}' },
+          { messageId: 'addCatch', output: `async function work() {}\nasync function task(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); await work(); }\nfunction run() {\n  task({ join() {}, uid: 1 })${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // A bare promise as a statement does nothing with it.
+  {
+    code: 'async function save() {}\nasync function run() {\n  const pending = save();\n  pending;\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingValue',
+        data: { name: 'pending' },
+        line: 4,
+        column: 3,
+        suggestions: [
+          { messageId: 'addAwait', output: 'async function save() {}\nasync function run() {\n  const pending = save();\n  await pending;\n}' },
+          { messageId: 'addVoid', output: 'async function save() {}\nasync function run() {\n  const pending = save();\n  void pending;\n}' },
+          { messageId: 'addCatch', output: `async function save() {}\nasync function run() {\n  const pending = save();\n  pending${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  {
+    code: 'declare const value: unknown;\nfunction run() {\n  (value as Promise<void>);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingValue',
+        data: { name: 'value' },
+        line: 3,
+        column: 4,
+        suggestions: [
+          { messageId: 'addVoid', output: 'declare const value: unknown;\nfunction run() {\n  (void (value as Promise<void>));\n}' },
+          { messageId: 'addCatch', output: `declare const value: unknown;\nfunction run() {\n  ((value as Promise<void>)${CATCH});\n}` },
+        ],
+      },
+    ],
+  },
+  // `await` on an array of promises waits for none of them.
+  {
+    code: 'async function run(items: number[]) {\n  await items.map(async (item) => item);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'awaitedArray',
+        line: 2,
+        column: 3,
+        suggestions: [{ messageId: 'awaitAll', output: 'async function run(items: number[]) {\n  await Promise.all(items.map(async (item) => item));\n}' }],
+      },
+    ],
+  },
+  // `allowVoid: false`: an array of promises under `void`, and an arrow that voids a promise.
+  {
+    code: 'async function save(x: number) {}\nfunction run() {\n  void [save(1), save(2)];\n}',
+    options: [{ allowVoid: false }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingArray',
+        line: 3,
+        column: 8,
+        suggestions: [{ messageId: 'catchAll', output: `async function save(x: number) {}\nfunction run() {\n  void Promise.all([save(1), save(2)])${CATCH};\n}` }],
+      },
+    ],
+  },
+  {
+    code: 'async function save() {}\nexport const fire = () => void save();',
+    options: [{ allowVoid: false }],
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 2,
+        column: 32,
+        suggestions: [{ messageId: 'addCatch', output: `async function save() {}\nexport const fire = () => void save()${CATCH};` }],
+      },
+    ],
+  },
+  // `.then(...args, onRejected)`: the spread may fill both places.
+  {
+    code: 'declare const args: [(value: Response) => void];\nfunction run() {\n  fetch("/a").then(...args, (error) => console.error(error));\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'declare const args: [(value: Response) => void];\nfunction run() {\n  void fetch("/a").then(...args, (error) => console.error(error));\n}' },
+          { messageId: 'addCatch', output: `declare const args: [(value: Response) => void];\nfunction run() {\n  fetch("/a").then(...args, (error) => console.error(error))${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // A promise kept in a const and tested: always true.
+  {
+    code: 'async function isAllowed() { return true; }\nfunction run() {\n  const allowed = isAllowed();\n  if (allowed) log();\n}',
+    output: null,
+    errors: [{ messageId: 'conditionValue', data: { name: 'allowed' }, line: 4, column: 7, suggestions: [] }],
+  },
+  // A same-file function that happens to be called `test` is no test framework.
+  {
+    code: 'async function test() {}\nfunction run() {\n  test();\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'async function test() {}\nfunction run() {\n  void test();\n}' },
+          { messageId: 'addCatch', output: `async function test() {}\nfunction run() {\n  test()${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
   // Known promise APIs, the for-statement's own expressions, dynamic import.
   {
     code: 'import { writeFile } from "node:fs/promises";\nfor (let i = 0; i < 3; i++, writeFile("a", "b")) {}',
@@ -754,13 +980,14 @@ const invalid: Invalid[] = [
     code: 'const { readFile } = require("node:fs/promises");\nmodule.exports = async function load() {\n  readFile("a");\n};',
     filename: fixture('file.cjs'),
     languageOptions: commonjs,
-    output: 'const { readFile } = require("node:fs/promises");\nmodule.exports = async function load() {\n  await readFile("a");\n};',
+    output: null,
     errors: [
       {
         messageId: 'floating',
         line: 3,
         column: 3,
         suggestions: [
+          { messageId: 'addAwait', output: 'const { readFile } = require("node:fs/promises");\nmodule.exports = async function load() {\n  await readFile("a");\n};' },
           { messageId: 'addVoid', output: 'const { readFile } = require("node:fs/promises");\nmodule.exports = async function load() {\n  void readFile("a");\n};' },
           { messageId: 'addCatch', output: `const { readFile } = require("node:fs/promises");\nmodule.exports = async function load() {\n  readFile("a")${CATCH};\n};` },
         ],
@@ -818,6 +1045,19 @@ typedTester.run('no-missing-await (typed only)', rule, {
     'import { loadConfig } from "./modules/api.js"; loadConfig();',
     // A `.then` that returns no promise is not one.
     'declare const query: { then(cb: () => void): void }; query.then(() => {});',
+    // Thenables whose `then` returns nothing are replies, not pending work.
+    'import { customThenable } from "./modules/api.js"; customThenable();',
+    'import { reply } from "./modules/thenables.js"; reply.code(200).send("ok");',
+    // Array mutators called for their effect.
+    'declare const pending: Promise<void>[]; pending.splice(0, 1); pending.reverse(); pending.sort();',
+    // A dual API given a callback wrapped by a helper.
+    'declare function timeout<T extends (...args: never[]) => void>(fn: T, ms: number): T; declare function cluster(cmd: string, cb?: (error: Error | null) => void): Promise<void>; cluster("SLOTS", timeout((error: Error | null) => {}, 100));',
+    // A method of another file that hands out its stored promise; a self-handling wrapper there.
+    'import { Connection } from "./modules/tasks.js"; new Connection().ready();',
+    'import { startLater } from "./modules/tasks.js"; startLater();',
+    // Without strictNullChecks, a promise-typed name in a condition is a presence check.
+    { code: 'class Client { closing: Promise<void>; stop() { if (this.closing) return this.closing; return this.closing ? this.closing : null; } }', filename: fixture('loose/file.ts') },
+    { code: 'declare let pending: Promise<void>; if (pending) {}', filename: fixture('loose/file.ts') },
     // A union that may be no promise is a legitimate test.
     'import { maybeAsync } from "./modules/api.js"; if (maybeAsync(true)) {}',
     // Detached, self-handling tasks declared in another module.
@@ -846,7 +1086,7 @@ typedTester.run('no-missing-await (typed only)', rule, {
     // finding stands in typed mode.
     {
       code: 'const fs = require("fs");\nasync function run() {\n  fs.promises.readFile("a");\n}',
-      output: 'const fs = require("fs");\nasync function run() {\n  await fs.promises.readFile("a");\n}',
+      output: null,
       errors: [
         {
           messageId: 'floating',
@@ -854,6 +1094,7 @@ typedTester.run('no-missing-await (typed only)', rule, {
           line: 3,
           column: 3,
           suggestions: [
+            { messageId: 'addAwait', output: 'const fs = require("fs");\nasync function run() {\n  await fs.promises.readFile("a");\n}' },
             { messageId: 'addVoid', output: 'const fs = require("fs");\nasync function run() {\n  void fs.promises.readFile("a");\n}' },
             { messageId: 'addCatch', output: `const fs = require("fs");\nasync function run() {\n  fs.promises.readFile("a")${CATCH};\n}` },
           ],
@@ -862,7 +1103,7 @@ typedTester.run('no-missing-await (typed only)', rule, {
     },
     {
       code: 'import { saveUser } from "./modules/api.js";\nasync function run() {\n  saveUser({ id: "1" });\n}',
-      output: 'import { saveUser } from "./modules/api.js";\nasync function run() {\n  await saveUser({ id: "1" });\n}',
+      output: null,
       errors: [
         {
           messageId: 'floating',
@@ -870,6 +1111,7 @@ typedTester.run('no-missing-await (typed only)', rule, {
           line: 3,
           column: 3,
           suggestions: [
+            { messageId: 'addAwait', output: 'import { saveUser } from "./modules/api.js";\nasync function run() {\n  await saveUser({ id: "1" });\n}' },
             { messageId: 'addVoid', output: 'import { saveUser } from "./modules/api.js";\nasync function run() {\n  void saveUser({ id: "1" });\n}' },
             { messageId: 'addCatch', output: `import { saveUser } from "./modules/api.js";\nasync function run() {\n  saveUser({ id: "1" })${CATCH};\n}` },
           ],
@@ -894,31 +1136,133 @@ typedTester.run('no-missing-await (typed only)', rule, {
     // A union with a promise member.
     {
       code: 'import { maybeAsync } from "./modules/api.js";\nasync function run() {\n  maybeAsync(true);\n}',
-      output: 'import { maybeAsync } from "./modules/api.js";\nasync function run() {\n  await maybeAsync(true);\n}',
-      errors: [
-        {
-          messageId: 'floating',
-          line: 3,
-          column: 3,
-          suggestions: [
-            { messageId: 'addVoid', output: 'import { maybeAsync } from "./modules/api.js";\nasync function run() {\n  void maybeAsync(true);\n}' },
-            { messageId: 'addCatch', output: `import { maybeAsync } from "./modules/api.js";\nasync function run() {\n  maybeAsync(true)${CATCH};\n}` },
-          ],
-        },
-      ],
-    },
-    // A thenable that is not a Promise: no `.catch` to offer.
-    {
-      code: 'import { customThenable } from "./modules/api.js";\nfunction run() {\n  customThenable();\n}',
       output: null,
       errors: [
         {
           messageId: 'floating',
           line: 3,
           column: 3,
-          suggestions: [{ messageId: 'addVoid', output: 'import { customThenable } from "./modules/api.js";\nfunction run() {\n  void customThenable();\n}' }],
+          suggestions: [
+            { messageId: 'addAwait', output: 'import { maybeAsync } from "./modules/api.js";\nasync function run() {\n  await maybeAsync(true);\n}' },
+            { messageId: 'addVoid', output: 'import { maybeAsync } from "./modules/api.js";\nasync function run() {\n  void maybeAsync(true);\n}' },
+            { messageId: 'addCatch', output: `import { maybeAsync } from "./modules/api.js";\nasync function run() {\n  maybeAsync(true)${CATCH};\n}` },
+          ],
         },
       ],
+    },
+    // A lazy thenable (a query builder) never runs its query; it has no `.catch` to offer.
+    {
+      code: 'import { query } from "./modules/thenables.js";\nfunction run() {\n  query("users").where("id", 1);\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingThenable',
+          data: { name: 'query("users").where()' },
+          line: 3,
+          column: 3,
+          suggestions: [{ messageId: 'addVoid', output: 'import { query } from "./modules/thenables.js";\nfunction run() {\n  void query("users").where("id", 1);\n}' }],
+        },
+      ],
+    },
+    // Plug-in hooks typed `void | Promise<void>` are real latent bugs.
+    {
+      code: 'declare const plugin: { onReady(): void | Promise<void> };\nfunction boot() {\n  plugin.onReady();\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'declare const plugin: { onReady(): void | Promise<void> };\nfunction boot() {\n  void plugin.onReady();\n}' },
+            { messageId: 'addCatch', output: `declare const plugin: { onReady(): void | Promise<void> };\nfunction boot() {\n  plugin.onReady()${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // Generic constraints and unions of promises and of arrays of promises.
+    {
+      code: 'function run<T extends Promise<void>>(task: () => T) {\n  task();\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'function run<T extends Promise<void>>(task: () => T) {\n  void task();\n}' },
+            { messageId: 'addCatch', output: `function run<T extends Promise<void>>(task: () => T) {\n  task()${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'declare function pending(): Promise<void>[] | undefined;\nfunction run() {\n  pending();\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingArray',
+          line: 3,
+          column: 3,
+          suggestions: [{ messageId: 'catchAll', output: `declare function pending(): Promise<void>[] | undefined;\nfunction run() {\n  Promise.all(pending())${CATCH};\n}` }],
+        },
+      ],
+    },
+    // Bare members and arrays by type; `await` on an array of promises.
+    {
+      code: 'declare const connection: { closing: Promise<void> };\nfunction stop() {\n  connection.closing;\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingValue',
+          data: { name: 'connection.closing' },
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'declare const connection: { closing: Promise<void> };\nfunction stop() {\n  void connection.closing;\n}' },
+            { messageId: 'addCatch', output: `declare const connection: { closing: Promise<void> };\nfunction stop() {\n  connection.closing${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'declare const writes: Promise<void>[];\nasync function flush() {\n  await writes;\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitedArray',
+          data: { name: 'writes' },
+          line: 3,
+          column: 3,
+          suggestions: [{ messageId: 'awaitAll', output: 'declare const writes: Promise<void>[];\nasync function flush() {\n  await Promise.all(writes);\n}' }],
+        },
+      ],
+    },
+    {
+      code: 'declare const writes: Promise<void>[];\nfunction flush() {\n  void writes;\n}',
+      options: [{ allowVoid: false }],
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingArray',
+          line: 3,
+          column: 8,
+          suggestions: [{ messageId: 'catchAll', output: `declare const writes: Promise<void>[];\nfunction flush() {\n  void Promise.all(writes)${CATCH};\n}` }],
+        },
+      ],
+    },
+    // With strictNullChecks a promise-typed name is always truthy.
+    {
+      code: 'declare const ready: Promise<void>;\nfunction run() {\n  if (ready) start();\n}',
+      output: null,
+      errors: [{ messageId: 'conditionValue', line: 3, column: 7, suggestions: [] }],
+    },
+    // Without strictNullChecks a call in a condition is still reported.
+    {
+      code: 'async function isAllowed() { return true; }\nfunction run() {\n  if (isAllowed()) start();\n}',
+      filename: fixture('loose/file.ts'),
+      output: null,
+      errors: [{ messageId: 'conditionPromise', line: 3, column: 7, suggestions: [] }],
     },
     // Not self-handling across files: a stub, and a pump without catch.
     {
@@ -999,7 +1343,7 @@ typedTester.run('no-missing-await (typed only)', rule, {
     // Tagged templates that return promises (query builders).
     {
       code: 'declare function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<unknown[]>;\nasync function run() {\n  sql`delete from t`;\n}',
-      output: 'declare function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<unknown[]>;\nasync function run() {\n  await sql`delete from t`;\n}',
+      output: null,
       errors: [
         {
           messageId: 'floating',
@@ -1007,6 +1351,7 @@ typedTester.run('no-missing-await (typed only)', rule, {
           line: 3,
           column: 3,
           suggestions: [
+            { messageId: 'addAwait', output: 'declare function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<unknown[]>;\nasync function run() {\n  await sql`delete from t`;\n}' },
             { messageId: 'addVoid', output: 'declare function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<unknown[]>;\nasync function run() {\n  void sql`delete from t`;\n}' },
             { messageId: 'addCatch', output: `declare function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<unknown[]>;\nasync function run() {\n  sql\`delete from t\`${CATCH};\n}` },
           ],
@@ -1016,13 +1361,14 @@ typedTester.run('no-missing-await (typed only)', rule, {
     // Not-awaited expectations let the test pass before they settle.
     {
       code: 'declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  expectAsync(Promise.resolve(1)).resolves.toBe(1);\n}',
-      output: 'declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  await expectAsync(Promise.resolve(1)).resolves.toBe(1);\n}',
+      output: null,
       errors: [
         {
           messageId: 'floating',
           line: 3,
           column: 3,
           suggestions: [
+            { messageId: 'addAwait', output: 'declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  await expectAsync(Promise.resolve(1)).resolves.toBe(1);\n}' },
             { messageId: 'addVoid', output: 'declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  void expectAsync(Promise.resolve(1)).resolves.toBe(1);\n}' },
             { messageId: 'addCatch', output: `declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  expectAsync(Promise.resolve(1)).resolves.toBe(1)${CATCH};\n}` },
           ],

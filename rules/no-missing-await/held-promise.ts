@@ -1,0 +1,110 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
+import { isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
+import { forEachChild } from '../../src/util/walk.js';
+import { loadTypeScript } from '../../src/util/typescript.js';
+
+/**
+ * A function that hands out a promise the object already holds: every path returns the same stored
+ * field (`ready() { if (!this.connecting) this.connecting = this.connect(); return this.connecting; }`),
+ * or the same variable of an enclosing scope (`return Promise.resolve(workerPromise)`, which for a
+ * native promise is that very promise).
+ * Calling it and dropping the result creates nothing: the promise is awaited or handled where it is
+ * made and kept. Async functions are left out: they wrap the field in a new promise, whose rejection
+ * is then unhandled.
+ */
+export function returnsHeldPromise(fn: FunctionNode): boolean {
+  if (fn.async || fn.generator) return false;
+  const local = localNames(fn);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return storedFieldName(fn.body, local) !== null;
+  const names = new Set<string | null>();
+  let returns = 0;
+  const visit = (node: TSESTree.Node): void => {
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      returns += 1;
+      names.add(node.argument ? storedFieldName(node.argument, local) : null);
+    }
+    forEachChild(node, visit);
+  };
+  visit(fn.body);
+  return returns > 0 && names.size === 1 && !names.has(null) && endsWithReturn(fn.body);
+}
+
+/** `this.promise`, `this.#promise`, or an outer variable (also under `Promise.resolve(…)`) → a key for it. */
+function storedFieldName(node: TSESTree.Expression, local: ReadonlySet<string>): string | null {
+  let inner = skipExpressionWrappers(node);
+  if (
+    inner.type === AST_NODE_TYPES.CallExpression &&
+    inner.arguments.length === 1 &&
+    inner.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement &&
+    inner.callee.type === AST_NODE_TYPES.MemberExpression &&
+    inner.callee.object.type === AST_NODE_TYPES.Identifier &&
+    inner.callee.object.name === 'Promise' &&
+    getStaticPropertyName(inner.callee) === 'resolve'
+  ) {
+    inner = skipExpressionWrappers(inner.arguments[0] as TSESTree.Expression);
+  }
+  if (inner.type === AST_NODE_TYPES.Identifier) return local.has(inner.name) || inner.name === 'undefined' ? null : `var ${inner.name}`;
+  if (inner.type !== AST_NODE_TYPES.MemberExpression || inner.object.type !== AST_NODE_TYPES.ThisExpression) return null;
+  const name = getStaticPropertyName(inner);
+  return name === null ? null : `this.${name}`;
+}
+
+/** Names the function declares itself (parameters, variables, functions): those are not held elsewhere. */
+function localNames(fn: FunctionNode): Set<string> {
+  const names = new Set<string>();
+  const addPattern = (pattern: TSESTree.Node): void => {
+    if (pattern.type === AST_NODE_TYPES.Identifier) names.add(pattern.name);
+    else forEachChild(pattern, addPattern);
+  };
+  for (const param of fn.params) addPattern(param);
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.VariableDeclarator) addPattern(node.id);
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) names.add(node.id.name);
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    forEachChild(node, visit);
+  };
+  forEachChild(fn.body, visit);
+  return names;
+}
+
+/** Falling off the end returns `undefined`, which is not the field. */
+function endsWithReturn(body: TSESTree.BlockStatement): boolean {
+  const last = body.body.at(-1);
+  return last?.type === AST_NODE_TYPES.ReturnStatement;
+}
+
+/** The same question on the declaration of a method in another file of the program. */
+export function tsReturnsHeldPromise(declaration: ts.Node): boolean {
+  const ts = loadTypeScript();
+  let fn: ts.Node = declaration;
+  if ((ts.isPropertyDeclaration(fn) || ts.isVariableDeclaration(fn)) && fn.initializer) fn = fn.initializer;
+  if (!ts.isMethodDeclaration(fn) && !ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionDeclaration(fn)) return false;
+  if (fn.asteriskToken || !fn.body || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0) return false;
+  if (!ts.isBlock(fn.body)) return tsStoredFieldName(fn.body) !== null;
+  const names = new Set<string | null>();
+  let returns = 0;
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node)) {
+      returns += 1;
+      names.add(node.expression ? tsStoredFieldName(node.expression) : null);
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  const last = fn.body.statements.at(-1);
+  return returns > 0 && names.size === 1 && !names.has(null) && last !== undefined && ts.isReturnStatement(last);
+}
+
+function tsStoredFieldName(node: ts.Expression): string | null {
+  const ts = loadTypeScript();
+  let inner = node;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isNonNullExpression(inner)) inner = inner.expression;
+  if (!ts.isPropertyAccessExpression(inner) || inner.expression.kind !== ts.SyntaxKind.ThisKeyword) return null;
+  return inner.name.text;
+}

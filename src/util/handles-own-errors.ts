@@ -1,0 +1,512 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
+import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
+import { forEachChild } from './walk.js';
+import { loadTypeScript } from './typescript.js';
+
+/**
+ * "Does this function handle its own errors?": a call of such a function may float, because its
+ * promise cannot reject (only the work's completion is left unobserved, which is the author's choice).
+ *
+ * The shapes, as careful authors write detached tasks:
+ * - an async function whose body ends in a non-empty `try` whose `catch` swallows the error (does not
+ *   rethrow, await or start something that can reject) and whose `finally`, if any, is as quiet;
+ * - a function whose body ends by returning or awaiting a chain handled by a swallowing
+ *   `.catch(handler)` or `.then(onFulfilled, onRejected)`, or is that chain (arrow body);
+ * - either of those after guard statements and assertions that await nothing (`if (!this.enabled)
+ *   return;`, `assert(config)`, `this.running = true;`);
+ * - one level of wrapper: a function whose last statement calls, returns or awaits a call of such a
+ *   function (`start() { return this.loop(); }`).
+ *
+ * Pure AST helpers: the caller says which expressions can reject and which function a call resolves
+ * to (same file, or a declaration the type checker found), so both modes share one definition.
+ */
+export interface OwnErrorsOracle {
+  /** Whether the value of this expression may be a promise that rejects (a promise of any kind). */
+  mayReject?(node: TSESTree.Expression): boolean;
+  /** The function a call resolves to, for the one level of wrapper. */
+  resolveCall?(call: TSESTree.CallExpression): FunctionNode | null;
+  /**
+   * Whether `await value` inside a handler is safe: the value is a call of a function that handles its
+   * own errors or cannot reject (`await safeWaitForStdin(stdin)`). Without it, every `await` there counts
+   * as a way to pass an error on.
+   */
+  isSafeAwait?(value: TSESTree.Expression): boolean;
+}
+
+/** Whether every promise `fn` returns is settled without rejecting by the function's own handling. */
+export function functionHandlesOwnErrors(fn: FunctionNode, oracle: OwnErrorsOracle = {}): boolean {
+  return handlesOwnErrors(fn, oracle, true);
+}
+
+function handlesOwnErrors(fn: FunctionNode, oracle: OwnErrorsOracle, followWrapper: boolean): boolean {
+  if (fn.generator) return false;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return isSelfHandledValue(fn.body, oracle, followWrapper);
+  }
+  if (fn.async && awaitsAreCovered(fn.body, oracle)) return true;
+  const statements = fn.body.body;
+  const last = statements.at(-1);
+  if (!last || !statements.slice(0, -1).every((statement) => isGuardStatement(statement, oracle))) return false;
+  return isSelfHandlingEnd(last, fn.async, oracle, followWrapper);
+}
+
+/**
+ * The statement a self-handling function ends with: `return task().catch(log);`, `await task();`
+ * (a self-handling task), or `if (due) task();` around one of those.
+ */
+function isSelfHandlingEnd(last: TSESTree.Statement, isAsync: boolean, oracle: OwnErrorsOracle, followWrapper: boolean): boolean {
+  switch (last.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+      return last.argument !== null && isSelfHandledValue(last.argument, oracle, followWrapper);
+    case AST_NODE_TYPES.ExpressionStatement: {
+      // `await task().catch(log);` ends an async function; `task().catch(log);` a plain one (which then
+      // returns no promise at all, but may be the wrapper an async function's `await` reaches).
+      const expression = skipExpressionWrappers(last.expression);
+      const value = expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression;
+      return (isAsync || value !== expression || isHandledChainCall(value, oracle)) && isSelfHandledValue(value, oracle, followWrapper);
+    }
+    case AST_NODE_TYPES.IfStatement: {
+      if (containsAwait(last.test) || last.alternate) return false;
+      const consequent = last.consequent;
+      const only = consequent.type === AST_NODE_TYPES.BlockStatement ? (consequent.body.length === 1 ? consequent.body[0]! : null) : consequent;
+      return only !== null && only.type !== AST_NODE_TYPES.IfStatement && isSelfHandlingEnd(only, isAsync, oracle, followWrapper);
+    }
+    default:
+      return false;
+  }
+}
+
+function isLiteralLike(node: TSESTree.Expression): boolean {
+  const inner = skipExpressionWrappers(node);
+  return inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.TemplateLiteral;
+}
+
+/** `task().catch(log)`, `task().then(use, log)`, or (one level) a call of a self-handling function. */
+function isSelfHandledValue(node: TSESTree.Expression, oracle: OwnErrorsOracle, followWrapper: boolean): boolean {
+  const inner = skipExpressionWrappers(node);
+  if (inner.type === AST_NODE_TYPES.AwaitExpression) return isSelfHandledValue(inner.argument, oracle, followWrapper);
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (isHandledChainCall(inner, oracle)) return true;
+  if (!followWrapper || !oracle.resolveCall) return false;
+  const target = oracle.resolveCall(inner);
+  return target !== null && handlesOwnErrors(target, oracle, false);
+}
+
+/** A `.catch(h)` or `.then(f, h)` whose handler swallows, possibly followed by `.finally(quiet)`. */
+function isHandledChainCall(node: TSESTree.Expression, oracle: OwnErrorsOracle): boolean {
+  const call = skipExpressionWrappers(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipExpressionWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticPropertyName(callee);
+  const args = call.arguments;
+  if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+  if (method === 'catch') return args.length >= 1 && isSwallowingHandler(args[0]!, oracle);
+  if (method === 'then') return args.length >= 2 && isSwallowingHandler(args[1]!, oracle) && isQuietCallback(args[0]!, oracle);
+  if (method === 'finally') return isQuietCallback(args[0], oracle) && isHandledChainCall(callee.object, oracle);
+  return false;
+}
+
+/**
+ * A rejection handler that does not pass the error on: a function whose body does not throw, await or
+ * return something that can reject, or a reference (`console.error`, `this.onError`, `next`). A
+ * reference could rethrow, but handing the error to a named handler is what handling it means.
+ */
+function isSwallowingHandler(argument: TSESTree.CallExpressionArgument, oracle: OwnErrorsOracle): boolean {
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+  const handler = skipExpressionWrappers(argument);
+  if (isFunctionNode(handler)) return !handler.generator && isQuietBody(handler.body, oracle);
+  if (handler.type === AST_NODE_TYPES.Identifier) return handler.name !== 'undefined' && handler.name !== 'reject';
+  if (handler.type === AST_NODE_TYPES.MemberExpression) return true;
+  return false;
+}
+
+/** A fulfilment or `finally` callback that cannot reject the chain (absent counts as quiet). */
+function isQuietCallback(argument: TSESTree.CallExpressionArgument | undefined, oracle: OwnErrorsOracle): boolean {
+  if (!argument) return true;
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+  const callback = skipExpressionWrappers(argument);
+  if (isFunctionNode(callback)) return !callback.generator && isQuietBody(callback.body, oracle);
+  return callback.type === AST_NODE_TYPES.Identifier || callback.type === AST_NODE_TYPES.MemberExpression;
+}
+
+/** A statement before the final `try` that awaits nothing: a guard, an assertion, a declaration. */
+function isGuardStatement(statement: TSESTree.Statement, oracle: OwnErrorsOracle): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ExpressionStatement:
+    case AST_NODE_TYPES.VariableDeclaration:
+    case AST_NODE_TYPES.EmptyStatement:
+    case AST_NODE_TYPES.FunctionDeclaration:
+      // `if (cached) return this.refresh();` returns a promise nobody handles on that path.
+      return !containsAwait(statement) && !returnsUnawaitedPromise(statement, oracle);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The body of an async function that cannot reject: at least one `try` with a swallowing `catch`, and
+ * every `await` (and `for await`) inside the block of such a `try` or awaiting something safe. Outside
+ * those blocks: `throw` only in guards before the first such `try` (assertions), and no `return` of
+ * something that can reject. Synchronous statements around the `try` (`stream.end()`, bookkeeping) are
+ * accepted, as guards and assertions are.
+ */
+function awaitsAreCovered(body: TSESTree.BlockStatement, oracle: OwnErrorsOracle): boolean {
+  let ok = true;
+  let sawTry = false;
+  const visit = (node: TSESTree.Node, covered: boolean): void => {
+    if (!ok || isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    switch (node.type) {
+      case AST_NODE_TYPES.TryStatement:
+        if (!covered && isSwallowingTry(node, oracle)) {
+          sawTry = true;
+          // The handler and finalizer were judged quiet by isSwallowingTry.
+          visit(node.block, true);
+          return;
+        }
+        break;
+      case AST_NODE_TYPES.AwaitExpression:
+        if (!covered && !oracle.isSafeAwait?.(node.argument)) ok = false;
+        break;
+      case AST_NODE_TYPES.ForOfStatement:
+        if (node.await && !covered) ok = false;
+        break;
+      case AST_NODE_TYPES.YieldExpression:
+        ok = false;
+        break;
+      case AST_NODE_TYPES.ThrowStatement:
+        if (!covered && sawTry) ok = false;
+        break;
+      case AST_NODE_TYPES.ReturnStatement:
+        if (!covered && node.argument && (oracle.mayReject ? oracle.mayReject(node.argument) : !isLiteralLike(node.argument))) ok = false;
+        break;
+      default:
+        break;
+    }
+    if (ok) forEachChild(node, (child) => visit(child, covered));
+  };
+  for (const statement of body.body) visit(statement, false);
+  return ok && sawTry;
+}
+
+/** `try { … } catch { … }` with a non-empty block, a swallowing catch and a quiet finally. */
+function isSwallowingTry(statement: TSESTree.TryStatement, oracle: OwnErrorsOracle): boolean {
+  if (!statement.handler || statement.block.body.length === 0) return false;
+  if (returnsUnawaitedPromise(statement.block, oracle)) return false;
+  return isCatchThatSwallows(statement.handler, oracle) && (!statement.finalizer || isQuietBody(statement.finalizer, oracle));
+}
+
+/**
+ * A `catch` that does not pass the error on: no `throw`, no `await` or `for await`, no call or
+ * returned value that can reject (nested functions aside; a nested `try` whose own `catch` swallows
+ * covers what its block does).
+ */
+export function isCatchThatSwallows(catchClause: TSESTree.CatchClause, oracle: OwnErrorsOracle = {}): boolean {
+  return isQuietBody(catchClause.body, oracle);
+}
+
+function isQuietBody(body: TSESTree.BlockStatement | TSESTree.Expression, oracle: OwnErrorsOracle): boolean {
+  const mayReject = oracle.mayReject;
+  let quiet = true;
+  const visit = (node: TSESTree.Node): void => {
+    if (!quiet) return;
+    switch (node.type) {
+      case AST_NODE_TYPES.ThrowStatement:
+      case AST_NODE_TYPES.YieldExpression:
+        quiet = false;
+        return;
+      case AST_NODE_TYPES.AwaitExpression:
+        if (!oracle.isSafeAwait?.(node.argument)) {
+          quiet = false;
+          return;
+        }
+        // The awaited call is safe; its arguments are still looked at.
+        if (node.argument.type === AST_NODE_TYPES.CallExpression) {
+          forEachChild(node.argument, visit);
+          return;
+        }
+        break;
+      case AST_NODE_TYPES.ForOfStatement:
+        if (node.await) quiet = false;
+        break;
+      case AST_NODE_TYPES.TryStatement:
+        if (node.handler && isQuietBody(node.handler.body, oracle) && (!node.finalizer || isQuietBody(node.finalizer, oracle))) {
+          // What the nested block throws or awaits, its own swallowing catch handles.
+          if (!returnsUnawaitedPromise(node.block, oracle)) return;
+        }
+        break;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        if (mayReject ? mayReject(node) : false) {
+          quiet = false;
+          return;
+        }
+        break;
+      case AST_NODE_TYPES.ReturnStatement:
+        if (node.argument && mayReject?.(node.argument)) quiet = false;
+        break;
+      default:
+        if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    }
+    forEachChild(node, visit);
+  };
+  if (body.type !== AST_NODE_TYPES.BlockStatement && mayReject?.(body)) return false;
+  visit(body);
+  return quiet;
+}
+
+/** `return save();` in the block of a `try`: the catch never sees that promise's rejection. */
+function returnsUnawaitedPromise(block: TSESTree.Node, oracle: OwnErrorsOracle): boolean {
+  if (!oracle.mayReject) return false;
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) {
+      const argument = skipExpressionWrappers(node.argument);
+      if (argument.type !== AST_NODE_TYPES.AwaitExpression && oracle.mayReject!(argument)) {
+        found = true;
+        return;
+      }
+    }
+    forEachChild(node, visit);
+  };
+  visit(block);
+  return found;
+}
+
+function containsAwait(root: TSESTree.Node): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) {
+      found = true;
+      return;
+    }
+    forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
+// ---- the same questions on TypeScript's own tree (declarations in other files of the program) ----
+
+/** The TypeScript-tree twin of `OwnErrorsOracle`, for a declaration the type checker resolved. */
+export interface TsOwnErrorsOracle {
+  mayReject?(node: ts.Expression): boolean;
+  resolveCall?(call: ts.CallExpression): ts.Node | null;
+  isSafeAwait?(value: ts.Expression): boolean;
+}
+
+type TsFunction = ts.FunctionDeclaration | ts.MethodDeclaration | ts.FunctionExpression | ts.ArrowFunction;
+
+function asTsFunction(node: ts.Node | null | undefined): TsFunction | null {
+  const ts = loadTypeScript();
+  if (!node) return null;
+  if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) return node;
+  // `start = async () => { … }` as a class field or `const start = async () => …`.
+  if ((ts.isPropertyDeclaration(node) || ts.isVariableDeclaration(node)) && node.initializer) {
+    return asTsFunction(skipTsWrappers(node.initializer));
+  }
+  return null;
+}
+
+/** `functionHandlesOwnErrors` on the declaration of a function in any file of the program. */
+export function tsFunctionHandlesOwnErrors(declaration: ts.Node, oracle: TsOwnErrorsOracle = {}): boolean {
+  const fn = asTsFunction(declaration);
+  return fn !== null && tsHandlesOwnErrors(fn, oracle, true);
+}
+
+function isTsAsync(fn: TsFunction): boolean {
+  const ts = loadTypeScript();
+  return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
+}
+
+function tsHandlesOwnErrors(fn: TsFunction, oracle: TsOwnErrorsOracle, followWrapper: boolean): boolean {
+  const ts = loadTypeScript();
+  if (fn.asteriskToken || !fn.body) return false;
+  if (!ts.isBlock(fn.body)) return isTsSelfHandledValue(fn.body, oracle, followWrapper);
+  const statements = fn.body.statements;
+  const isAsync = isTsAsync(fn);
+  if (isAsync && tsAwaitsAreCovered(fn.body, oracle)) return true;
+  const last = statements.at(-1);
+  if (!last || !statements.slice(0, -1).every((statement) => isTsGuardStatement(statement, oracle))) return false;
+  return isTsSelfHandlingEnd(last, isAsync, oracle, followWrapper);
+}
+
+function isTsSelfHandlingEnd(last: ts.Statement, isAsync: boolean, oracle: TsOwnErrorsOracle, followWrapper: boolean): boolean {
+  const ts = loadTypeScript();
+  if (ts.isReturnStatement(last)) return last.expression !== undefined && isTsSelfHandledValue(last.expression, oracle, followWrapper);
+  if (ts.isExpressionStatement(last)) {
+    const expression = skipTsWrappers(last.expression);
+    const value = ts.isAwaitExpression(expression) ? expression.expression : expression;
+    return (isAsync || value !== expression || isTsHandledChainCall(value, oracle)) && isTsSelfHandledValue(value, oracle, followWrapper);
+  }
+  if (ts.isIfStatement(last) && !last.elseStatement && !tsContainsAwait(last.expression)) {
+    const consequent = last.thenStatement;
+    const only = ts.isBlock(consequent) ? (consequent.statements.length === 1 ? consequent.statements[0]! : null) : consequent;
+    return only !== null && !ts.isIfStatement(only) && isTsSelfHandlingEnd(only, isAsync, oracle, followWrapper);
+  }
+  return false;
+}
+
+/** The TypeScript-tree twin of `awaitsAreCovered`. */
+function tsAwaitsAreCovered(body: ts.Block, oracle: TsOwnErrorsOracle): boolean {
+  const ts = loadTypeScript();
+  let ok = true;
+  let sawTry = false;
+  const visit = (node: ts.Node, covered: boolean): void => {
+    if (!ok || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isTryStatement(node) && !covered && isTsSwallowingTry(node, oracle)) {
+      sawTry = true;
+      visit(node.tryBlock, true);
+      return;
+    }
+    if (!covered) {
+      if (ts.isAwaitExpression(node) && !oracle.isSafeAwait?.(node.expression)) ok = false;
+      else if (ts.isForOfStatement(node) && node.awaitModifier) ok = false;
+      else if (ts.isThrowStatement(node) && sawTry) ok = false;
+      else if (ts.isReturnStatement(node) && node.expression) {
+        const value = skipTsWrappers(node.expression);
+        if (!ts.isIdentifier(value) && !ts.isLiteralExpression(value) && (oracle.mayReject?.(value) ?? true)) ok = false;
+      }
+    }
+    if (ts.isYieldExpression(node)) ok = false;
+    if (ok) ts.forEachChild(node, (child) => visit(child, covered));
+  };
+  for (const statement of body.statements) visit(statement, false);
+  return ok && sawTry;
+}
+
+function isTsSelfHandledValue(node: ts.Expression, oracle: TsOwnErrorsOracle, followWrapper: boolean): boolean {
+  const ts = loadTypeScript();
+  const inner = skipTsWrappers(node);
+  if (ts.isAwaitExpression(inner)) return isTsSelfHandledValue(inner.expression, oracle, followWrapper);
+  if (!ts.isCallExpression(inner)) return false;
+  if (isTsHandledChainCall(inner, oracle)) return true;
+  if (!followWrapper || !oracle.resolveCall) return false;
+  const target = asTsFunction(oracle.resolveCall(inner));
+  return target !== null && tsHandlesOwnErrors(target, oracle, false);
+}
+
+function isTsHandledChainCall(node: ts.Expression, oracle: TsOwnErrorsOracle): boolean {
+  const ts = loadTypeScript();
+  const call = skipTsWrappers(node);
+  if (!ts.isCallExpression(call)) return false;
+  const callee = skipTsWrappers(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const args = call.arguments;
+  if (args.some((argument) => ts.isSpreadElement(argument))) return false;
+  switch (callee.name.text) {
+    case 'catch':
+      return args.length >= 1 && isTsSwallowingHandler(args[0]!, oracle);
+    case 'then':
+      return args.length >= 2 && isTsSwallowingHandler(args[1]!, oracle) && isTsQuietCallback(args[0], oracle);
+    case 'finally':
+      return isTsQuietCallback(args[0], oracle) && isTsHandledChainCall(callee.expression, oracle);
+    default:
+      return false;
+  }
+}
+
+function isTsSwallowingHandler(argument: ts.Expression, oracle: TsOwnErrorsOracle): boolean {
+  const ts = loadTypeScript();
+  const handler = skipTsWrappers(argument);
+  if (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)) return !handler.asteriskToken && isTsQuietBody(handler.body, oracle);
+  if (ts.isIdentifier(handler)) return handler.text !== 'undefined' && handler.text !== 'reject';
+  return ts.isPropertyAccessExpression(handler);
+}
+
+function isTsQuietCallback(argument: ts.Expression | undefined, oracle: TsOwnErrorsOracle): boolean {
+  const ts = loadTypeScript();
+  if (!argument) return true;
+  const callback = skipTsWrappers(argument);
+  if (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) return !callback.asteriskToken && isTsQuietBody(callback.body, oracle);
+  return ts.isIdentifier(callback) || ts.isPropertyAccessExpression(callback);
+}
+
+function isTsGuardStatement(statement: ts.Statement, oracle: TsOwnErrorsOracle): boolean {
+  const ts = loadTypeScript();
+  return (
+    (ts.isIfStatement(statement) ||
+      ts.isExpressionStatement(statement) ||
+      ts.isVariableStatement(statement) ||
+      ts.isEmptyStatement(statement) ||
+      ts.isFunctionDeclaration(statement)) &&
+    !tsContainsAwait(statement) &&
+    !tsReturnsUnawaitedPromise(statement, oracle)
+  );
+}
+
+function isTsSwallowingTry(statement: ts.TryStatement, oracle: TsOwnErrorsOracle): boolean {
+  if (!statement.catchClause || statement.tryBlock.statements.length === 0) return false;
+  if (tsReturnsUnawaitedPromise(statement.tryBlock, oracle)) return false;
+  return isTsQuietBody(statement.catchClause.block, oracle) && (!statement.finallyBlock || isTsQuietBody(statement.finallyBlock, oracle));
+}
+
+function isTsQuietBody(body: ts.ConciseBody, oracle: TsOwnErrorsOracle): boolean {
+  const ts = loadTypeScript();
+  const mayReject = oracle.mayReject;
+  if (!ts.isBlock(body) && mayReject?.(body)) return false;
+  const loud = (node: ts.Node): boolean => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+    if (ts.isThrowStatement(node) || ts.isYieldExpression(node)) return true;
+    if (ts.isAwaitExpression(node)) {
+      if (!oracle.isSafeAwait?.(node.expression)) return true;
+      const awaited = skipTsWrappers(node.expression);
+      if (ts.isCallExpression(awaited)) return awaited.arguments.some((argument) => loud(argument)) || loud(awaited.expression);
+    }
+    if (ts.isForOfStatement(node) && node.awaitModifier) return true;
+    if (ts.isTryStatement(node) && node.catchClause && isTsQuietBody(node.catchClause.block, oracle)) {
+      if ((!node.finallyBlock || isTsQuietBody(node.finallyBlock, oracle)) && !tsReturnsUnawaitedPromise(node.tryBlock, oracle)) return false;
+    }
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && mayReject?.(node)) return true;
+    if (ts.isReturnStatement(node) && node.expression && mayReject?.(node.expression)) return true;
+    return ts.forEachChild(node, (child) => (loud(child) ? true : undefined)) === true;
+  };
+  return !loud(body);
+}
+
+function tsReturnsUnawaitedPromise(block: ts.Node, oracle: TsOwnErrorsOracle): boolean {
+  const ts = loadTypeScript();
+  const mayReject = oracle.mayReject;
+  if (!mayReject) return false;
+  const found = (node: ts.Node): boolean => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+    if (ts.isReturnStatement(node) && node.expression) {
+      const argument = skipTsWrappers(node.expression);
+      if (!ts.isAwaitExpression(argument) && mayReject(argument)) return true;
+    }
+    return ts.forEachChild(node, (child) => (found(child) ? true : undefined)) === true;
+  };
+  return found(block);
+}
+
+function tsContainsAwait(root: ts.Node): boolean {
+  const ts = loadTypeScript();
+  const found = (node: ts.Node): boolean => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+    if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined)) return true;
+    return ts.forEachChild(node, (child) => (found(child) ? true : undefined)) === true;
+  };
+  return found(root);
+}
+
+function skipTsWrappers(node: ts.Expression): ts.Expression {
+  const ts = loadTypeScript();
+  let current = node;
+  while (
+    ts.isParenthesizedExpression(current) ||
+    ts.isAsExpression(current) ||
+    ts.isNonNullExpression(current) ||
+    ts.isTypeAssertionExpression(current) ||
+    ts.isSatisfiesExpression(current)
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
