@@ -5,7 +5,7 @@ import { chooseFreeName } from '../src/util/add-import.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
 import { getOuterExpression, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
-import { getCallerSignalFinder, type CallerSignal } from '../src/util/find-caller-signal.js';
+import { getCallerSignalFinder, type CallerSignal, type CallerSignalFinder } from '../src/util/find-caller-signal.js';
 import { walkDescendants } from '../src/util/walk.js';
 import { isFunctionNode } from '../src/util/get-enclosing-function.js';
 
@@ -56,7 +56,7 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const finder = getCallerSignalFinder(context);
-    const checks = createChecks(sourceCode, options.abortCheckers ?? []);
+    const checks = createChecks(sourceCode, options.abortCheckers ?? [], finder);
     const exitCache = new WeakMap<TSESTree.Node, NormalExit[]>();
     const exitsOf = (body: TSESTree.BlockStatement | TSESTree.Expression): NormalExit[] => {
       let exits = exitCache.get(body);
@@ -322,10 +322,16 @@ export default createRule<Options, MessageId>({
   },
 });
 
-function createChecks(sourceCode: TSESLint.SourceCode, entries: readonly NamedEntry[]): HandlerChecks {
+function createChecks(sourceCode: TSESLint.SourceCode, entries: readonly NamedEntry[], finder: CallerSignalFinder): HandlerChecks {
   const { names, modules } = partitionEntries(entries);
   const targets: ApiTarget[] = modules.map((entry) => ({ module: entry.from, path: entry.path }));
   return {
+    rejectsOnAbort(operation) {
+      if (operation.type !== AST_NODE_TYPES.CallExpression && operation.type !== AST_NODE_TYPES.NewExpression) return false;
+      const flow = finder.findSignalFlow(operation);
+      // A signal handed to a callback (`retry(() => fetch(url, { signal }))`) may be caught in there.
+      return flow !== null && !hasFunctionBetween(flow, operation);
+    },
     isCheckerCall(call) {
       if (names.size === 0 && targets.length === 0) return false;
       if (targets.length > 0 && findApiReferences(sourceCode, targets).has(call)) return true;
@@ -465,3 +471,10 @@ function indentOf(sourceCode: TSESLint.SourceCode, line: number): string {
   return /^[ \t]*/u.exec(sourceCode.lines[line - 1] ?? '')?.[0] ?? '';
 }
 
+
+function hasFunctionBetween(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  for (let current = inner.parent; current && current !== outer; current = current.parent) {
+    if (isFunctionNode(current)) return true;
+  }
+  return false;
+}

@@ -1,13 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { SIGNAL_APIS, SIGNAL_METHODS, SIGNAL_PROPERTY_NAMES, type SignalSlot } from '../src/knowledge/signal-apis.js';
+import { isSignalName, SIGNAL_PROPERTY_NAMES, type SignalSlot } from '../src/knowledge/signal-apis.js';
 import { getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
-import { getCallerSignalFinder, isSignalName, type CallerSignal } from '../src/util/find-caller-signal.js';
+import { getCallerSignalFinder, type CallerSignal } from '../src/util/find-caller-signal.js';
+import { findSignalSlot } from '../src/util/signal-reaches-api.js';
 import { walkDescendants } from '../src/util/walk.js';
 import { getEnclosingFunction, isFunctionNode } from '../src/util/get-enclosing-function.js';
 
-import { findApiReferences } from '../src/util/resolve-import.js';
 
 export type Options = [{ ignore?: string[] }];
 export type MessageId = 'missingSignal' | 'passSignal';
@@ -89,13 +89,10 @@ export default createRule<Options, MessageId>({
     };
 
     function findSlot(call: TSESTree.CallExpression): SignalSlot | null {
-      const reference = findApiReferences(sourceCode, SIGNAL_APIS).get(call);
-      if (reference?.target.info) return reference.target.info;
-      const callee = skipExpressionWrappers(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-      const method = getStaticPropertyName(callee);
-      const entry = SIGNAL_METHODS.find((candidate) => candidate.method === method);
-      if (!entry) return null;
+      const entry = findSignalSlot(sourceCode, call);
+      if (!entry || !('method' in entry)) return entry;
+      const callee = skipExpressionWrappers(call.callee) as TSESTree.MemberExpression;
+      const method = entry.method as string;
       // signal.addEventListener('abort', …) listens to the signal itself; nothing to pass there.
       const receiver = skipExpressionWrappers(callee.object);
       const receiverName = getSimpleName(receiver);
@@ -103,7 +100,7 @@ export default createRule<Options, MessageId>({
       if (finder.isCallerSignal(receiver)) return null;
       const type = call.arguments[0];
       if (type?.type === AST_NODE_TYPES.Literal && type.value === 'abort') return null;
-      if (hasMatchingRemoval(call, method!)) return null;
+      if (hasMatchingRemoval(call, method)) return null;
       return entry;
     }
 
