@@ -18,7 +18,9 @@ import { createListenerAnalysis } from './no-leaked-timers/listener-analysis.js'
 import { createOnceFixBuilder } from './no-leaked-timers/once-fix.js';
 import { createPromiseTimerLoops, loopCanExit } from './no-leaked-timers/promise-timer-loop.js';
 import { createRaceSuggestions } from './no-leaked-timers/race-suggestions.js';
+import { createRetryIntervalAnalysis } from './no-leaked-timers/retry-interval.js';
 import { createSourceText } from './no-leaked-timers/source-text.js';
+import { createStartUpAnalysis } from './no-leaked-timers/start-up.js';
 import { createStopFunctionSuggestion } from './no-leaked-timers/stop-function-suggestion.js';
 import { createStoreOnThisSuggestion } from './no-leaked-timers/store-on-this-suggestion.js';
 import { findClassElement, findTeardownMethod, getStaticString, isAtTopLevel, keyName, shorten } from './no-leaked-timers/syntax.js';
@@ -40,6 +42,7 @@ export type MessageId =
   | 'iteratorNeverStops'
   | 'abortListenerNotRemoved'
   | 'listenerInLoop'
+  | 'retryNeverGivesUp'
   | 'returnStopFunction'
   | 'storeOnThis'
   | 'clearInFinally'
@@ -71,6 +74,8 @@ export default createRule<Options, MessageId>({
         'This loop over `{{callee}}` from `timers/promises` has no `break`, `return` or signal: the interval ticks forever and keeps the process from exiting; pass `{ signal }` as the third argument or break out of the loop.',
       abortListenerNotRemoved:
         'This `\'abort\'` listener on `{{signal}}`, a signal this function did not create, is never removed: every call leaves a listener and its closure on the signal (MaxListenersExceededWarning); pass `{ once: true }` and remove it when the work ends, or use `events.addAbortListener()`.',
+      retryNeverGivesUp:
+        'This interval retries `{{operation}}` and is cleared only when it succeeds: if the service never comes up it retries forever and keeps the process alive; also clear it after a deadline or a number of attempts, or when an abort signal fires.',
       listenerInLoop:
         '`{{callee}}` adds a listener for `{{event}}` on every pass of this loop and nothing removes it: listeners and their closures pile up (MaxListenersExceededWarning); add it once before the loop, or remove it at the end of each pass.',
       returnStopFunction: 'Keep the handle in `{{name}}` and return a function that clears it.',
@@ -130,13 +135,15 @@ export default createRule<Options, MessageId>({
       namesDestructuredFromThis,
       removalCalls,
     };
-    const { getHandleFate, summarizeVariableUses, summarizeFieldUses } = createHandleFate(file);
+    const { getHandleFate, summarizeVariableUses, summarizeFieldUses, findHandleReads } = createHandleFate(file);
+    const { findEndlessRetry } = createRetryIntervalAnalysis(sourceCode);
     const { findRace } = createRaceFinder(sourceCode);
     const { isRaceElement } = createSourceText(sourceCode);
     const { findIteratingLoop } = createPromiseTimerLoops(sourceCode);
-    const { isLeakyListenerOptions, isSignal, isCreatedLocally, isRemovedSomewhere, findRepeatingLoop, isLoopInvariant, isFollowedByExit } =
+    const { isLeakyListenerOptions, isSignal, isCreatedLocally, isPerRequestSignal, isRemovedSomewhere, findRepeatingLoop, isLoopInvariant, isFollowedByExit } =
       createListenerAnalysis(file);
     const { buildOnceFix } = createOnceFixBuilder(sourceCode);
+    const { isArmedOnceAtStartUp } = createStartUpAnalysis(sourceCode);
     const { buildReturnStopSuggestion } = createStopFunctionSuggestion(file);
     const { buildStoreOnThisSuggestion } = createStoreOnThisSuggestion(file);
     const { buildClearInFinallySuggestion, buildFinallyCallSuggestion, buildAbortSignalSuggestion } = createRaceSuggestions(file);
@@ -200,11 +207,15 @@ export default createRule<Options, MessageId>({
 
     function checkTimer(call: TSESTree.CallExpression, info: TimerInfo): void {
       if (info.kind === 'immediate') return;
-      if (!checkTopLevel && isAtTopLevel(call)) return;
+      if (!checkTopLevel && (isAtTopLevel(call) || isArmedOnceAtStartUp(call))) return;
       const fate = getHandleFate(call);
       if (fate.kind === 'unref' || fate.kind === 'escapes') return;
       if (fate.kind === 'variable' || fate.kind === 'field') {
         const use = fate.kind === 'variable' ? summarizeVariableUses(fate.variable) : summarizeFieldUses(fate.cls, fate.name);
+        if (use === 'released' && info.kind === 'interval') {
+          const operation = findEndlessRetry(call, findHandleReads(fate));
+          if (operation) context.report({ node: call, messageId: 'retryNeverGivesUp', data: { operation } });
+        }
         if (use === 'released' || use === 'unref') return;
       }
       const callee = describeCall(sourceCode, call);
@@ -315,7 +326,7 @@ export default createRule<Options, MessageId>({
       }
       if (method === 'addEventListener' && getStaticString(event) === 'abort') {
         if (!checkTopLevel && isAtTopLevel(call)) return;
-        if (!isSignal(receiver) || isCreatedLocally(receiver, call)) return;
+        if (!isSignal(receiver) || isCreatedLocally(receiver, call) || isPerRequestSignal(receiver)) return;
         if (isRemovedSomewhere(receiver, 'abort', listener)) return;
         context.report({
           node: call,

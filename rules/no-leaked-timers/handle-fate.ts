@@ -11,7 +11,7 @@ import type { ClassNode, HandleFate, TimerFile, Use, UseSummary } from './types.
 export function createHandleFate(file: TimerFile) {
   const { sourceCode, allowUnref, membersByName, classesWithDynamicThis, namesDestructuredFromThis } = file;
   const { isPromiseExecutor } = createSourceText(sourceCode);
-  return { getHandleFate, summarizeVariableUses, summarizeFieldUses };
+  return { getHandleFate, summarizeVariableUses, summarizeFieldUses, findHandleReads };
 
   function getHandleFate(call: TSESTree.CallExpression | TSESTree.Node): HandleFate {
     const outer = getOuterExpression(call);
@@ -104,6 +104,19 @@ export function createHandleFate(file: TimerFile) {
       if (use === 'unref' && allowUnref) summary = 'unref';
     }
     return summary;
+  }
+
+  /** Every read of a kept handle (not its assignments), to see what stops the timer. */
+  function findHandleReads(fate: HandleFate): TSESTree.Node[] {
+    if (fate.kind === 'variable') {
+      return fate.variable.references.filter((reference) => !reference.init && reference.isRead()).map((reference) => reference.identifier as TSESTree.Node);
+    }
+    if (fate.kind !== 'field') return [];
+    return (membersByName.get(fate.name) ?? []).filter((member) => {
+      if (member.object.type !== AST_NODE_TYPES.ThisExpression || getThisClass(member.object) !== fate.cls) return false;
+      const outer = getOuterExpression(member);
+      return !(outer.parent?.type === AST_NODE_TYPES.AssignmentExpression && outer.parent.left === outer);
+    });
   }
 
   function areRelatedClasses(a: ClassNode, b: ClassNode): boolean {

@@ -10,7 +10,7 @@ import type { LoopNode, TimerFile } from './types.js';
 /** Listeners: which options remove them, which receivers are signals the function did not create, whether a loop adds them again and again. */
 export function createListenerAnalysis(file: TimerFile) {
   const { context, sourceCode, membersByName, removalCalls } = file;
-  return { isLeakyListenerOptions, isSignal, isCreatedLocally, isRemovedSomewhere, findRepeatingLoop, isLoopInvariant, isFollowedByExit };
+  return { isLeakyListenerOptions, isSignal, isCreatedLocally, isPerRequestSignal, isRemovedSomewhere, findRepeatingLoop, isLoopInvariant, isFollowedByExit };
 
   /** `{ once: true }`, `{ signal }` or options we cannot read remove the listener on their own, as far as we know. */
   function isLeakyListenerOptions(node: TSESTree.Node): boolean {
@@ -56,6 +56,36 @@ export function createListenerAnalysis(file: TimerFile) {
       return callee.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(callee.object) === 'AbortSignal';
     }
     return isCreatedLocally(init, call, depth + 1);
+  }
+
+  /**
+   * `request.signal`, `req.raw.signal`, `ctx.request.signal`, or the signal of a parameter typed `Request`:
+   * a signal made for one request and dropped with it, listeners and all.
+   */
+  function isPerRequestSignal(receiver: TSESTree.Node): boolean {
+    if (receiver.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(receiver) !== 'signal') return false;
+    let owner = skipExpressionWrappers(receiver.object);
+    // `req.raw` (Fastify, Hono's `c.req.raw`) is the request underneath the framework's wrapper.
+    if (owner.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(owner) === 'raw') owner = skipExpressionWrappers(owner.object);
+    const name = getSimpleName(owner);
+    if (name !== null && REQUEST_NAMES.has(name)) return true;
+    if (owner.type === AST_NODE_TYPES.Identifier) {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(owner), owner);
+      const def = variable?.defs[0];
+      const annotation = def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
+      if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && REQUEST_TYPES.has(annotation.typeName.name)) {
+        return true;
+      }
+    }
+    const services = getTypeServices(context);
+    if (!services) return false;
+    try {
+      const type = services.getType(owner);
+      const parts = type.isUnion() ? type.types : [type];
+      return parts.some((part) => REQUEST_TYPES.has((part.getSymbol() ?? part.aliasSymbol)?.getName() ?? ''));
+    } catch {
+      return false;
+    }
   }
 
   function isRemovedSomewhere(receiver: TSESTree.Node, event: string, listener: TSESTree.Node | null): boolean {
@@ -139,3 +169,8 @@ export function createListenerAnalysis(file: TimerFile) {
       );
   }
 }
+
+/** Names a request object goes by in handlers (`request.signal`, `req.signal`). */
+const REQUEST_NAMES: ReadonlySet<string> = new Set(['request', 'req']);
+/** Types of a request whose signal lives as long as the request (the fetch `Request`, Next's `NextRequest`). */
+const REQUEST_TYPES: ReadonlySet<string> = new Set(['Request', 'NextRequest']);
