@@ -6,6 +6,7 @@ import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/
 import { getOuterExpression, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { getCallerSignalFinder, type CallerSignal, type CallerSignalFinder } from '../src/util/find-caller-signal.js';
+import { getTypeServices } from '../src/util/get-type-services.js';
 import { walkDescendants } from '../src/util/walk.js';
 import { isFunctionNode } from '../src/util/get-enclosing-function.js';
 
@@ -55,6 +56,9 @@ export default createRule<Options, MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // Without types a caller's signal is only ever known by a name or a written type that says `signal`
+    // (`signal`, `abortSignal`, `options.signal`, `: AbortSignal`): a file that never says it has nothing to report.
+    if (!getTypeServices(context) && !/signal/iu.test(sourceCode.text)) return {};
     const finder = getCallerSignalFinder(context);
     const checks = createChecks(sourceCode, options.abortCheckers ?? [], finder);
     const exitCache = new WeakMap<TSESTree.Node, NormalExit[]>();
@@ -68,6 +72,8 @@ export default createRule<Options, MessageId>({
       CatchClause(clause) {
         const tryBlock = clause.parent.block;
         if (!containsAwait(sourceCode, tryBlock) || isInFinally(clause)) return;
+        // No caller's signal in reach: nothing this handler could swallow, so skip the walk over the try.
+        if (finder.signalsInScope(clause).length === 0) return;
         const flow = finder.findSignalFlow(tryBlock, clause);
         if (!flow) return;
         reportHandler(clause, clause.body, clause.param, flow, sourceCode.getFirstToken(clause)!.loc);
@@ -78,6 +84,7 @@ export default createRule<Options, MessageId>({
         const method = getStaticPropertyName(callee);
         const handlerArgument = method === 'catch' ? call.arguments[0] : method === 'then' ? call.arguments[1] : undefined;
         if (!handlerArgument || !isHandler(handlerArgument) || isDiscarded(call) || isInFinally(call)) return;
+        if (finder.signalsInScope(call).length === 0) return;
         const flow = findChainFlow(callee.object, call);
         if (!flow) return;
         const handler = handlerArgument;

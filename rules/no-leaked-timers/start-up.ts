@@ -22,6 +22,8 @@ export function createStartUpAnalysis(sourceCode: TSESLint.SourceCode) {
   function isArmedOnceAtStartUp(node: TSESTree.Node, depth = 0): boolean {
     if (depth > 4) return false;
     for (let current = node.parent; current; current = current.parent) {
+      // A field initialiser runs once per instance.
+      if ((current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) && !current.static) return false;
       if (!isFunctionNode(current)) continue;
       const fn = current;
       if (isImmediatelyInvoked(fn) || isOneShotCallback(fn)) continue;
