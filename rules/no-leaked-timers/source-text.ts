@@ -6,7 +6,6 @@ import type { FunctionNode } from '../../src/util/get-enclosing-function.js';
 
 // Questions that need the file's text or scopes: names, indentation, ranges, the global `Promise`.
 export function createSourceText(sourceCode: TSESLint.SourceCode) {
-
   return { isGlobalName, getClearFunction, getTypeofText, asyncAnchor, expressionRange, reindent, indentOf, isPromiseExecutor, isRaceElement };
 
   function isGlobalName(id: TSESTree.Identifier): boolean {
