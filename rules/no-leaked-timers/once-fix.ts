@@ -4,7 +4,6 @@ import { keyName } from './syntax.js';
 
 /** The fix for an abort listener that is never removed: `{ once: true }` in its options. */
 export function createOnceFixBuilder(sourceCode: TSESLint.SourceCode) {
-
   return { buildOnceFix };
 
   function buildOnceFix(call: TSESTree.CallExpression, listenerOptions: TSESTree.Node | undefined): TSESLint.ReportFixFunction | null {

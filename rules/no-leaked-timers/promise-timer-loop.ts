@@ -7,7 +7,6 @@ import { isLoop } from './syntax.js';
 
 /** `for await (const tick of setInterval(ms))` from `timers/promises`: the loop that iterates it, and whether it can end. */
 export function createPromiseTimerLoops(sourceCode: TSESLint.SourceCode) {
-
   return { findIteratingLoop };
 
   function findIteratingLoop(call: TSESTree.CallExpression): TSESTree.ForOfStatement | null {
