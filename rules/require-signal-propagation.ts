@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isSignalName, SIGNAL_PROPERTY_NAMES, type SignalSlot } from '../src/knowledge/signal-apis.js';
-import { getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
+import { getOuterExpression, getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { getCallerSignalFinder, type CallerSignal } from '../src/util/find-caller-signal.js';
 import { findSignalSlot } from '../src/util/signal-reaches-api.js';
@@ -62,7 +62,7 @@ export default createRule<Options, MessageId>({
       CallExpression(call) {
         const slot = findSlot(call);
         if (!slot || isIgnored(call, slot)) return;
-        if (isCleanupCode(call) || isAbortWait(call)) return;
+        if (isCleanupCode(call) || isAbortWait(call) || racesSignalAwareWork(call)) return;
         const signal = finder.reachableSignal(call);
         if (!signal || handlesAbortByHand(call)) return;
         const place = locateOptions(call, slot);
@@ -150,6 +150,26 @@ export default createRule<Options, MessageId>({
       if (last) return { kind: 'missing', insert: (fixer, text) => fixer.insertTextAfter(last, [',', ...fill.map((f) => ` ${f},`), ` ${text}`].join('')) };
       const close = sourceCode.getLastToken(call)!;
       return { kind: 'missing', insert: (fixer, text) => fixer.insertTextBefore(close, [...fill, text].join(', ')) };
+    }
+
+    /**
+     * `Promise.race([rl.question(prompt, { signal }), once(rl, 'error')])`: a sibling in the race takes the
+     * caller's signal, so the race ends on abort anyway; the other entrants only lose it.
+     */
+    function racesSignalAwareWork(call: TSESTree.CallExpression): boolean {
+      let entrant: TSESTree.Node = getOuterExpression(call);
+      // `once(rl, 'SIGINT').then(…)`: the chain is the entrant.
+      while (entrant.parent?.type === AST_NODE_TYPES.MemberExpression && entrant.parent.object === entrant && entrant.parent.parent.type === AST_NODE_TYPES.CallExpression && entrant.parent.parent.callee === entrant.parent) {
+        entrant = getOuterExpression(entrant.parent.parent);
+      }
+      const array = entrant.parent;
+      if (array?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+      const race = array.parent;
+      if (race.type !== AST_NODE_TYPES.CallExpression || race.arguments[0] !== array) return false;
+      const callee = skipExpressionWrappers(race.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+      if (method !== 'race' && method !== 'any') return false;
+      return array.elements.some((element) => element !== null && element !== entrant && finder.findSignalFlow(element, call) !== null);
     }
 
     /** `once(signal, 'abort')`: waiting for the abort itself. */
