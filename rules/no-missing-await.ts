@@ -556,8 +556,8 @@ export default createRule<Options, MessageId>({
 
     /** Without types any value may be nullish; with types, a union with `null`/`undefined`/`void`. */
     function mayBeNullish(node: TSESTree.Expression): boolean {
-      const ts = loadTypeScript();
       if (!services) return false;
+      const ts = loadTypeScript();
       const nullish = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
       return unionConstituents(services.getType(node)).some((part) => (part.flags & nullish) !== 0);
     }

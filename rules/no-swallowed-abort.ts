@@ -7,7 +7,8 @@ import { chooseFreeName } from '../src/util/add-import.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
 import { getOuterExpression, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
-import { getCallerSignalFinder, type CallerSignal } from '../src/util/find-caller-signal.js';
+import { getCallerSignalFinder, type CallerSignal, type CallerSignalFinder } from '../src/util/find-caller-signal.js';
+import { getTypeServices } from '../src/util/get-type-services.js';
 import { walkDescendants } from '../src/util/walk.js';
 import { isFunctionNode } from '../src/util/get-enclosing-function.js';
 
@@ -57,8 +58,11 @@ export default createRule<Options, MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // Without types a caller's signal is only ever known by a name or a written type that says `signal`
+    // (`signal`, `abortSignal`, `options.signal`, `: AbortSignal`): a file that never says it has nothing to report.
+    if (!getTypeServices(context) && !/signal/iu.test(sourceCode.text)) return {};
     const finder = getCallerSignalFinder(context);
-    const checks = createChecks(sourceCode, options.abortCheckers ?? []);
+    const checks = createChecks(sourceCode, options.abortCheckers ?? [], finder);
     const exitCache = new WeakMap<TSESTree.Node, NormalExit[]>();
     const exitsOf = (body: TSESTree.BlockStatement | TSESTree.Expression): NormalExit[] => {
       let exits = exitCache.get(body);
@@ -70,6 +74,8 @@ export default createRule<Options, MessageId>({
       CatchClause(clause) {
         const tryBlock = clause.parent.block;
         if (!containsAwait(sourceCode, tryBlock) || isInFinally(clause)) return;
+        // No caller's signal in reach: nothing this handler could swallow, so skip the walk over the try.
+        if (finder.signalsInScope(clause).length === 0) return;
         const flow = finder.findSignalFlow(tryBlock, clause);
         if (!flow) return;
         reportHandler(clause, clause.body, clause.param, flow, sourceCode.getFirstToken(clause)!.loc);
@@ -80,6 +86,7 @@ export default createRule<Options, MessageId>({
         const method = getStaticPropertyName(callee);
         const handlerArgument = method === 'catch' ? call.arguments[0] : method === 'then' ? call.arguments[1] : undefined;
         if (!handlerArgument || !isHandler(handlerArgument) || isDiscarded(call) || isInFinally(call)) return;
+        if (finder.signalsInScope(call).length === 0) return;
         const flow = findChainFlow(callee.object, call);
         if (!flow) return;
         const handler = handlerArgument;
@@ -324,10 +331,16 @@ export default createRule<Options, MessageId>({
   },
 });
 
-function createChecks(sourceCode: TSESLint.SourceCode, entries: readonly NamedEntry[]): HandlerChecks {
+function createChecks(sourceCode: TSESLint.SourceCode, entries: readonly NamedEntry[], finder: CallerSignalFinder): HandlerChecks {
   const { names, modules } = partitionEntries(entries);
   const targets: ApiTarget[] = modules.map((entry) => ({ module: entry.from, path: entry.path }));
   return {
+    rejectsOnAbort(operation) {
+      if (operation.type !== AST_NODE_TYPES.CallExpression && operation.type !== AST_NODE_TYPES.NewExpression) return false;
+      const flow = finder.findSignalFlow(operation);
+      // A signal handed to a callback (`retry(() => fetch(url, { signal }))`) may be caught in there.
+      return flow !== null && !hasFunctionBetween(flow, operation);
+    },
     isCheckerCall(call) {
       if (names.size === 0 && targets.length === 0) return false;
       if (targets.length > 0 && findApiReferences(sourceCode, targets).has(call)) return true;
@@ -467,3 +480,10 @@ function indentOf(sourceCode: TSESLint.SourceCode, line: number): string {
   return /^[ \t]*/u.exec(sourceCode.lines[line - 1] ?? '')?.[0] ?? '';
 }
 
+
+function hasFunctionBetween(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  for (let current = inner.parent; current && current !== outer; current = current.parent) {
+    if (isFunctionNode(current)) return true;
+  }
+  return false;
+}

@@ -1,14 +1,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { SIGNAL_APIS, SIGNAL_METHODS, SIGNAL_PROPERTY_NAMES, type SignalSlot } from '../src/knowledge/signal-apis.js';
-import { getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
+import { isSignalName, SIGNAL_PROPERTY_NAMES, type SignalSlot } from '../src/knowledge/signal-apis.js';
+import { getOuterExpression, getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
-import { getCallerSignalFinder, isSignalName, type CallerSignal } from '../src/util/find-caller-signal.js';
+import { getCallerSignalFinder, type CallerSignal } from '../src/util/find-caller-signal.js';
+import { findSignalSlot } from '../src/util/signal-reaches-api.js';
 import { walkDescendants } from '../src/util/walk.js';
 import { getEnclosingFunction, isFunctionNode } from '../src/util/get-enclosing-function.js';
 
-import { findApiReferences } from '../src/util/resolve-import.js';
 
 export type Options = [{ ignore?: string[] }];
 export type MessageId = 'missingSignal' | 'passSignal';
@@ -63,7 +63,7 @@ export default createRule<Options, MessageId>({
       CallExpression(call) {
         const slot = findSlot(call);
         if (!slot || isIgnored(call, slot)) return;
-        if (isCleanupCode(call) || isAbortWait(call)) return;
+        if (isCleanupCode(call) || isAbortWait(call) || racesSignalAwareWork(call)) return;
         const signal = finder.reachableSignal(call);
         if (!signal || handlesAbortByHand(call)) return;
         const place = locateOptions(call, slot);
@@ -90,13 +90,10 @@ export default createRule<Options, MessageId>({
     };
 
     function findSlot(call: TSESTree.CallExpression): SignalSlot | null {
-      const reference = findApiReferences(sourceCode, SIGNAL_APIS).get(call);
-      if (reference?.target.info) return reference.target.info;
-      const callee = skipExpressionWrappers(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-      const method = getStaticPropertyName(callee);
-      const entry = SIGNAL_METHODS.find((candidate) => candidate.method === method);
-      if (!entry) return null;
+      const entry = findSignalSlot(sourceCode, call);
+      if (!entry || !('method' in entry)) return entry;
+      const callee = skipExpressionWrappers(call.callee) as TSESTree.MemberExpression;
+      const method = entry.method as string;
       // signal.addEventListener('abort', …) listens to the signal itself; nothing to pass there.
       const receiver = skipExpressionWrappers(callee.object);
       const receiverName = getSimpleName(receiver);
@@ -104,7 +101,7 @@ export default createRule<Options, MessageId>({
       if (finder.isCallerSignal(receiver)) return null;
       const type = call.arguments[0];
       if (type?.type === AST_NODE_TYPES.Literal && type.value === 'abort') return null;
-      if (hasMatchingRemoval(call, method!)) return null;
+      if (hasMatchingRemoval(call, method)) return null;
       return entry;
     }
 
@@ -154,6 +151,26 @@ export default createRule<Options, MessageId>({
       if (last) return { kind: 'missing', insert: (fixer, text) => fixer.insertTextAfter(last, [',', ...fill.map((f) => ` ${f},`), ` ${text}`].join('')) };
       const close = sourceCode.getLastToken(call)!;
       return { kind: 'missing', insert: (fixer, text) => fixer.insertTextBefore(close, [...fill, text].join(', ')) };
+    }
+
+    /**
+     * `Promise.race([rl.question(prompt, { signal }), once(rl, 'error')])`: a sibling in the race takes the
+     * caller's signal, so the race ends on abort anyway; the other entrants only lose it.
+     */
+    function racesSignalAwareWork(call: TSESTree.CallExpression): boolean {
+      let entrant: TSESTree.Node = getOuterExpression(call);
+      // `once(rl, 'SIGINT').then(…)`: the chain is the entrant.
+      while (entrant.parent?.type === AST_NODE_TYPES.MemberExpression && entrant.parent.object === entrant && entrant.parent.parent.type === AST_NODE_TYPES.CallExpression && entrant.parent.parent.callee === entrant.parent) {
+        entrant = getOuterExpression(entrant.parent.parent);
+      }
+      const array = entrant.parent;
+      if (array?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+      const race = array.parent;
+      if (race.type !== AST_NODE_TYPES.CallExpression || race.arguments[0] !== array) return false;
+      const callee = skipExpressionWrappers(race.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+      if (method !== 'race' && method !== 'any') return false;
+      return array.elements.some((element) => element !== null && element !== entrant && finder.findSignalFlow(element, call) !== null);
     }
 
     /** `once(signal, 'abort')`: waiting for the abort itself. */

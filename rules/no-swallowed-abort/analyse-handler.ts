@@ -20,6 +20,11 @@ export interface NormalExit {
 export interface HandlerChecks {
   /** A call of a user helper that rethrows aborts (`abortCheckers`): as a statement it throws, as a test it is true. */
   isCheckerCall(call: TSESTree.CallExpression): boolean;
+  /**
+   * An awaited operation that is given the caller's signal (`sleep(ms, undefined, { signal })`): once the
+   * signal has aborted it rejects at once, so a handler that awaits it cannot complete normally.
+   */
+  rejectsOnAbort(operation: TSESTree.Expression): boolean;
 }
 
 interface PathState {
@@ -71,7 +76,7 @@ export function findNormalExits(body: TSESTree.BlockStatement | TSESTree.Express
       return;
     }
     const inner = skipExpressionWrappers(value);
-    if (isRejection(inner)) return;
+    if (isRejection(inner) || isAwaitRejectingOnAbort(inner)) return;
     if (inner.type === AST_NODE_TYPES.AwaitExpression && isRejection(skipExpressionWrappers(inner.argument))) return;
     if (inner.type === AST_NODE_TYPES.ConditionalExpression) {
       const verdict = classify(inner.test);
@@ -109,6 +114,9 @@ export function findNormalExits(body: TSESTree.BlockStatement | TSESTree.Express
         return [];
       case AST_NODE_TYPES.ExpressionStatement:
         return terminates(statement.expression) ? [] : states;
+      case AST_NODE_TYPES.VariableDeclaration:
+        // `const delay = await sleep(ms, undefined, { signal })`: rejects there after an abort.
+        return statement.declarations.some((declarator) => declarator.init !== null && isAwaitRejectingOnAbort(skipExpressionWrappers(declarator.init))) ? [] : states;
       case AST_NODE_TYPES.BlockStatement:
         return runList(statement.body, states);
       case AST_NODE_TYPES.IfStatement: {
@@ -166,8 +174,12 @@ export function findNormalExits(body: TSESTree.BlockStatement | TSESTree.Express
     }
   };
 
+  const isAwaitRejectingOnAbort = (expression: TSESTree.Expression): boolean =>
+    expression.type === AST_NODE_TYPES.AwaitExpression && checks.rejectsOnAbort(skipExpressionWrappers(expression.argument));
+
   const terminates = (raw: TSESTree.Expression): boolean => {
     const expression = skipExpressionWrappers(raw);
+    if (isAwaitRejectingOnAbort(expression)) return true;
     const call =
       expression.type === AST_NODE_TYPES.AwaitExpression ? skipExpressionWrappers(expression.argument) : expression;
     if (call.type !== AST_NODE_TYPES.CallExpression) return false;

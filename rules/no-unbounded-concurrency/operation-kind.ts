@@ -318,9 +318,9 @@ function classifyByType(state: State, call: TSESTree.CallExpression | TSESTree.N
 }
 
 function classifyReferenceByType(classifier: Classifier, node: TSESTree.Node): TypedAnswer {
-  const ts = loadTypeScript();
   const { services } = classifier;
   if (!services) return undefined;
+  const ts = loadTypeScript();
   try {
     let symbol = services.checker.getSymbolAtLocation(services.getTsNode(node));
     // An import: the function it names.

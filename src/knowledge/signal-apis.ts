@@ -111,6 +111,11 @@ export const SIGNAL_METHODS: readonly SignalMethod[] = [
   { method: 'addEventListener', name: 'addEventListener()', optionsIndex: 2, requiredArguments: 2 },
 ];
 
+/** `signal`, `abortSignal`, `parentSignal`: names that say "this is an AbortSignal". */
+export function isSignalName(name: string): boolean {
+  return name === 'signal' || /^[a-z][A-Za-z0-9]*Signal$/u.test(name);
+}
+
 /** Property names under which an options bag carries a signal (`options.signal`, `init.signal`). */
 export const SIGNAL_PROPERTY_NAMES: ReadonlySet<string> = new Set(['signal', 'abortSignal']);
 

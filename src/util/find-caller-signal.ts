@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type * as ts from 'typescript';
 
-import { SIGNAL_PROPERTY_NAMES } from '../knowledge/signal-apis.js';
+import { isSignalName, SIGNAL_PROPERTY_NAMES } from '../knowledge/signal-apis.js';
 import { getCalleeName, getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
 import { getTypeServices, type TypeServices } from './get-type-services.js';
@@ -17,6 +17,7 @@ import {
   isIntrinsicVoidType,
   unionConstituents,
 } from './typescript.js';
+import { getSignalReach, type SignalReach } from './signal-reaches-api.js';
 import { walkDescendants } from './walk.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -76,21 +77,17 @@ export function getCallerSignalFinder(context: Context): CallerSignalFinder {
   const sourceCode = context.sourceCode;
   let finder = cache.get(sourceCode);
   if (!finder) {
-    finder = createFinder(sourceCode, getTypeServices(context));
+    finder = createFinder(sourceCode, getTypeServices(context), getSignalReach(context));
     cache.set(sourceCode, finder);
   }
   return finder;
 }
 
-/** `signal`, `abortSignal`, `parentSignal`: names that say "this is an AbortSignal". */
-export function isSignalName(name: string): boolean {
-  return name === 'signal' || /^[a-z][A-Za-z0-9]*Signal$/u.test(name);
-}
-
-function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | null): CallerSignalFinder {
+function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | null, reach: SignalReach): CallerSignalFinder {
   const functions = new WeakMap<FunctionNode, FunctionSignals>();
   const classes = new WeakMap<ClassNode, ClassSignals>();
   const analysing = new Set<TSESTree.Node>();
+  const linked = new Map<Variable, CallerSignal | null>();
 
   const finder: CallerSignalFinder = {
     isCallerSignal(node) {
@@ -100,9 +97,12 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
       let found: TSESTree.Node | null = null;
       walkDescendants(root, (node) => {
         if (found) return false;
-        if (isListenerOrCheck(node)) return false;
-        const signal = describeSignal(node) ?? (isBagPassed(node) ? describeBag(node) : null);
-        if (signal && isReachable(signal, at)) {
+        if (isListener(node)) return false;
+        const direct = describeSignal(node);
+        const signal = direct ?? (isBagPassed(node) ? describeBag(node) : null);
+        // The signal itself must reach something that takes one: a context object that merely carries
+        // a signal, handed to a helper that reads something else from it, brings no abort back.
+        if (signal && isReachable(signal, at) && reach.reachesApi(node, direct ? 'signal' : 'bag')) {
           found = node;
           return false;
         }
@@ -164,7 +164,7 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
       const owner = variable ? getDefiningFunction(variable) : null;
       if (!owner || !variable) return null;
       const info = analyseFunction(owner);
-      if (!info.params.has(variable) && !info.bags.has(variable)) return null;
+      if (!info.params.has(variable) && !info.bags.has(variable)) return property === 'signal' ? linkedSource(variable) : null;
       if (isStringUse(node) || abortsItself(variable)) return null;
       return memberSignal(node, variable, null);
     }
@@ -173,6 +173,54 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
       const cls = getThisClass(object);
       if (field === null || !cls || !analyseClass(cls).bagFields.has(field) || isStringUse(node)) return null;
       return memberSignal(node, null, cls);
+    }
+    return null;
+  }
+
+  /**
+   * A controller of this function linked to a caller's signal: `const controller = new AbortController()`
+   * and `signal.addEventListener('abort', () => controller.abort())` (or `signal.onabort = …`). Its signal
+   * aborts when the caller's does, so it stands for the caller's signal.
+   */
+  function linkedSource(variable: Variable): CallerSignal | null {
+    if (linked.has(variable)) return linked.get(variable)!;
+    linked.set(variable, null);
+    const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+    const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? skipExpressionWrappers(def.node.init) : null;
+    if (init?.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'AbortController') return null;
+    let source: CallerSignal | null = null;
+    for (const reference of variable.references) {
+      const member = reference.identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(member) !== 'abort' || member.parent.type !== AST_NODE_TYPES.CallExpression) continue;
+      const listener = getEnclosingFunction(member);
+      const listened = listener ? listenedSignal(listener) : null;
+      source = listened ? describeSignal(listened) : null;
+      if (source) break;
+    }
+    linked.set(variable, source);
+    return source;
+  }
+
+  /** The signal a function listens to for `'abort'`: `X.addEventListener('abort', fn)`, `X.onabort = fn`, through a `const onAbort = fn`. */
+  function listenedSignal(fn: FunctionNode): TSESTree.Node | null {
+    const places: TSESTree.Node[] = [fn];
+    const holder = fn.parent;
+    if (holder.type === AST_NODE_TYPES.VariableDeclarator && holder.init === fn && holder.id.type === AST_NODE_TYPES.Identifier) {
+      const named = ASTUtils.findVariable(sourceCode.getScope(holder.id), holder.id);
+      for (const reference of named?.references ?? []) if (!reference.init) places.push(reference.identifier);
+    }
+    for (const place of places) {
+      const parent = place.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[1] === place) {
+        const callee = skipExpressionWrappers(parent.callee);
+        const type = parent.arguments[0];
+        if (callee.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(callee) === 'addEventListener' && type?.type === AST_NODE_TYPES.Literal && type.value === 'abort') {
+          return callee.object;
+        }
+      }
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === place && parent.left.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(parent.left) === 'onabort') {
+        return parent.left.object;
+      }
     }
     return null;
   }
@@ -196,7 +244,9 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
   }
 
   function memberSignal(node: TSESTree.MemberExpression, root: Variable | null, cls: ClassNode | null): CallerSignal {
-    const optional = services ? isOptionalTyped(services, node) : true;
+    const property = getStaticPropertyName(node);
+    const written = root && property !== null ? optionalInAnnotation(parameterAnnotation(root), property) : null;
+    const optional = services ? isOptionalTyped(services, node) : (written ?? true);
     return { text: sourceCode.getText(node), optional, root, thisClass: cls };
   }
 
@@ -230,17 +280,17 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
           info.params.add(variable);
           if (isSignalBag(variable, target)) {
             const optional = !hasDefault && (target.optional || isNullableAnnotation(target) || readsOptionally(variable));
-            info.bags.set(variable, { text: `${target.name}${optional ? '?.' : '.'}signal`, optional: true, root: variable, thisClass: null });
+            info.bags.set(variable, { text: `${target.name}${optional ? '?.' : '.'}signal`, optional: optional || isOptionalSignalOf(target), root: variable, thisClass: null });
           }
         }
       } else if (target.type === AST_NODE_TYPES.ObjectPattern) {
-        collectPattern(target, info);
+        collectPattern(target, info, target.typeAnnotation?.typeAnnotation);
       }
     }
   }
 
   /** `{ signal }`, `{ signal: s = AbortSignal.timeout(1000) }`, and in typed runs any AbortSignal-typed property. */
-  function collectPattern(pattern: TSESTree.ObjectPattern, info: FunctionSignals): void {
+  function collectPattern(pattern: TSESTree.ObjectPattern, info: FunctionSignals, annotation: TSESTree.TypeNode | undefined): void {
     for (const property of pattern.properties) {
       if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
       const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
@@ -251,7 +301,10 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
       if (!variable) continue;
       const named = key !== null && SIGNAL_PROPERTY_NAMES.has(key);
       if ((named && isSignalVariable(variable, value, true)) || (!named && services && isAbortSignalTyped(services, value))) {
-        info.signals.set(variable, { text: value.name, optional: isOptionalParameter(value, hasDefault), root: variable, thisClass: null });
+        // `{ signal }: { signal: AbortSignal }`: the written type of the destructured object says it all.
+        const written = key !== null && !services ? optionalInAnnotation(annotation, key) : null;
+        const optional = hasDefault ? false : (written ?? isOptionalParameter(value, hasDefault));
+        info.signals.set(variable, { text: value.name, optional, root: variable, thisClass: null });
       }
     }
   }
@@ -279,7 +332,11 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
           const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
           const variable = value.type === AST_NODE_TYPES.Identifier ? declaredVariable(value) : null;
           if (variable && value.type === AST_NODE_TYPES.Identifier && !isStringVariable(variable)) {
-            info.signals.set(variable, { text: value.name, optional: !hasDefault && (services ? isOptionalTyped(services, value) : true), root: variable, thisClass: null });
+            const source = skipExpressionWrappers(node.init);
+            const sourceVariable = source.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(sourceCode.getScope(source), source) : null;
+            const written = sourceVariable ? optionalInAnnotation(parameterAnnotation(sourceVariable), property.key.name) : null;
+            const optional = !hasDefault && (services ? isOptionalTyped(services, value) : (written ?? true));
+            info.signals.set(variable, { text: value.name, optional, root: variable, thisClass: null });
           }
         }
       }
@@ -405,6 +462,20 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
     return found;
   }
 
+  /** Whether the `signal` a bag parameter carries may be missing: its type, or its written type literal, says so. */
+  function isOptionalSignalOf(id: TSESTree.Identifier): boolean {
+    if (services) {
+      const type = services.getType(id);
+      if (isVague(type)) return true;
+      return unionConstituents(services.checker.getNonNullableType(type)).some((part) => {
+        const property = part.getProperty('signal');
+        if (!property) return true;
+        return (property.flags & SYMBOL_OPTIONAL) !== 0 || isOptionalTypeOf(services.checker.getTypeOfSymbol(property));
+      });
+    }
+    return optionalInAnnotation(id.typeAnnotation?.typeAnnotation, 'signal') ?? true;
+  }
+
   /** The checker's answer when it has one; else what the written type and default say. */
   function isOptionalParameter(id: TSESTree.Identifier, hasDefault: boolean): boolean {
     if (hasDefault) return false;
@@ -491,11 +562,11 @@ function abortsItself(variable: Variable): boolean {
   });
 }
 
-/** `signal.addEventListener(…)`, `signal.aborted`, `signal.onabort = …`: looking at the signal, not passing it on. */
-function isListenerOrCheck(node: TSESTree.Node): boolean {
+/** `signal.addEventListener(…)`, `signal.onabort = …`: listening to the signal, not passing it on. */
+function isListener(node: TSESTree.Node): boolean {
   if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
   const name = getStaticPropertyName(node);
-  return name === 'addEventListener' || name === 'removeEventListener' || name === 'onabort' || name === 'aborted';
+  return name === 'addEventListener' || name === 'removeEventListener' || name === 'onabort';
 }
 
 /** The function whose parameters or body declare the variable. */
@@ -600,3 +671,39 @@ function isOptionalTyped(services: TypeServices, node: TSESTree.Node): boolean {
   return unionConstituents(type).some((part) => isIntrinsicUndefinedType(part) || isIntrinsicNullType(part) || isIntrinsicVoidType(part));
 }
 
+
+/** `ts.SymbolFlags.Optional`, without importing TypeScript at run time here. */
+const SYMBOL_OPTIONAL = 16_777_216;
+
+/** The written type of the parameter a variable was declared as (`options: { signal?: AbortSignal }`). */
+function parameterAnnotation(variable: Variable): TSESTree.TypeNode | undefined {
+  const def = variable.defs[0];
+  if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return def.name.typeAnnotation?.typeAnnotation;
+}
+
+/**
+ * Whether `key` may be missing according to a written object type: `{ signal?: AbortSignal }` or
+ * `{ signal: AbortSignal | undefined }` yes, `{ signal: AbortSignal }` no; null when the type is not
+ * written out there (a named interface, no annotation).
+ */
+function optionalInAnnotation(annotation: TSESTree.TypeNode | undefined, key: string): boolean | null {
+  if (!annotation) return null;
+  if (annotation.type === AST_NODE_TYPES.TSUnionType) {
+    const parts = annotation.types.filter((part) => part.type !== AST_NODE_TYPES.TSUndefinedKeyword && part.type !== AST_NODE_TYPES.TSNullKeyword);
+    return parts.length === 1 ? optionalInAnnotation(parts[0], key) : null;
+  }
+  if (annotation.type !== AST_NODE_TYPES.TSTypeLiteral) return null;
+  for (const member of annotation.members) {
+    if (member.type !== AST_NODE_TYPES.TSPropertySignature || member.computed || member.key.type !== AST_NODE_TYPES.Identifier || member.key.name !== key) continue;
+    if (member.optional) return true;
+    const type = member.typeAnnotation?.typeAnnotation;
+    if (!type) return true;
+    return type.type === AST_NODE_TYPES.TSUnionType && type.types.some((part) => part.type === AST_NODE_TYPES.TSUndefinedKeyword || part.type === AST_NODE_TYPES.TSNullKeyword);
+  }
+  return null;
+}
+
+function isOptionalTypeOf(type: ts.Type): boolean {
+  return unionConstituents(type).some((part) => isIntrinsicUndefinedType(part) || isIntrinsicNullType(part) || isIntrinsicVoidType(part));
+}

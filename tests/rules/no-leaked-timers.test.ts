@@ -116,9 +116,131 @@ async function withTimeout<T>(work: Promise<T>, ms: number) {
   "function f(this: Window) { this.setInterval(f, 1); }",
   "function f() { label: { setTimeout(f, 1); break label; } }",
   "enum E { A = setInterval(f, 1) as any }",
+  // Issue 10: an 'abort' listener on a signal made for one request is dropped with the request.
+  `export async function GET(request: Request) {
+  request.signal.addEventListener('abort', () => stream.cancel());
+  return new Response(stream);
+}`,
+  `app.get('/events', async (req, reply) => {
+  req.raw.signal.addEventListener('abort', () => unsubscribe(req.id));
+});`,
+  `async function handle(incoming: Request) {
+  incoming.signal.addEventListener('abort', () => log('client left'));
+}`,
+  // An interval armed once by the start-up function of a program that exits explicitly when done.
+  `async function main() {
+  setInterval(() => progress.render(), 100);
+  await migrateAll();
+  console.log('done');
+}
+main().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });`,
+  `async function main() {
+  setInterval(report, 1000);
+  await run();
+  process.exit(0);
+}
+main();`,
+  // Armed once, in a one-shot callback of start-up code: it lives as long as the process, like top level.
+  `client.connect(function () {
+  setInterval(function () { run(); }, 500);
+});`,
+  // A self-clearing interval that polls a synchronous condition.
+  `function waitForStart(server) {
+  return new Promise((resolve) => {
+    const interval = setInterval(() => {
+      if (server.started) {
+        clearInterval(interval);
+        resolve();
+      }
+    }, 1000);
+  });
+}`,
+  // Retry intervals that give up: a cap on attempts, a clear on failure, a deadline, an abort.
+  `function connectWithRetry(db) {
+  let attempts = 0;
+  const timer = setInterval(async () => {
+    attempts += 1;
+    try {
+      await db.connect();
+      clearInterval(timer);
+    } catch (error) {
+      if (attempts >= 10) clearInterval(timer);
+    }
+  }, 500);
+}`,
+  `function connectOnce(db) {
+  const timer = setInterval(() => {
+    db.connect().then(() => clearInterval(timer), () => clearInterval(timer));
+  }, 500);
+}`,
+  `function waitForApi(url, signal) {
+  const timer = setInterval(async () => {
+    if (signal.aborted) return clearInterval(timer);
+    const response = await fetch(url);
+    if (response.ok) clearInterval(timer);
+  }, 1000);
+}`,
 ];
 
 const invalid: InvalidTestCase<MessageId, Options>[] = [
+  // Issue 10: retry intervals cleared only when the I/O succeeds retry forever when the service never comes up.
+  {
+    code: `function waitForRedis(client) {
+  const retry = setInterval(async () => {
+    try {
+      await client.connect();
+      clearInterval(retry);
+    } catch (error) {
+      console.warn('redis is not up yet', error);
+    }
+  }, 1000);
+}`,
+    output: null,
+    errors: [{ messageId: 'retryNeverGivesUp', data: { operation: 'client.connect()' }, line: 2, column: 17 }],
+  },
+  {
+    code: `function waitForDb(db) {
+  const timer = setInterval(() => {
+    db.ping((err) => {
+      if (err) return console.warn(err);
+      clearInterval(timer);
+    });
+  }, 500);
+}`,
+    output: null,
+    errors: [{ messageId: 'retryNeverGivesUp', data: { operation: 'db.ping()' }, line: 2, column: 17 }],
+  },
+  {
+    code: `class Registry {
+  register(url) {
+    this.retry = setInterval(() => {
+      fetch(url, { method: 'POST' }).then(() => clearInterval(this.retry));
+    }, 5000);
+  }
+}`,
+    output: null,
+    errors: [{ messageId: 'retryNeverGivesUp', data: { operation: 'fetch()' }, line: 3, column: 18 }],
+  },
+  // A signal the handler shares with other requests (or does not know): its listeners pile up.
+  {
+    code: `function track(job, sharedSignal: AbortSignal) {
+  sharedSignal.addEventListener('abort', () => job.cancel());
+}`,
+    output: `function track(job, sharedSignal: AbortSignal) {
+  sharedSignal.addEventListener('abort', () => job.cancel(), { once: true });
+}`,
+    errors: [{ messageId: 'abortListenerNotRemoved', line: 2, column: 3, suggestions: [] }],
+  },
+  // An interval in a start-up function of a program that never exits: nothing stops it.
+  {
+    code: `async function main() {
+  setInterval(() => progress.render(), 100);
+  await migrateAll();
+}
+main();`,
+    output: null,
+    errors: [{ messageId: 'intervalDiscarded', line: 2, column: 3, suggestions: [] }],
+  },
   // Discarded intervals in plain functions: return a stop function.
   {
     code: `function startPolling() {

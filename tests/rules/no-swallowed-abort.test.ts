@@ -265,9 +265,194 @@ async function pause(ms, signal) {
     if (error.name === 'AbortError') throw error;
   }
 }`, filename: fixture('file.js') },
+  // Issue 10: a tool handler gets a context that carries a signal and hands it to a helper that only
+  // reads the user from it. No abort can come out of that call, so its error result is no swallowed abort.
+  `interface User { id: string }
+async function handle(ctx: { signal: AbortSignal; user: User }) {
+  try {
+    await audit(ctx);
+  } catch (error) {
+    return { isError: true, content: String(error) };
+  }
+}
+async function audit(context: { user: User }) {
+  await db.insert(context.user);
+}`,
+  `interface ToolContext { signal: AbortSignal; userId: string }
+async function listNotes(ctx: ToolContext) {
+  try {
+    return { notes: await findNotes(ctx) };
+  } catch (error) {
+    return { error: String(error) };
+  }
+}
+async function findNotes(ctx: ToolContext) {
+  return db.notes.where({ owner: ctx.userId });
+}`,
+  // The retry loop require-signal-propagation's doc shows as correct: after an abort the backoff sleep,
+  // given the signal, rejects at once, so the handler cannot carry on.
+  `import { setTimeout as sleep } from 'node:timers/promises';
+async function runWithRetry(task, { signal }) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task({ signal });
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await sleep(2 ** attempt * 100, undefined, { signal });
+    }
+  }
+}`,
+  `async function poll(url: string, signal: AbortSignal) {
+  try {
+    return await fetch(url, { signal });
+  } catch {
+    const delay = await wait(1000, signal);
+    return retryLater(delay);
+  }
+}
+function wait(ms: number, signal: AbortSignal) {
+  return new Promise((resolve) => setTimeout(resolve, ms, ms));
+}`,
+  // A signal read only to see whether to skip work, without throwing: no abort error from there.
+  `async function flush(buffer, signal) {
+  try {
+    if (signal.aborted) return;
+    await buffer.write();
+  } catch (error) {
+    log(error);
+  }
+}`,
 ];
 
 const invalid: Invalid[] = [
+  // A context handed to a helper that does pass its signal on: the abort comes back through it.
+  {
+    code: `async function load(url: string, ctx: { signal?: AbortSignal }) {
+  try {
+    return await get(url, ctx);
+  } catch {
+    return null;
+  }
+}
+async function get(url: string, options: { signal?: AbortSignal }) {
+  return fetch(url, { signal: options.signal });
+}`,
+    output: `async function load(url: string, ctx: { signal?: AbortSignal }) {
+  try {
+    return await get(url, ctx);
+  } catch {
+    ctx.signal?.throwIfAborted();
+    return null;
+  }
+}
+async function get(url: string, options: { signal?: AbortSignal }) {
+  return fetch(url, { signal: options.signal });
+}`,
+    errors: [{ messageId: 'abortSwallowed', line: 4, column: 5, suggestions: [] }],
+  },
+  // Checking the signal and throwing is an abort the catch then swallows.
+  {
+    code: `async function copy(items: string[], signal: AbortSignal) {
+  try {
+    for (const item of items) {
+      if (signal.aborted) throw signal.reason;
+      await store(item);
+    }
+  } catch (error) {
+    report(error);
+  }
+}`,
+    output: `async function copy(items: string[], signal: AbortSignal) {
+  try {
+    for (const item of items) {
+      if (signal.aborted) throw signal.reason;
+      await store(item);
+    }
+  } catch (error) {
+    signal.throwIfAborted();
+    report(error);
+  }
+}`,
+    errors: [{ messageId: 'abortSwallowed', line: 7, column: 5, suggestions: [] }],
+  },
+  // A controller linked to the caller's signal aborts with it.
+  {
+    code: `async function load(url: string, signal: AbortSignal) {
+  const controller = new AbortController();
+  signal.addEventListener('abort', () => controller.abort(), { once: true });
+  try {
+    return await fetch(url, { signal: controller.signal });
+  } catch {
+    return null;
+  }
+}`,
+    output: `async function load(url: string, signal: AbortSignal) {
+  const controller = new AbortController();
+  signal.addEventListener('abort', () => controller.abort(), { once: true });
+  try {
+    return await fetch(url, { signal: controller.signal });
+  } catch {
+    signal.throwIfAborted();
+    return null;
+  }
+}`,
+    errors: [{ messageId: 'abortSwallowed', line: 6, column: 5, suggestions: [] }],
+  },
+  // The written type says the destructured signal is always there: no \`?.\`.
+  {
+    code: `async function load(url: string, { signal }: { signal: AbortSignal }) {
+  try {
+    return await fetch(url, { signal });
+  } catch {
+    return null;
+  }
+}`,
+    output: `async function load(url: string, { signal }: { signal: AbortSignal }) {
+  try {
+    return await fetch(url, { signal });
+  } catch {
+    signal.throwIfAborted();
+    return null;
+  }
+}`,
+    errors: [{ messageId: 'abortSwallowed', line: 4, column: 5, suggestions: [] }],
+  },
+  // An endless worker loop given a context with a signal that it never checks: it never stops.
+  {
+    code: `async function serve(queue, ctx: { signal: AbortSignal; log: Log }) {
+  while (true) {
+    try {
+      await take(queue, ctx);
+    } catch (error) {
+      ctx.log.error(error);
+    }
+  }
+}
+async function take(queue, context: { log: Log }) {
+  context.log.info(await queue.next());
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'loopIgnoresAbort',
+        line: 2,
+        column: 3,
+        suggestions: [{ messageId: 'checkSignal', output: `async function serve(queue, ctx: { signal: AbortSignal; log: Log }) {
+  while (true) {
+    ctx.signal.throwIfAborted();
+    try {
+      await take(queue, ctx);
+    } catch (error) {
+      ctx.log.error(error);
+    }
+  }
+}
+async function take(queue, context: { log: Log }) {
+  context.log.info(await queue.next());
+}` }],
+      },
+    ],
+  },
   {
     code: `async function load(url, signal) {
   try {

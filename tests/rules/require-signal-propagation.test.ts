@@ -8,6 +8,19 @@ type Invalid = InvalidTestCase<MessageId, Options>;
 
 // The same cases run without and with type information: types only add findings.
 const valid: Valid[] = [
+  // Issue 10: entrants of a race whose sibling takes the caller's signal: the race ends on abort anyway.
+  `import { once } from 'node:events';
+async function ask(rl, prompt, { signal }) {
+  try {
+    return await Promise.race([
+      rl.question(prompt, { signal }),
+      once(rl, 'error'),
+      once(rl, 'SIGINT').then(() => { throw new Error('canceled'); }),
+    ]);
+  } finally {
+    rl.close();
+  }
+}`,
   `async function load(url, signal) {
   return fetch(url, { signal });
 }`,

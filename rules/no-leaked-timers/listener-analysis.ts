@@ -1,0 +1,178 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+
+import { getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
+import { getEnclosingFunction, isFunctionNode, isInside } from '../../src/util/get-enclosing-function.js';
+import { getTypeServices } from '../../src/util/get-type-services.js';
+import { walkDescendants } from '../../src/util/walk.js';
+import { containsAwait, getStaticString, isLoop, isReadIdentifier, keyName, loopHead } from './syntax.js';
+import type { LoopNode, TimerFile } from './types.js';
+
+/** Listeners: which options remove them, which receivers are signals the function did not create, whether a loop adds them again and again. */
+export function createListenerAnalysis(file: TimerFile) {
+  const { context, sourceCode, membersByName, removalCalls } = file;
+  return { isLeakyListenerOptions, isSignal, isCreatedLocally, isPerRequestSignal, isRemovedSomewhere, findRepeatingLoop, isLoopInvariant, isFollowedByExit };
+
+  /** `{ once: true }`, `{ signal }` or options we cannot read remove the listener on their own, as far as we know. */
+  function isLeakyListenerOptions(node: TSESTree.Node): boolean {
+    if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'boolean';
+    if (node.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    return node.properties.every((property) => {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
+      const key = keyName(property.key);
+      if (key === 'signal') return false;
+      if (key === 'once') return property.value.type === AST_NODE_TYPES.Literal && property.value.value === false;
+      return true;
+    });
+  }
+
+  function isSignal(receiver: TSESTree.Node): boolean {
+    const name = getSimpleName(receiver);
+    if (name !== null && /signal$/iu.test(name)) return true;
+    const services = getTypeServices(context);
+    if (!services) return false;
+    const type = services.getType(receiver);
+    const parts = type.isUnion() ? type.types : [type];
+    return parts.some((part) => (part.getSymbol() ?? part.aliasSymbol)?.getName() === 'AbortSignal');
+  }
+
+  /**
+   * A signal made by this function or one around it (`new AbortController()`, `AbortSignal.timeout()`,
+   * `controller.signal`): it lives as long as the operation that made it, and its listeners with it.
+   */
+  function isCreatedLocally(receiver: TSESTree.Node, call: TSESTree.CallExpression, depth = 0): boolean {
+    let root: TSESTree.Node = receiver;
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipExpressionWrappers(root.object);
+    if (root.type !== AST_NODE_TYPES.Identifier || depth > 3) return false;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!def || def.type !== 'Variable') return false;
+    const owner = getEnclosingFunction(def.node);
+    if (!owner || !isInside(call, owner)) return false;
+    const init = def.node.init ? skipExpressionWrappers(def.node.init) : null;
+    if (!init) return false;
+    if (init.type === AST_NODE_TYPES.NewExpression) return true;
+    if (init.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipExpressionWrappers(init.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(callee.object) === 'AbortSignal';
+    }
+    return isCreatedLocally(init, call, depth + 1);
+  }
+
+  /**
+   * `request.signal`, `req.raw.signal`, `ctx.request.signal`, or the signal of a parameter typed `Request`:
+   * a signal made for one request and dropped with it, listeners and all.
+   */
+  function isPerRequestSignal(receiver: TSESTree.Node): boolean {
+    if (receiver.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(receiver) !== 'signal') return false;
+    let owner = skipExpressionWrappers(receiver.object);
+    // `req.raw` (Fastify, Hono's `c.req.raw`) is the request underneath the framework's wrapper.
+    if (owner.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(owner) === 'raw') owner = skipExpressionWrappers(owner.object);
+    const name = getSimpleName(owner);
+    if (name !== null && REQUEST_NAMES.has(name)) return true;
+    if (owner.type === AST_NODE_TYPES.Identifier) {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(owner), owner);
+      const def = variable?.defs[0];
+      const annotation = def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
+      if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && REQUEST_TYPES.has(annotation.typeName.name)) {
+        return true;
+      }
+    }
+    const services = getTypeServices(context);
+    if (!services) return false;
+    try {
+      const type = services.getType(owner);
+      const parts = type.isUnion() ? type.types : [type];
+      return parts.some((part) => REQUEST_TYPES.has((part.getSymbol() ?? part.aliasSymbol)?.getName() ?? ''));
+    } catch {
+      return false;
+    }
+  }
+
+  function isRemovedSomewhere(receiver: TSESTree.Node, event: string, listener: TSESTree.Node | null): boolean {
+    const receiverText = sourceCode.getText(receiver);
+    const listenerText =
+      listener && (listener.type === AST_NODE_TYPES.Identifier || listener.type === AST_NODE_TYPES.MemberExpression)
+        ? sourceCode.getText(listener)
+        : null;
+    if (listener && listenerText === null) return false;
+    return removalCalls.some((removal) => {
+      const callee = skipExpressionWrappers(removal.callee) as TSESTree.MemberExpression;
+      const [removedEvent, removedListener] = removal.arguments;
+      const eventMatches =
+        removedEvent === undefined || (getStaticString(removedEvent) ?? sourceCode.getText(removedEvent)) === event;
+      if (!eventMatches) return false;
+      if (listenerText !== null) return removedListener !== undefined && sourceCode.getText(removedListener) === listenerText;
+      return sourceCode.getText(skipExpressionWrappers(callee.object)) === receiverText;
+    });
+  }
+
+  /** A loop that repeats over time (it awaits, or iterates an async source), around `call` in the same function. */
+  function findRepeatingLoop(call: TSESTree.CallExpression): LoopNode | null {
+    for (let current: TSESTree.Node | undefined = call.parent; current; current = current.parent) {
+      if (isFunctionNode(current)) return null;
+      if (!isLoop(current)) continue;
+      if (isInside(call, loopHead(current))) continue;
+      const test = current.type === AST_NODE_TYPES.ForInStatement || current.type === AST_NODE_TYPES.ForOfStatement ? null : current.test;
+      if ((current.type === AST_NODE_TYPES.ForOfStatement && current.await) || containsAwait(current.body) || (test && containsAwait(test))) {
+        return current;
+      }
+    }
+    return null;
+  }
+
+  /** Whether `node` means the same thing on every pass: it reads no variable declared or written in the loop. */
+  function isLoopInvariant(node: TSESTree.Node, loop: LoopNode): boolean {
+    let invariant = true;
+    walkDescendants(node, (inner) => {
+      if (!invariant) return false;
+      if (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression || isFunctionNode(inner)) {
+        invariant = false;
+        return false;
+      }
+      if (inner.type === AST_NODE_TYPES.Identifier && isReadIdentifier(inner)) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+        if (!variable) return true;
+        if (variable.defs.some((def) => isInside(def.name, loop))) invariant = false;
+        else if (variable.references.some((reference) => reference.isWrite() && isInside(reference.identifier, loop))) invariant = false;
+      }
+      if (inner.type === AST_NODE_TYPES.MemberExpression && isMemberWrittenIn(inner, loop)) invariant = false;
+      return true;
+    });
+    return invariant;
+  }
+
+  function isMemberWrittenIn(member: TSESTree.MemberExpression, loop: LoopNode): boolean {
+    const name = getStaticPropertyName(member);
+    const text = sourceCode.getText(member);
+    const candidates = name === null ? [] : (membersByName.get(name) ?? []);
+    return candidates.some((other) => {
+      if (!isInside(other, loop)) return false;
+      const parent = other.parent;
+      return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === other && sourceCode.getText(other) === text;
+    });
+  }
+
+  /** `emitter.on(…); break;` in the same block: the listener is added once, on the way out. */
+  function isFollowedByExit(call: TSESTree.CallExpression, loop: LoopNode): boolean {
+    let statement: TSESTree.Node = call;
+    while (statement.parent && statement.parent.type !== AST_NODE_TYPES.BlockStatement && statement.parent !== loop) statement = statement.parent;
+    const block = statement.parent;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+    const index = block.body.indexOf(statement as TSESTree.Statement);
+    return block.body
+      .slice(index + 1)
+      .some(
+        (next) =>
+          next.type === AST_NODE_TYPES.ReturnStatement ||
+          next.type === AST_NODE_TYPES.BreakStatement ||
+          next.type === AST_NODE_TYPES.ThrowStatement,
+      );
+  }
+}
+
+/** Names a request object goes by in handlers (`request.signal`, `req.signal`). */
+const REQUEST_NAMES: ReadonlySet<string> = new Set(['request', 'req']);
+/** Types of a request whose signal lives as long as the request (the fetch `Request`, Next's `NextRequest`). */
+const REQUEST_TYPES: ReadonlySet<string> = new Set(['Request', 'NextRequest']);
