@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
@@ -28,6 +27,7 @@ import { createRule } from '../src/util/create-rule.js';
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from '../src/util/get-enclosing-function.js';
 import { getTypeServices, type TypeServices } from '../src/util/get-type-services.js';
 import { getPromiseDetector, typeHasThenable } from '../src/util/is-promise.js';
+import { packageListsDependency, readNearestPackageJson } from '../src/util/read-package-json.js';
 import { isNeverReassigned, resolveIdentifierFunction } from '../src/util/resolve-function.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
 import { forEachChild } from '../src/util/walk.js';
@@ -1573,51 +1573,4 @@ function isEsModule(filename: string, sourceCode: TSESLint.SourceCode, sourceTyp
       statement.type === AST_NODE_TYPES.ExportAllDeclaration,
   );
   return writtenAsModule && readNearestPackageJson(filename)?.type === 'module';
-}
-
-function packageListsDependency(filename: string, name: string): boolean {
-  const pkg = readNearestPackageJson(filename);
-  return pkg !== null && pkg.dependencies.has(name);
-}
-
-interface PackageSummary {
-  type: string | undefined;
-  dependencies: ReadonlySet<string>;
-}
-
-/** Directory → its package.json summary (null: none there). Read once per directory per process. */
-const packageJsonCache = new Map<string, PackageSummary | null>();
-
-function readNearestPackageJson(filename: string): PackageSummary | null {
-  if (!path.isAbsolute(filename)) return null;
-  for (let directory = path.dirname(filename); ; directory = path.dirname(directory)) {
-    let summary = packageJsonCache.get(directory);
-    if (summary === undefined) {
-      summary = readPackageJson(directory);
-      packageJsonCache.set(directory, summary);
-    }
-    if (summary) return summary;
-    if (path.dirname(directory) === directory) return null;
-  }
-}
-
-function readPackageJson(directory: string): PackageSummary | null {
-  let text: string;
-  try {
-    text = readFileSync(path.join(directory, 'package.json'), 'utf8');
-  } catch {
-    return null;
-  }
-  try {
-    const pkg = JSON.parse(text) as Record<string, unknown>;
-    const dependencies = new Set<string>();
-    for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) {
-      const list = pkg[field];
-      if (list && typeof list === 'object') for (const name of Object.keys(list)) dependencies.add(name);
-    }
-    return { type: typeof pkg.type === 'string' ? pkg.type : undefined, dependencies };
-  } catch {
-    // An unparsable package.json still marks the package root: stop there, with nothing listed.
-    return { type: undefined, dependencies: new Set() };
-  }
 }

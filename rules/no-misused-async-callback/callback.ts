@@ -1,0 +1,217 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isIntrinsicAnyType, isIntrinsicErrorType } from 'ts-api-utils';
+import type * as ts from 'typescript';
+
+import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
+import { isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
+import { catchRethrows } from '../../src/util/handles-own-errors.js';
+import { isPromiseReturningFunction, typeHasThenable, type PromiseDetector } from '../../src/util/is-promise.js';
+import { resolveIdentifierFunction, resolveMemberFunction, type ResolvedFunction } from '../../src/util/resolve-function.js';
+import { forEachChild } from '../../src/util/walk.js';
+
+/**
+ * A callback that hands its caller a promise: an async function, a function that only returns an
+ * async call, or a reference to a function known (same file, or by type) to return a promise.
+ */
+export interface AsyncCallback {
+  /** The argument as written. */
+  node: TSESTree.Node;
+  /** The function whose body runs, when we can see it: the argument itself or the same-file declaration. */
+  fn: FunctionNode | null;
+  /** Whether `fn` is the argument itself (then fixes may rewrite it). */
+  direct: boolean;
+}
+
+/** Decides whether a `catch` clause deals with the error (the default: it does not rethrow). */
+export type CatchHandles = (catchClause: TSESTree.CatchClause) => boolean;
+
+export const catchDoesNotRethrow: CatchHandles = (catchClause) => !catchRethrows(catchClause);
+
+export function getAsyncCallback(
+  sourceCode: TSESLint.SourceCode,
+  detector: PromiseDetector,
+  argument: TSESTree.Node,
+): AsyncCallback | null {
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return null;
+  const node = skipExpressionWrappers(argument as TSESTree.Expression);
+  if (isFunctionNode(node)) {
+    if (node.generator) return null;
+    if (node.async || returnsPromiseOnly(detector, node)) return { node: argument, fn: node, direct: true };
+    return null;
+  }
+  // `this.handle.bind(this)` runs `this.handle`.
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+    if (getStaticPropertyName(node.callee) === 'bind') {
+      const inner = getAsyncCallback(sourceCode, detector, node.callee.object);
+      return inner && { ...inner, node: argument, direct: false };
+    }
+  }
+  let resolved: ResolvedFunction | null = null;
+  if (node.type === AST_NODE_TYPES.Identifier) resolved = resolveIdentifierFunction(sourceCode, node);
+  else if (node.type === AST_NODE_TYPES.MemberExpression) resolved = resolveMemberFunction(sourceCode, node);
+  if (resolved) {
+    if (resolved.fn?.generator) return null;
+    return isPromiseReturningFunction(resolved) ? { node: argument, fn: resolved.fn, direct: false } : null;
+  }
+  if (
+    (node.type === AST_NODE_TYPES.Identifier ||
+      node.type === AST_NODE_TYPES.MemberExpression ||
+      node.type === AST_NODE_TYPES.CallExpression) &&
+    detector.typeServices &&
+    typeReturnsOnlyThenables(detector.typeServices.checker, detector.typeServices.getTsNode(node))
+  ) {
+    return { node: argument, fn: null, direct: false };
+  }
+  return null;
+}
+
+/** `() => save(x)` or `() => { return save(x); }` where `save(x)` is a promise. */
+function returnsPromiseOnly(detector: PromiseDetector, fn: FunctionNode): boolean {
+  let returned: TSESTree.Expression | null | undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned = fn.body;
+  else if (fn.body.body.length === 1 && fn.body.body[0]!.type === AST_NODE_TYPES.ReturnStatement) returned = fn.body.body[0]!.argument;
+  if (!returned) return false;
+  const inner = skipExpressionWrappers(returned);
+  return inner.type === AST_NODE_TYPES.CallExpression && detector.isPromise(inner);
+}
+
+/** A value whose every call signature returns a thenable (an async function held in a variable typed so). */
+function typeReturnsOnlyThenables(checker: ts.TypeChecker, tsNode: ts.Node | undefined): boolean {
+  if (!tsNode) return false;
+  try {
+    const type = checker.getTypeAtLocation(tsNode);
+    if (isIntrinsicAnyType(type) || isIntrinsicErrorType(type)) return false;
+    const signatures = type.getCallSignatures();
+    return (
+      signatures.length > 0 &&
+      signatures.every((signature) => typeHasThenable(checker, tsNode, checker.getReturnTypeOfSignature(signature)))
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The places in a function where its promise can reject: each `await`, `for await`, `throw`, and each
+ * promise it returns (an async function's `return save()`, an arrow's `() => save()`). Nested functions
+ * run on their own and are left out.
+ */
+export function collectRejectionSites(detector: PromiseDetector, fn: FunctionNode): TSESTree.Node[] {
+  const sites: TSESTree.Node[] = [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    if (fn.async ? containsAwait(fn.body) || isPromiseExpression(detector, fn.body) : isPromiseExpression(detector, fn.body)) {
+      sites.push(fn.body);
+    }
+    return sites;
+  }
+  const visit = (node: TSESTree.Node): void => {
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    switch (node.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.ThrowStatement:
+        sites.push(node);
+        break;
+      case AST_NODE_TYPES.ForOfStatement:
+        if (node.await) sites.push(node);
+        break;
+      case AST_NODE_TYPES.ReturnStatement:
+        if (node.argument && isPromiseExpression(detector, node.argument)) sites.push(node);
+        break;
+      default:
+        break;
+    }
+    forEachChild(node, visit);
+  };
+  visit(fn.body);
+  return sites;
+}
+
+function containsAwait(root: TSESTree.Node): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || isFunctionNode(node)) return;
+    if (node.type === AST_NODE_TYPES.AwaitExpression) found = true;
+    else forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
+function isPromiseExpression(detector: PromiseDetector, node: TSESTree.Expression): boolean {
+  const inner = skipExpressionWrappers(node);
+  return inner.type === AST_NODE_TYPES.CallExpression && detector.isPromise(inner);
+}
+
+/**
+ * Whether a rejection at `site` is dealt with inside `fn`: the site sits in the block of a `try` whose
+ * `catch` handles it, or the awaited promise already carries its own `.catch()` (or cannot reject:
+ * `Promise.allSettled`).
+ */
+export function isSiteCovered(site: TSESTree.Node, fn: FunctionNode, handles: CatchHandles): boolean {
+  const value =
+    site.type === AST_NODE_TYPES.AwaitExpression
+      ? site.argument
+      : site.type === AST_NODE_TYPES.ReturnStatement
+        ? site.argument
+        : site.type === AST_NODE_TYPES.ThrowStatement || site.type === AST_NODE_TYPES.ForOfStatement
+          ? null
+          : (site as TSESTree.Expression);
+  if (value && handlesItsOwnRejection(value)) return true;
+  for (let child: TSESTree.Node = site, current = site.parent; current && child !== fn; child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler && handles(current.handler)) return true;
+  }
+  return false;
+}
+
+function handlesItsOwnRejection(node: TSESTree.Expression): boolean {
+  const inner = skipExpressionWrappers(node);
+  if (inner.type === AST_NODE_TYPES.AwaitExpression) return handlesItsOwnRejection(inner.argument);
+  if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticPropertyName(inner.callee);
+  if (method === 'catch') return true;
+  if (method === 'then' && inner.arguments.length >= 2) return true;
+  return (
+    method === 'allSettled' &&
+    inner.callee.object.type === AST_NODE_TYPES.Identifier &&
+    inner.callee.object.name === 'Promise'
+  );
+}
+
+/**
+ * Whether the callback can reject without anyone seeing it. An unseen body (a callback known only by
+ * its type) counts as unhandled; a body with no rejection site has nothing to lose.
+ */
+export function hasUnhandledRejection(
+  detector: PromiseDetector,
+  callback: AsyncCallback,
+  handles: CatchHandles = catchDoesNotRethrow,
+): boolean {
+  const fn = callback.fn;
+  if (!fn) return true;
+  return collectRejectionSites(detector, fn).some((site) => !isSiteCovered(site, fn, handles) && !isCoveredReturnedCall(detector, site, handles));
+}
+
+/** `() => this.refresh()` where `refresh` (same file) deals with its own errors. */
+function isCoveredReturnedCall(detector: PromiseDetector, site: TSESTree.Node, handles: CatchHandles): boolean {
+  const value =
+    site.type === AST_NODE_TYPES.ReturnStatement || site.type === AST_NODE_TYPES.AwaitExpression ? site.argument : site;
+  if (!value || value.type === AST_NODE_TYPES.ThrowStatement || value.type === AST_NODE_TYPES.ForOfStatement) return false;
+  const inner = skipExpressionWrappers(value as TSESTree.Expression);
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+  const resolved = detector.resolveCallee(inner);
+  if (!resolved?.fn || !resolved.fn.async) return false;
+  const callee = resolved.fn;
+  return collectRejectionSites(detector, callee).every((inside) => isSiteCovered(inside, callee, handles));
+}
+
+/** Whether the function's own body (not nested functions) awaits anything. */
+export function awaitsAnything(fn: FunctionNode): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || (node !== fn && isFunctionNode(node)) || node.type === AST_NODE_TYPES.ClassBody) return;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) found = true;
+    else forEachChild(node, visit);
+  };
+  visit(fn.body);
+  return found;
+}
