@@ -7,6 +7,7 @@ import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/
 import { getKeyName, getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { isFunctionNode, type FunctionNode } from '../src/util/get-enclosing-function.js';
+import { catchRethrows } from '../src/util/handles-own-errors.js';
 import { getPromiseDetector, typeHasThenable } from '../src/util/is-promise.js';
 import { anyPackageJsonListsDependency, findNearestDependency, getDependencyMajor } from '../src/util/read-package-json.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
@@ -169,7 +170,7 @@ export default createRule<Options, MessageId>({
       const callback = getAsyncCallback(sourceCode, detector, argument);
       if (!callback) return false;
       judged.add(argument);
-      if (parameterAcceptsPromise(argument)) return true;
+      if (callback.byType && parameterAcceptsPromise(argument)) return true;
       switch (family) {
         case 'forEach': {
           // A body that awaits nothing and returns no promise does all its work synchronously.
@@ -216,7 +217,7 @@ export default createRule<Options, MessageId>({
       const callback = getAsyncCallback(sourceCode, detector, argument);
       if (!callback) return false;
       judged.add(argument);
-      if (parameterAcceptsPromise(argument) || emitterHandlesPromises(callee.object)) return true;
+      if ((callback.byType && parameterAcceptsPromise(argument)) || emitterHandlesPromises(callee.object)) return true;
       if (!hasUnhandledRejection(detector, callback)) return true;
       const emitter = isEventName(event, 'error') ? null : emitterToEmitOn(callee.object);
       const suggestion = suggestTryCatch(context, callback, emitter);
@@ -341,7 +342,7 @@ export default createRule<Options, MessageId>({
       const callbackName = isRead ? null : lastParameterName(fn);
       const routes = new Set(callbackName ? [callbackName] : []);
       const handles: CatchHandles = (catchClause) => callsAnyOf(catchClause.body, routes, STREAM_ERROR_METHODS);
-      const callback: AsyncCallback = { node: fn, fn, direct: true };
+      const callback: AsyncCallback = { node: fn, fn, direct: true, byType: false };
       const unhandled = hasUnhandledRejection(detector, callback, handles);
       const reentrant = isRead && awaitsAnything(fn) && !pushesOncePerCall(fn);
       if (!unhandled && !reentrant) return;
@@ -361,10 +362,13 @@ export default createRule<Options, MessageId>({
       const argument = node.arguments[0];
       const fn = argument && skipExpressionWrappers(argument as TSESTree.Expression);
       if (!fn || !isFunctionNode(fn) || !fn.async || fn.generator) return true;
-      const rejectParam = fn.params[1];
-      const routes = new Set(rejectParam?.type === AST_NODE_TYPES.Identifier ? [rejectParam.name] : []);
-      const handles: CatchHandles = (catchClause) => callsAnyOf(catchClause.body, routes, EMPTY);
-      if (!hasUnhandledRejection(detector, { node: fn, fn, direct: true }, handles)) return true;
+      const settlers = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+      // A catch that settles the promise handles the error; so does one that swallows it when the
+      // executor settles the promise after the try anyway (`try { … } catch {} resolve();`).
+      const settlesAtEnd = endsBySettling(fn, settlers);
+      const handles: CatchHandles = (catchClause) =>
+        callsAnyOf(catchClause.body, settlers, EMPTY) || (settlesAtEnd && !catchRethrows(catchClause));
+      if (!hasUnhandledRejection(detector, { node: fn, fn, direct: true, byType: false }, handles)) return true;
       context.report({ node: fn, messageId: 'promiseExecutor' });
       return true;
     }
@@ -476,6 +480,15 @@ const EVENT_EMITTER_CLASS_READ: readonly ApiTarget[] = EVENT_EMITTER_CLASS.map((
 
 function isEventName(node: TSESTree.Node, name: string): boolean {
   return node.type === AST_NODE_TYPES.Literal && node.value === name;
+}
+
+/** The executor's last statement calls `resolve(…)` or `reject(…)`. */
+function endsBySettling(fn: FunctionNode, settlers: ReadonlySet<string>): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const last = fn.body.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ExpressionStatement || last.expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = last.expression.callee;
+  return callee.type === AST_NODE_TYPES.Identifier && settlers.has(callee.name);
 }
 
 function lastParameterName(fn: FunctionNode): string | null {

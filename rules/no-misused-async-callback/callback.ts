@@ -20,6 +20,8 @@ export interface AsyncCallback {
   fn: FunctionNode | null;
   /** Whether `fn` is the argument itself (then fixes may rewrite it). */
   direct: boolean;
+  /** Known only through the type checker: an API that declares it takes promises back may clear it. */
+  byType: boolean;
 }
 
 /** Decides whether a `catch` clause deals with the error (the default: it does not rethrow). */
@@ -36,7 +38,10 @@ export function getAsyncCallback(
   const node = skipExpressionWrappers(argument as TSESTree.Expression);
   if (isFunctionNode(node)) {
     if (node.generator) return null;
-    if (node.async || returnsPromiseOnly(detector, node)) return { node: argument, fn: node, direct: true };
+    if (node.async) return { node: argument, fn: node, direct: true, byType: false };
+    const returned = getOnlyReturnedCall(node);
+    if (returned && detector.isPromiseSyntactically(returned)) return { node: argument, fn: node, direct: true, byType: false };
+    if (returned && detector.isPromise(returned)) return { node: argument, fn: node, direct: true, byType: true };
     return null;
   }
   // `this.handle.bind(this)` runs `this.handle`.
@@ -51,7 +56,7 @@ export function getAsyncCallback(
   else if (node.type === AST_NODE_TYPES.MemberExpression) resolved = resolveMemberFunction(sourceCode, node);
   if (resolved) {
     if (resolved.fn?.generator) return null;
-    return isPromiseReturningFunction(resolved) ? { node: argument, fn: resolved.fn, direct: false } : null;
+    return isPromiseReturningFunction(resolved) ? { node: argument, fn: resolved.fn, direct: false, byType: false } : null;
   }
   if (
     (node.type === AST_NODE_TYPES.Identifier ||
@@ -60,19 +65,19 @@ export function getAsyncCallback(
     detector.typeServices &&
     typeReturnsOnlyThenables(detector.typeServices.checker, detector.typeServices.getTsNode(node))
   ) {
-    return { node: argument, fn: null, direct: false };
+    return { node: argument, fn: null, direct: false, byType: true };
   }
   return null;
 }
 
-/** `() => save(x)` or `() => { return save(x); }` where `save(x)` is a promise. */
-function returnsPromiseOnly(detector: PromiseDetector, fn: FunctionNode): boolean {
+/** The call in `() => save(x)` or `() => { return save(x); }`, the only thing the function does. */
+function getOnlyReturnedCall(fn: FunctionNode): TSESTree.CallExpression | null {
   let returned: TSESTree.Expression | null | undefined;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned = fn.body;
   else if (fn.body.body.length === 1 && fn.body.body[0]!.type === AST_NODE_TYPES.ReturnStatement) returned = fn.body.body[0]!.argument;
-  if (!returned) return false;
+  if (!returned) return null;
   const inner = skipExpressionWrappers(returned);
-  return inner.type === AST_NODE_TYPES.CallExpression && detector.isPromise(inner);
+  return inner.type === AST_NODE_TYPES.CallExpression ? inner : null;
 }
 
 /** A value whose every call signature returns a thenable (an async function held in a variable typed so). */
