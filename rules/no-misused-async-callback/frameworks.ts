@@ -164,14 +164,18 @@ export const TEST_RUNNER_PACKAGES: readonly string[] = ['vitest', 'jest', 'ts-je
 
 const STREAM_CLASS_NAMES = ['Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough'];
 
-/** The stream classes of `node:stream` and `readable-stream`, in every import spelling. */
-export const STREAM_CLASSES: readonly ApiTarget[] = ['stream', 'readable-stream'].flatMap((module) =>
+const STREAM_MODULES = ['stream', 'readable-stream'];
+
+/** `stream.Readable` read on a module object (the superclass of `class X extends stream.Readable`). */
+const STREAM_CLASS_READS: readonly ApiTarget[] = STREAM_MODULES.flatMap((module) =>
   STREAM_CLASS_NAMES.flatMap((name): ApiTarget[] => [
     { module, path: [name], kind: 'read' },
     { module, path: ['default', name], kind: 'read' },
-    { module, path: ['Stream', name], kind: 'read' },
   ]),
 );
+
+/** `new Readable(…)`, `new stream.Readable(…)` in every import spelling. */
+const STREAM_CONSTRUCTORS: readonly ApiTarget[] = STREAM_CLASS_READS.map((target) => ({ ...target, kind: 'construct' }));
 
 /** Option names of the stream constructors that Node calls and whose promise it ignores. */
 export const STREAM_OPTION_METHODS = new Set(['read', 'write', 'writev', 'transform', 'flush', 'final', 'destroy']);
@@ -183,11 +187,37 @@ export const STREAM_CLASS_METHODS = new Set([...STREAM_OPTION_METHODS].map((name
 export function getStreamOptions(sourceCode: TSESLint.SourceCode, node: TSESTree.NewExpression): TSESTree.ObjectExpression | null {
   const options = node.arguments[0];
   if (options?.type !== AST_NODE_TYPES.ObjectExpression) return null;
-  return findApiReferences(sourceCode, STREAM_CLASSES).has(node.callee) ? options : null;
+  return findApiReferences(sourceCode, STREAM_CONSTRUCTORS).has(node) ? options : null;
 }
 
 export function extendsStreamClass(sourceCode: TSESLint.SourceCode, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
-  return cls.superClass !== null && findApiReferences(sourceCode, STREAM_CLASSES).has(cls.superClass);
+  const superClass = cls.superClass;
+  if (!superClass) return false;
+  if (superClass.type === AST_NODE_TYPES.Identifier) {
+    const source = importSourceOf(sourceCode, superClass);
+    return source !== null && STREAM_MODULES.includes(stripNode(source)) && STREAM_CLASS_NAMES.includes(importedNameOf(sourceCode, superClass) ?? '');
+  }
+  return findApiReferences(sourceCode, STREAM_CLASS_READS).has(superClass);
+}
+
+function stripNode(source: string): string {
+  return source.startsWith('node:') ? source.slice(5) : source;
+}
+
+/** The export an imported identifier names: `Readable` in `import { Readable as R }` or `const { Readable: R } = require(…)`. */
+function importedNameOf(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): string | null {
+  const def = ASTUtils.findVariable(sourceCode.getScope(id), id.name)?.defs[0];
+  if (!def) return null;
+  if (def.node.type === AST_NODE_TYPES.ImportSpecifier) {
+    const imported = def.node.imported;
+    return imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value);
+  }
+  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of def.node.id.properties) {
+      if (property.type === AST_NODE_TYPES.Property && property.value === def.name) return getKeyName(property.key);
+    }
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
