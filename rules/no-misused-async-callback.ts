@@ -15,6 +15,7 @@ import { forEachChild } from '../src/util/walk.js';
 import {
   awaitsAnything,
   collectRejectionSites,
+  endsProcess,
   getAsyncCallback,
   hasUnhandledRejection,
   type AsyncCallback,
@@ -218,7 +219,7 @@ export default createRule<Options, MessageId>({
       if (!callback) return false;
       judged.add(argument);
       if ((callback.byType && parameterAcceptsPromise(argument)) || emitterHandlesPromises(callee.object)) return true;
-      if (!hasUnhandledRejection(detector, callback)) return true;
+      if (!hasUnhandledRejection(detector, callback) || (callback.fn && endsProcess(callback.fn))) return true;
       const emitter = isEventName(event, 'error') ? null : emitterToEmitOn(callee.object);
       const suggestion = suggestTryCatch(context, callback, emitter);
       context.report({
@@ -270,7 +271,7 @@ export default createRule<Options, MessageId>({
       const callback = getAsyncCallback(sourceCode, detector, argument);
       if (!callback) return true;
       judged.add(argument);
-      if (!hasUnhandledRejection(detector, callback)) return true;
+      if (!hasUnhandledRejection(detector, callback) || (callback.fn && endsProcess(callback.fn))) return true;
       const suggestion = suggestTryCatch(context, callback, null);
       context.report({
         node: argument,

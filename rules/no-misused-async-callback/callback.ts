@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { isIntrinsicAnyType, isIntrinsicErrorType } from 'ts-api-utils';
 import type * as ts from 'typescript';
 
-import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
+import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import { isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
 import { catchRethrows } from '../../src/util/handles-own-errors.js';
 import { isPromiseReturningFunction, typeHasThenable, type PromiseDetector } from '../../src/util/is-promise.js';
@@ -203,9 +203,8 @@ function isCoveredReturnedCall(detector: PromiseDetector, site: TSESTree.Node, h
   if (!value || value.type === AST_NODE_TYPES.ThrowStatement || value.type === AST_NODE_TYPES.ForOfStatement) return false;
   const inner = skipExpressionWrappers(value as TSESTree.Expression);
   if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
-  const resolved = detector.resolveCallee(inner);
-  if (!resolved?.fn || !resolved.fn.async) return false;
-  const callee = resolved.fn;
+  const callee = detector.resolveCallee(inner)?.fn ?? resolveStaticThisCall(inner);
+  if (!callee?.async) return false;
   return collectRejectionSites(detector, callee).every((inside) => isSiteCovered(inside, callee, handles));
 }
 
@@ -219,4 +218,50 @@ export function awaitsAnything(fn: FunctionNode): boolean {
   };
   visit(fn.body);
   return found;
+}
+
+/** `this.check()` inside a static method: the class's static `check` (the shared resolver follows instance `this` only). */
+function resolveStaticThisCall(call: TSESTree.CallExpression): FunctionNode | null {
+  const callee = skipExpressionWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression) return null;
+  const name = getStaticPropertyName(callee);
+  let method: TSESTree.MethodDefinition | null = null;
+  for (let current: TSESTree.Node | undefined = callee.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      if (current.parent.type === AST_NODE_TYPES.MethodDefinition && current.parent.static) method = current.parent;
+      break;
+    }
+  }
+  if (!method || name === null) return null;
+  for (const member of method.parent.body) {
+    if (
+      member.type === AST_NODE_TYPES.MethodDefinition &&
+      member.static &&
+      member.kind === 'method' &&
+      !member.computed &&
+      getKeyName(member.key) === name &&
+      member.value.type === AST_NODE_TYPES.FunctionExpression
+    ) {
+      return member.value;
+    }
+  }
+  return null;
+}
+
+/**
+ * The callback ends the process (`process.exit()` is its last statement): a shutdown or crash handler. A
+ * rejection on the way ends the process too, with the error printed, which is all the callback meant to do.
+ */
+export function endsProcess(fn: FunctionNode): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const last = fn.body.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ExpressionStatement || last.expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = last.expression.callee;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'process' &&
+    getStaticPropertyName(callee) === 'exit'
+  );
 }

@@ -36,6 +36,10 @@ const valid: (string | ValidTestCase<Options>)[] = [
   'async function tick() { try { await poll(); } catch (error) { console.error(error); } }\nsetInterval(tick, 1000);',
   'class Cache { async refresh() { try { this.data = await load(); } catch (error) { console.error(error); } } start() { setTimeout(() => this.refresh(), 10); } }',
   'setTimeout(() => resolve(), 10);',
+  'class Monitor { static start() { setInterval(async () => { const failure = await this.check(); if (failure) report(failure); }, 1000); } static async check() { try { return await probe(); } catch (error) { return error; } } }',
+  // Shutdown and crash handlers: a rejection on the way ends the process, as process.exit() would.
+  "server.once('error', async (error) => { console.error(error); await shutdown(); process.exit(1); });",
+  "process.on('uncaughtException', async (error) => { await report(error); process.exit(); });",
   // Promise executors that cannot lose an error.
   'const ready = new Promise((resolve) => setTimeout(resolve, 10));',
   'const ready = new Promise(async (resolve) => { resolve(1); });',
