@@ -394,24 +394,32 @@ export default createRule<Options, MessageId>({
     function parameterIsOwnVoidFunction(argument: TSESTree.Node): boolean {
       const signatures = contextualSignatures(argument);
       if (signatures.length === 0) return false;
-      return signatures.every((signature) => {
-        const declaration = signature.getDeclaration() as ts.Declaration | undefined;
-        const file = declaration?.getSourceFile();
-        if (!file || file.isDeclarationFile || /[\\/]node_modules[\\/]/.test(file.fileName)) return false;
-        const returnType = signature.getReturnType();
-        return unionConstituents(returnType).every((part) => isIntrinsicVoidType(part));
-      });
+      try {
+        return signatures.every((signature) => {
+          const declaration = signature.getDeclaration() as ts.Declaration | undefined;
+          const file = declaration?.getSourceFile();
+          if (!file || file.isDeclarationFile || /[\\/]node_modules[\\/]/.test(file.fileName)) return false;
+          const returnType = signature.getReturnType();
+          return unionConstituents(returnType).every((part) => isIntrinsicVoidType(part));
+        });
+      } catch {
+        return false;
+      }
     }
 
     /** Whether the API declares that it takes a promise back (`() => Promise<void> | void`, `Awaitable<void>`). */
     function parameterAcceptsPromise(argument: TSESTree.Node): boolean {
       if (!types) return false;
       const signatures = contextualSignatures(argument);
-      return signatures.some((signature) => {
-        const returnType = signature.getReturnType();
-        if (isIntrinsicAnyType(returnType) || isIntrinsicUnknownType(returnType) || isIntrinsicErrorType(returnType)) return false;
-        return typeHasThenable(types.checker, types.getTsNode(argument), returnType);
-      });
+      try {
+        return signatures.some((signature) => {
+          const returnType = signature.getReturnType();
+          if (isIntrinsicAnyType(returnType) || isIntrinsicUnknownType(returnType) || isIntrinsicErrorType(returnType)) return false;
+          return typeHasThenable(types.checker, types.getTsNode(argument), returnType);
+        });
+      } catch {
+        return false;
+      }
     }
 
     function contextualSignatures(argument: TSESTree.Node): readonly ts.Signature[] {
