@@ -77,7 +77,7 @@ export class MailWorker extends EventEmitter {
 export function pages(store: MailStore): Readable {
   return new Readable({
     objectMode: true,
-    // BUG: Node ignores this promise: a failed page never errors the stream, and read() runs again mid-loop.
+    // BUG: Node ignores this promise: when nextPage() fails, the stream neither errors nor ends.
     async read() {
       const page = await store.nextPage();
       for (const mail of page ?? []) this.push(mail);

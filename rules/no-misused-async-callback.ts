@@ -154,7 +154,7 @@ export default createRule<Options, MessageId>({
           if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'method' || member.static || member.computed) continue;
           const name = getKeyName(member.key);
           if (name !== null && STREAM_CLASS_METHODS.has(name) && member.value.type === AST_NODE_TYPES.FunctionExpression) {
-            checkStreamMethod(member.value, member.key, name);
+            checkStreamMethod(member.value, member.key, name, THIS_ONLY);
           }
         }
       },
@@ -328,29 +328,32 @@ export default createRule<Options, MessageId>({
     // Streams
 
     function checkStreamOptions(options: TSESTree.ObjectExpression): void {
+      const holder = options.parent.parent;
+      const streamNames = new Set(['this']);
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) streamNames.add(holder.id.name);
       for (const property of options.properties) {
         if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
         const name = getKeyName(property.key);
         const value = skipExpressionWrappers(property.value as TSESTree.Expression);
         if (name === null || !STREAM_OPTION_METHODS.has(name) || !isFunctionNode(value)) continue;
-        checkStreamMethod(value, property.key, name);
+        checkStreamMethod(value, property.key, name, streamNames);
       }
     }
 
-    function checkStreamMethod(fn: FunctionNode, key: TSESTree.Node, name: string): void {
+    function checkStreamMethod(fn: FunctionNode, key: TSESTree.Node, name: string, streamNames: ReadonlySet<string>): void {
       if (!fn.async || fn.generator) return;
       const isRead = name === 'read' || name === '_read';
       const callbackName = isRead ? null : lastParameterName(fn);
       const routes = new Set(callbackName ? [callbackName] : []);
-      const handles: CatchHandles = (catchClause) => callsAnyOf(catchClause.body, routes, STREAM_ERROR_METHODS);
+      const handles: CatchHandles = (catchClause) => callsAnyOf(catchClause.body, routes, STREAM_ERROR_METHODS, streamNames);
       const callback: AsyncCallback = { node: fn, fn, direct: true, byType: false };
       const unhandled = hasUnhandledRejection(detector, callback, handles);
-      const reentrant = isRead && awaitsAnything(fn) && !pushesOncePerCall(fn);
+      const reentrant = isRead && awaitsAnything(fn) && mayAwaitAfterPush(fn, streamNames);
       if (!unhandled && !reentrant) return;
       context.report({
         node: key,
         messageId: 'streamMethod',
-        data: { method: name, reentry: isRead ? ', and `read()` is called again while the previous call still runs' : '' },
+        data: { method: name, reentry: reentrant ? ', and `read()` is called again while the previous call still runs' : '' },
       });
     }
 
@@ -476,6 +479,7 @@ const ARRAY_METHODS = new Map<string, ArrayFamily>([
 const ASYNC_LIBRARY_NAMES = new Set(['async', 'asyncLib', 'Bluebird', 'bluebird', 'BPromise', 'pIteration']);
 
 const STREAM_ERROR_METHODS: ReadonlySet<string> = new Set(['destroy', 'emit']);
+const THIS_ONLY: ReadonlySet<string> = new Set(['this']);
 const EMPTY: ReadonlySet<string> = new Set();
 
 const EVENT_EMITTER_CLASS: readonly ApiTarget[] = [
@@ -530,25 +534,61 @@ function mentions(root: TSESTree.Node, name: string): boolean {
   return found;
 }
 
-/** At most one `this.push(…)` in the body, and not in a loop: Node calls `read()` again after each push. */
-function pushesOncePerCall(fn: FunctionNode): boolean {
-  let pushes = 0;
-  let inLoop = false;
-  const visit = (node: TSESTree.Node, loop: boolean): void => {
-    if (node !== fn.body && isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) return;
-    const here = loop || LOOP_TYPES.has(node.type);
+/**
+ * Whether an async `read()` can still await after it pushed: Node may call `read()` again as soon as
+ * data is pushed, so a call that goes on awaiting runs alongside the next one (duplicate or reordered
+ * data). A push followed only by more pushes and a `return` (or the end of the function) is fine.
+ */
+function mayAwaitAfterPush(fn: FunctionNode, streamNames: ReadonlySet<string>): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || (node !== fn.body && isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression)) return;
     if (
-      node.type === AST_NODE_TYPES.CallExpression &&
-      node.callee.type === AST_NODE_TYPES.MemberExpression &&
-      getStaticPropertyName(node.callee) === 'push'
+      node.type === AST_NODE_TYPES.ExpressionStatement &&
+      node.expression.type === AST_NODE_TYPES.CallExpression &&
+      node.expression.callee.type === AST_NODE_TYPES.MemberExpression &&
+      getStaticPropertyName(node.expression.callee) === 'push' &&
+      streamNames.has(node.expression.callee.object.type === AST_NODE_TYPES.ThisExpression ? 'this' : getSimpleName(node.expression.callee.object) ?? '')
     ) {
-      pushes += 1;
-      if (here) inLoop = true;
+      if (!exitsWithoutAwait(node, fn)) found = true;
+      return;
     }
-    forEachChild(node, (child) => visit(child, here));
+    forEachChild(node, visit);
   };
-  visit(fn.body, false);
-  return pushes <= 1 && !inLoop;
+  visit(fn.body);
+  return found;
+}
+
+/** From `statement` on, the function returns (or ends) before any `await` can run. */
+function exitsWithoutAwait(statement: TSESTree.Node, fn: FunctionNode): boolean {
+  let current: TSESTree.Node = statement;
+  while (current !== fn.body) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      const siblings = parent.body;
+      for (const sibling of siblings.slice(siblings.indexOf(current as TSESTree.Statement) + 1)) {
+        if (sibling.type === AST_NODE_TYPES.ReturnStatement || sibling.type === AST_NODE_TYPES.ThrowStatement) return !containsAwaitOrLoop(sibling);
+        if (containsAwaitOrLoop(sibling)) return false;
+      }
+    } else if (LOOP_TYPES.has(parent.type) && containsAwaitOrLoop(parent)) {
+      // The loop goes round again, to its await.
+      return false;
+    }
+    current = parent;
+  }
+  return true;
+}
+
+function containsAwaitOrLoop(root: TSESTree.Node): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || (node !== root && isFunctionNode(node))) return;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) found = true;
+    else forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
 }
 
 const LOOP_TYPES: ReadonlySet<string> = new Set([

@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isIntrinsicAnyType, isIntrinsicErrorType } from 'ts-api-utils';
-import type * as ts from 'typescript';
+import ts from 'typescript';
 
 import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import { isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
 import { catchRethrows } from '../../src/util/handles-own-errors.js';
+import type { TypeServices } from '../../src/util/get-type-services.js';
 import { isPromiseReturningFunction, typeHasThenable, type PromiseDetector } from '../../src/util/is-promise.js';
 import { resolveIdentifierFunction, resolveMemberFunction, type ResolvedFunction } from '../../src/util/resolve-function.js';
 import { forEachChild } from '../../src/util/walk.js';
@@ -192,18 +193,22 @@ export function hasUnhandledRejection(
   handles: CatchHandles = catchDoesNotRethrow,
 ): boolean {
   const fn = callback.fn;
-  if (!fn) return true;
-  return collectRejectionSites(detector, fn).some((site) => !isSiteCovered(site, fn, handles) && !isCoveredReturnedCall(detector, site, handles));
+  if (!fn) return !(callback.byType && detector.typeServices && declarationsHandleTheirErrors(detector.typeServices, callback.node));
+  return collectRejectionSites(detector, fn).some(
+    (site) => !isSiteCovered(site, fn, handles) && !isCoveredReturnedCall(detector, site, handles, callback.byType),
+  );
 }
 
 /** `() => this.refresh()` where `refresh` (same file) deals with its own errors. */
-function isCoveredReturnedCall(detector: PromiseDetector, site: TSESTree.Node, handles: CatchHandles): boolean {
+function isCoveredReturnedCall(detector: PromiseDetector, site: TSESTree.Node, handles: CatchHandles, byType: boolean): boolean {
   const value =
     site.type === AST_NODE_TYPES.ReturnStatement || site.type === AST_NODE_TYPES.AwaitExpression ? site.argument : site;
   if (!value || value.type === AST_NODE_TYPES.ThrowStatement || value.type === AST_NODE_TYPES.ForOfStatement) return false;
   const inner = skipExpressionWrappers(value as TSESTree.Expression);
   if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = detector.resolveCallee(inner)?.fn ?? resolveStaticThisCall(inner);
+  // A callback only the checker sees as async may be cleared by what the checker sees of its callee.
+  if (!callee && byType && detector.typeServices) return declarationsHandleTheirErrors(detector.typeServices, inner.callee);
   if (!callee?.async) return false;
   return collectRejectionSites(detector, callee).every((inside) => isSiteCovered(inside, callee, handles));
 }
@@ -264,4 +269,55 @@ export function endsProcess(fn: FunctionNode): boolean {
     callee.object.name === 'process' &&
     getStaticPropertyName(callee) === 'exit'
   );
+}
+
+/**
+ * Typed, for a callback whose body is in another file: every declaration behind its call signatures
+ * handles its own errors (the whole body one `try` whose `catch` does not throw) or ends the process
+ * (`process.exit()` last, or in the `finally` of a whole-body `try`).
+ */
+function declarationsHandleTheirErrors(types: TypeServices, node: TSESTree.Node): boolean {
+  try {
+    const tsNode = types.getTsNode(node);
+    if (!tsNode) return false;
+    const signatures = types.checker.getTypeAtLocation(tsNode).getCallSignatures();
+    return (
+      signatures.length > 0 &&
+      signatures.every((signature) => {
+        const declaration = signature.getDeclaration() as ts.Declaration | undefined;
+        if (!declaration || !ts.isFunctionLike(declaration)) return false;
+        const body = (declaration as ts.FunctionLikeDeclaration).body;
+        if (!body || !ts.isBlock(body)) return false;
+        const statements = body.statements;
+        const last = statements.at(-1);
+        if (last && isProcessExit(last)) return true;
+        const only = statements.length === 1 ? statements[0] : undefined;
+        if (!only || !ts.isTryStatement(only)) return false;
+        if (only.finallyBlock?.statements.some(isProcessExit)) return true;
+        return only.catchClause !== undefined && !containsThrow(only.catchClause.block);
+      })
+    );
+  } catch {
+    return false;
+  }
+}
+
+function isProcessExit(statement: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) return false;
+  const callee = statement.expression.expression;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'process' && callee.name.text === 'exit';
+}
+
+function containsThrow(root: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isThrowStatement(node)) found = true;
+    else if (ts.isTryStatement(node) && node.catchClause) {
+      visit(node.catchClause.block);
+      if (node.finallyBlock) visit(node.finallyBlock);
+    } else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(root, visit);
+  return found;
 }

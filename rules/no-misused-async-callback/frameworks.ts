@@ -301,20 +301,26 @@ export function getThisReceiverClass(receiver: TSESTree.Expression): TSESTree.Cl
   return node.type === AST_NODE_TYPES.ThisExpression ? getThisClass(node) : null;
 }
 
-/** Whether the call is `callee(…)` given a function parameter: `callback(err)` in a stream method. */
-export function callsAnyOf(root: TSESTree.Node, names: ReadonlySet<string>, thisMethods: ReadonlySet<string>): boolean {
+/**
+ * Whether `root` calls one of `names` (`callback(err)`), or one of `methods` on one of `receivers`
+ * (`this.destroy(err)`, `readable.destroy(err)`; `'this'` stands for `this`).
+ */
+export function callsAnyOf(
+  root: TSESTree.Node,
+  names: ReadonlySet<string>,
+  methods: ReadonlySet<string>,
+  receivers: ReadonlySet<string> = new Set(['this']),
+): boolean {
   let found = false;
   const visit = (node: TSESTree.Node): void => {
     if (found || (node !== root && isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression)) return;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipExpressionWrappers(node.callee);
       if (callee.type === AST_NODE_TYPES.Identifier && names.has(callee.name)) found = true;
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        callee.object.type === AST_NODE_TYPES.ThisExpression &&
-        thisMethods.has(getStaticPropertyName(callee) ?? '')
-      ) {
-        found = true;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && methods.has(getStaticPropertyName(callee) ?? '')) {
+        const object = callee.object;
+        const receiver = object.type === AST_NODE_TYPES.ThisExpression ? 'this' : object.type === AST_NODE_TYPES.Identifier ? object.name : null;
+        if (receiver !== null && receivers.has(receiver)) found = true;
       }
     }
     forEachChild(node, visit);

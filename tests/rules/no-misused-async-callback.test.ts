@@ -58,6 +58,9 @@ const valid: (string | ValidTestCase<Options>)[] = [
   "import { Readable } from 'node:stream'; const rows = new Readable({ objectMode: true, async read() { try { this.push(await next()); } catch (error) { this.destroy(error); } } });",
   "import { Writable } from 'node:stream'; const sink = new Writable({ async write(chunk, encoding, callback) { try { await store(chunk); callback(); } catch (error) { callback(error); } } });",
   "import { Readable } from 'node:stream'; const r = new Readable({ read() { this.push(null); } });",
+  // Pushes only after its last await, then returns: the next read() starts when this one is done.
+  "import { Readable } from 'node:stream';\nclass Pages extends Readable {\n  async _read() {\n    try {\n      const page = await fetchPage();\n      for (const item of page) this.push(item);\n    } catch (error) {\n      this.destroy(error);\n    }\n  }\n}",
+  "import { Readable } from 'node:stream';\nconst keys = new Readable({ objectMode: true, async read() { try { for (;;) { const [next, batch] = await scan(cursor); cursor = next; if (batch.length > 0) { keys.push(batch); if (cursor === '0') keys.push(null); return; } } } catch (error) { keys.destroy(error); } } });",
   // Not ours: collection methods of libraries that await, and named arguments that are not callbacks.
   'function f(items: string[]) { async.forEach(items, async (item) => { await save(item); }); }',
   "emitter.on('data', handle); function handle(chunk) { console.log(chunk); }",
@@ -349,8 +352,8 @@ const invalid: InvalidTestCase<MessageId, Options>[] = [
     errors: [{ messageId: 'streamMethod', line: 3, column: 9 }],
   },
   {
-    // Errors routed, but several pushes per call: read() runs again while this one awaits.
-    code: "import { Readable } from 'node:stream';\nclass Pages extends Readable {\n  async _read() {\n    try {\n      const page = await fetchPage();\n      for (const item of page) this.push(item);\n    } catch (error) {\n      this.destroy(error);\n    }\n  }\n}",
+    // Errors routed, but it goes on awaiting after a push: read() runs again alongside this call.
+    code: "import { Readable } from 'node:stream';\nclass Pages extends Readable {\n  async _read() {\n    try {\n      for (;;) {\n        const page = await fetchPage();\n        if (!page) break;\n        this.push(page);\n      }\n      this.push(null);\n    } catch (error) {\n      this.destroy(error);\n    }\n  }\n}",
     errors: [{ messageId: 'streamMethod', line: 3, column: 9 }],
   },
 ];
@@ -435,11 +438,34 @@ typedTester.run('no-misused-async-callback (typed only)', rule, {
     'type Job = () => void;\nfunction schedule(job: Job) { job(); }\nschedule(() => console.log(1));',
     // A parameter of the user's own code that takes a promise.
     'function schedule(job: () => Promise<void>) { return job(); }\nschedule(async () => { await save(); });\ndeclare function save(): Promise<void>;',
+    // Imported async functions whose whole body is a try whose catch only logs.
+    "import { startSync } from './modules/tasks.js';\nsetInterval(startSync, 60_000);",
+    "import { startSync } from './modules/tasks.js';\nprocess.once('SIGTERM', () => startSync());",
   ],
   invalid: [
     {
       code: 'type Job = () => void;\nfunction schedule(job: Job) { job(); }\nschedule(async () => { await save(); });\ndeclare function save(): Promise<void>;',
       errors: [{ messageId: 'voidCallback', line: 3, column: 10 }],
+    },
+    {
+      code: "import { saveUser } from './modules/api.js';\nemitter.on('user', saveUser);",
+      errors: [{ messageId: 'listener', line: 2, column: 20, suggestions: [] }],
+    },
+    {
+      code: "import { saveUser } from './modules/api.js';\nsetTimeout(() => saveUser({ id: '1' }), 10);",
+      errors: [
+        {
+          messageId: 'timer',
+          line: 2,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'catchAndLog',
+              output: "import { saveUser } from './modules/api.js';\nsetTimeout(async () => {\n  try {\n    await saveUser({ id: '1' });\n  } catch (error) {\n    console.error(error);\n  }\n}, 10);",
+            },
+          ],
+        },
+      ],
     },
     {
       code: 'async function f(handlers: Array<() => Promise<void>>) { handlers.forEach((handler) => handler()); }',
@@ -465,6 +491,8 @@ plainTester.run('no-misused-async-callback (plain only)', rule, {
     // Without types, `handler()` is not known to return a promise.
     'async function f(handlers: Array<() => Promise<void>>) { handlers.forEach((handler) => handler()); }',
     'type Job = () => void;\nfunction schedule(job: Job) { job(); }\nschedule(async () => { await save(); });\ndeclare function save(): Promise<void>;',
+    "import { saveUser } from './modules/api.js';\nemitter.on('user', saveUser);",
+    "import { saveUser } from './modules/api.js';\nsetTimeout(() => saveUser({ id: '1' }), 10);",
   ],
   invalid: [],
 });
