@@ -544,19 +544,30 @@ function mayAwaitAfterPush(fn: FunctionNode, streamNames: ReadonlySet<string>): 
   const visit = (node: TSESTree.Node): void => {
     if (found || (node !== fn.body && isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression)) return;
     if (
-      node.type === AST_NODE_TYPES.ExpressionStatement &&
-      node.expression.type === AST_NODE_TYPES.CallExpression &&
-      node.expression.callee.type === AST_NODE_TYPES.MemberExpression &&
-      getStaticPropertyName(node.expression.callee) === 'push' &&
-      streamNames.has(node.expression.callee.object.type === AST_NODE_TYPES.ThisExpression ? 'this' : getSimpleName(node.expression.callee.object) ?? '')
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.MemberExpression &&
+      getStaticPropertyName(node.callee) === 'push' &&
+      streamNames.has(node.callee.object.type === AST_NODE_TYPES.ThisExpression ? 'this' : getSimpleName(node.callee.object) ?? '')
     ) {
-      if (!exitsWithoutAwait(node, fn)) found = true;
+      // `if (!this.push(chunk)) return;`: what runs after the push is what follows its statement.
+      if (!exitsWithoutAwait(enclosingStatement(node), fn)) found = true;
       return;
     }
     forEachChild(node, visit);
   };
   visit(fn.body);
   return found;
+}
+
+/** The statement a push call belongs to; an `if` whose test pushes counts as its own consequent's start. */
+function enclosingStatement(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && !current.parent.type.endsWith('Statement') && current.parent.type !== AST_NODE_TYPES.VariableDeclaration) {
+    current = current.parent;
+  }
+  const parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === current) return parent;
+  return parent ?? current;
 }
 
 /** From `statement` on, the function returns (or ends) before any `await` can run. */

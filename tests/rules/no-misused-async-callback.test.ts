@@ -344,6 +344,12 @@ const invalid: InvalidTestCase<MessageId, Options>[] = [
   },
   // Streams
   {
+    // A push whose result ends the call only under backpressure: otherwise the loop awaits the next
+    // batch while Node has already called read() again, which starts a second scan.
+    code: "import { Readable } from 'node:stream';\nconst keys = new Readable({\n  objectMode: true,\n  async read() {\n    try {\n      for await (const batch of scan()) {\n        if (!keys.push(batch)) return;\n      }\n      keys.push(null);\n    } catch (error) {\n      keys.destroy(error);\n    }\n  },\n});",
+    errors: [{ messageId: 'streamMethod', line: 4, column: 9 }],
+  },
+  {
     code: "import { Readable } from 'node:stream';\nconst rows = new Readable({\n  objectMode: true,\n  async read() {\n    for (const row of await fetchPage()) this.push(row);\n  },\n});",
     errors: [{ messageId: 'streamMethod', line: 4, column: 9 }],
   },
