@@ -261,7 +261,13 @@ function resolveStaticThisCall(call: TSESTree.CallExpression): FunctionNode | nu
 export function endsProcess(fn: FunctionNode): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   const last = fn.body.body.at(-1);
-  if (last?.type !== AST_NODE_TYPES.ExpressionStatement || last.expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  // `try { await work(); } finally { process.exit(); }` ends the process whatever happens.
+  if (last?.type === AST_NODE_TYPES.TryStatement && last.finalizer) return last.finalizer.body.some(isProcessExitStatement);
+  return last !== undefined && isProcessExitStatement(last);
+}
+
+function isProcessExitStatement(last: TSESTree.Statement): boolean {
+  if (last.type !== AST_NODE_TYPES.ExpressionStatement || last.expression.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = last.expression.callee;
   return (
     callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -290,7 +296,7 @@ function declarationsHandleTheirErrors(types: TypeServices, node: TSESTree.Node)
         if (!body || !ts.isBlock(body)) return false;
         const statements = body.statements;
         const last = statements.at(-1);
-        if (last && isProcessExit(last)) return true;
+        if (last && (isProcessExit(last) || (ts.isTryStatement(last) && last.finallyBlock?.statements.some(isProcessExit)))) return true;
         const only = statements.length === 1 ? statements[0] : undefined;
         if (!only || !ts.isTryStatement(only)) return false;
         if (only.finallyBlock?.statements.some(isProcessExit)) return true;

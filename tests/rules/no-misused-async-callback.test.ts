@@ -40,6 +40,7 @@ const valid: (string | ValidTestCase<Options>)[] = [
   // Shutdown and crash handlers: a rejection on the way ends the process, as process.exit() would.
   "server.once('error', async (error) => { console.error(error); await shutdown(); process.exit(1); });",
   "process.on('uncaughtException', async (error) => { await report(error); process.exit(); });",
+  "process.on('SIGTERM', async () => { try { await drain(); } finally { process.exit(0); } });",
   // Promise executors that cannot lose an error.
   'const ready = new Promise((resolve) => setTimeout(resolve, 10));',
   'const ready = new Promise(async (resolve) => { resolve(1); });',
