@@ -3,6 +3,7 @@ import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import noBlockingInAsync from '../rules/no-blocking-in-async.js';
 import noLeakedTimers from '../rules/no-leaked-timers.js';
 import noMissingAwait from '../rules/no-missing-await.js';
+import noMisusedAsyncCallback from '../rules/no-misused-async-callback.js';
 import noSwallowedAbort from '../rules/no-swallowed-abort.js';
 import noUnboundedConcurrency from '../rules/no-unbounded-concurrency.js';
 import requireRequestTimeout from '../rules/require-request-timeout.js';
@@ -17,6 +18,7 @@ export const rules: Record<string, AsyncPitfallsRule> = {
   'no-blocking-in-async': noBlockingInAsync,
   'no-leaked-timers': noLeakedTimers,
   'no-missing-await': noMissingAwait,
+  'no-misused-async-callback': noMisusedAsyncCallback,
   'no-swallowed-abort': noSwallowedAbort,
   'no-unbounded-concurrency': noUnboundedConcurrency,
   'require-request-timeout': requireRequestTimeout,

@@ -102,3 +102,14 @@ export const TEARDOWN_METHOD_NAMES: readonly string[] = [
   'cancel',
   'abort',
 ];
+
+/**
+ * Callback schedulers that are not timers: nothing can cancel them, and like timers they ignore what the
+ * callback returns (`queueMicrotask`, `process.nextTick`).
+ */
+export const MICROTASK_APIS: readonly ApiTarget[] = [
+  { global: 'queueMicrotask', path: [] },
+  { global: 'process', path: ['nextTick'] },
+  { module: 'process', path: ['nextTick'] },
+  { module: 'process', path: ['default', 'nextTick'] },
+];

@@ -510,3 +510,44 @@ function skipTsWrappers(node: ts.Expression): ts.Expression {
   }
   return current;
 }
+
+/**
+ * Whether a `catch` can throw on purpose: a `throw` in its body that no inner `try … catch` intercepts
+ * (nested functions run later and do not count), or a `return` of `Promise.reject(…)` in an async function.
+ */
+export function catchRethrows(catchClause: TSESTree.CatchClause): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) {
+      found = true;
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && isPromiseReject(node.argument)) {
+      found = true;
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.TryStatement) {
+      // A throw inside an inner try block with a catch lands in that catch, which is checked on its own.
+      if (!node.handler) visit(node.block);
+      else visit(node.handler.body);
+      if (node.finalizer) visit(node.finalizer);
+      return;
+    }
+    forEachChild(node, visit);
+  };
+  visit(catchClause.body);
+  return found;
+}
+
+function isPromiseReject(node: TSESTree.Expression): boolean {
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression &&
+    node.callee.object.type === AST_NODE_TYPES.Identifier &&
+    node.callee.object.name === 'Promise' &&
+    node.callee.property.type === AST_NODE_TYPES.Identifier &&
+    node.callee.property.name === 'reject'
+  );
+}

@@ -57,7 +57,7 @@ export function resolveIdentifierFunction(sourceCode: TSESLint.SourceCode, id: T
   }
 }
 
-function resolveMemberFunction(sourceCode: TSESLint.SourceCode, member: TSESTree.MemberExpression): ResolvedFunction | null {
+export function resolveMemberFunction(sourceCode: TSESLint.SourceCode, member: TSESTree.MemberExpression): ResolvedFunction | null {
   const methodName = getStaticPropertyName(member);
   if (methodName === null) return null;
   const object = skipExpressionWrappers(member.object);

@@ -1,0 +1,45 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { createRule } from '../../src/util/create-rule.js';
+import { functionHandlesOwnErrors } from '../../src/util/handles-own-errors.js';
+import { plainTester } from '../rule-tester.js';
+
+// A probe rule: reports every function that handles its own errors (whole body one try whose catch
+// does not rethrow), so these cases pin down what the shared predicate accepts.
+const probe = createRule<[], 'handles'>({
+  name: 'probe-handles-own-errors',
+  meta: {
+    type: 'problem',
+    docs: { description: 'Marks functions that handle their own errors', requiresTypeChecking: false, usesTypeInformation: false },
+    messages: { handles: 'handles' },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const check = (node: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression): void => {
+      if (functionHandlesOwnErrors(node)) context.report({ node, messageId: 'handles' });
+    };
+    return { ArrowFunctionExpression: check, FunctionDeclaration: check, FunctionExpression: check };
+  },
+});
+
+const handles = [{ messageId: 'handles' as const }];
+
+plainTester.run('functionHandlesOwnErrors', probe, {
+  valid: [
+    // Not the whole body, no catch, or a catch that rethrows.
+    'async function f() { await a(); try { await b(); } catch (error) { log(error); } }',
+    'async function f() { try { await a(); } finally { done(); } }',
+    'async function f() { try { await a(); } catch (error) { log(error); throw error; } }',
+    'async function f() { try { await a(); } catch (error) { if (fatal(error)) throw error; } }',
+    'async function f() { try { await a(); } catch (error) { return Promise.reject(error); } }',
+    'const f = async () => a();',
+  ],
+  invalid: [
+    { code: 'async function f() { try { await a(); } catch (error) { log(error); } }', errors: handles },
+    { code: 'async function f() { try { await a(); } catch {} }', errors: handles },
+    // A throw caught again inside the catch, or thrown later by a nested function, does not escape.
+    { code: 'async function f() { try { await a(); } catch (error) { try { throw wrap(error); } catch (inner) { log(inner); } } }', errors: handles },
+    { code: 'async function f() { try { await a(); } catch (error) { setTimeout(() => { throw error; }); } }', errors: handles },
+  ],
+});
