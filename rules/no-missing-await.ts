@@ -714,8 +714,8 @@ export default createRule<Options, MessageId>({
 
     /** The declaration the checker resolves a call to, when it has a body in the program; null on any failure. */
     function getTsDeclaration(call: TSESTree.CallExpression): ts.Node | null {
-      const ts = loadTypeScript();
       if (!services) return null;
+      const ts = loadTypeScript();
       try {
         const tsCall = services.getTsNode(call);
         if (!tsCall || !ts.isCallExpression(tsCall)) return null;

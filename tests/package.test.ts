@@ -68,7 +68,7 @@ describe('a JavaScript-only project without TypeScript', () => {
           'console.log("ready");',
           '',
         ].join('\n'),
-        'scripts/tool.cjs': 'const fs = require("node:fs");\nasync function run() {\n  return fs.readFileSync("x", "utf8");\n}\nmodule.exports = { run };\n',
+        'lib/tool.cjs': 'const fs = require("node:fs");\nasync function run() {\n  return fs.readFileSync("x", "utf8");\n}\nmodule.exports = { run };\n',
       },
     });
   }, 120_000);
@@ -79,9 +79,9 @@ describe('a JavaScript-only project without TypeScript', () => {
   });
 
   it('lints .js files through the README’s plugin-only flat config', async () => {
-    const run = await eslint(['-f', 'json', 'src', 'scripts']);
+    const run = await eslint(['-f', 'json', 'src', 'lib']);
     expect(run.stderr).toBe('');
-    expect(findings(run, dir)).toEqual(['scripts/tool.cjs:3 async-pitfalls/no-blocking-in-async', 'src/handler.js:3 async-pitfalls/no-missing-await']);
+    expect(findings(run, dir)).toEqual(['lib/tool.cjs:3 async-pitfalls/no-blocking-in-async', 'src/handler.js:3 async-pitfalls/no-missing-await']);
   });
 
   it('leaves other tools’ disable comments alone under --fix', async () => {
@@ -96,9 +96,9 @@ describe('a JavaScript-only project without TypeScript', () => {
   });
 
   it('lints .js files with the CLI', async () => {
-    const run = await cli(['-f', 'json', 'src', 'scripts']);
+    const run = await cli(['-f', 'json', 'src', 'lib']);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 1, stderr: '' });
-    expect(findings(run, dir)).toEqual(['scripts/tool.cjs:3 async-pitfalls/no-blocking-in-async', 'src/handler.js:3 async-pitfalls/no-missing-await']);
+    expect(findings(run, dir)).toEqual(['lib/tool.cjs:3 async-pitfalls/no-blocking-in-async', 'src/handler.js:3 async-pitfalls/no-missing-await']);
   });
 
   it('prints SARIF from the installed package', async () => {
@@ -121,7 +121,7 @@ describe('a JavaScript-only project without TypeScript', () => {
 
   it('--concurrency finds what a single thread finds, and --cache re-lints nothing the second time', async () => {
     const log = path.join(dir, 'linted.log');
-    const lint = (extra: string[]): Promise<Run> => eslint(['-c', 'counting.config.js', '-f', 'json', ...extra, 'src', 'scripts']);
+    const lint = (extra: string[]): Promise<Run> => eslint(['-c', 'counting.config.js', '-f', 'json', ...extra, 'src', 'lib']);
     const linted = (): string[] =>
       existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((file) => path.relative(dir, file).split(path.sep).join('/')).sort() : [];
 
@@ -133,7 +133,7 @@ describe('a JavaScript-only project without TypeScript', () => {
     const cached = ['--cache', '--cache-location', path.join(dir, '.eslintcache')];
     expect(findings(await lint(cached), dir)).toEqual(single);
     // ESLint's default file patterns: .js, .mjs and .cjs (not view.jsx).
-    expect(linted()).toEqual(['scripts/tool.cjs', 'src/comments.js', 'src/handler.js']);
+    expect(linted()).toEqual(['lib/tool.cjs', 'src/comments.js', 'src/handler.js']);
     rmSync(log);
     expect(findings(await lint([...cached, '--concurrency', '2']), dir)).toEqual(single);
     expect(linted()).toEqual([]);

@@ -248,7 +248,8 @@ function isQuietBody(body: TSESTree.BlockStatement | TSESTree.Expression, oracle
         }
         break;
       case AST_NODE_TYPES.ReturnStatement:
-        if (node.argument && mayReject?.(node.argument)) quiet = false;
+        // `return Promise.reject(error)` passes the error on as surely as `throw error`.
+        if (node.argument && (isPromiseReject(node.argument) || mayReject?.(node.argument))) quiet = false;
         break;
       default:
         if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;

@@ -1,4 +1,6 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import { skipExpressionWrappers } from './ast.js';
 import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
