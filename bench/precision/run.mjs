@@ -34,6 +34,7 @@ const { values } = parseArgs({
 
 const { default: plugin } = await import(path.join(root, 'dist/src/index.js'));
 const { createESLint } = await import(path.join(root, 'dist/src/cli/create-eslint.js'));
+const tsParser = await import('@typescript-eslint/parser');
 const { createProgramFileMatcher, findTsconfigDir } = await import(path.join(root, 'dist/src/cli/find-tsconfig.js'));
 
 const NS = plugin.meta.namespace;
@@ -91,7 +92,7 @@ async function lintRepo(dir, repo, mode) {
   const targets = [];
   for (const folder of repo.folders) if (await exists(path.join(dir, folder))) targets.push(path.join(dir, folder));
   const typedRoots = mode === 'typed' ? [findTsconfigDir(dir)].filter(Boolean) : [];
-  const setup = { plugin: lintPlugin, config: 'all', cwd: dir, fix: false };
+  const setup = { plugin: lintPlugin, config: 'all', cwd: dir, parser: tsParser, fix: false };
   const lint = async (eslint, files) => {
     try {
       return await eslint.lintFiles(files);
