@@ -236,14 +236,7 @@ export default createRule<Options, MessageId>({
       const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
       const voidNode = findVoidAround(outer);
       if (canAwaitAt(outer, sourceType)) {
-        suggest.push({
-          messageId: 'addAwait',
-          data: { name },
-          fix: (fixer) =>
-            voidNode
-              ? fixer.replaceText(sourceCode.getFirstToken(voidNode)!, 'await')
-              : fixer.replaceText(outer, prefixWithUnary(sourceCode, outer, 'await')),
-        });
+        suggest.push(awaitSuggestion(outer, voidNode, name));
       }
       if (allowVoid && !voidNode) {
         suggest.push({ messageId: 'addVoid', data: { name }, fix: (fixer) => fixer.replaceText(outer, prefixWithUnary(sourceCode, outer, 'void')) });
@@ -352,14 +345,7 @@ export default createRule<Options, MessageId>({
       const fixWithAwait = autofix && !voided && isAutofixPlace(outer);
       const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
       if (canAwait && !fixWithAwait) {
-        suggest.push({
-          messageId: 'addAwait',
-          data: { name },
-          fix: (fixer) =>
-            voidNode
-              ? fixer.replaceText(sourceCode.getFirstToken(voidNode)!, 'await')
-              : fixer.replaceText(outer, prefixWithUnary(sourceCode, outer, 'await')),
-        });
+        suggest.push(awaitSuggestion(outer, voidNode, name));
       }
       if (allowVoid && !voided) {
         suggest.push({ messageId: 'addVoid', data: { name }, fix: (fixer) => fixer.replaceText(outer, prefixWithUnary(sourceCode, outer, 'void')) });
@@ -533,6 +519,22 @@ export default createRule<Options, MessageId>({
       if (!services || node.type !== AST_NODE_TYPES.CallExpression) return false;
       const returns = getDeclaredReturnTypes(services, node);
       return returns !== null && !returns.some(test);
+    }
+
+    /** "Await it": turns the `void` in front of the promise into `await`, or puts `await` before it. */
+    function awaitSuggestion(
+      outer: TSESTree.Expression,
+      voidNode: TSESTree.UnaryExpression | null,
+      name: string,
+    ): TSESLint.SuggestionReportDescriptor<MessageId> {
+      return {
+        messageId: 'addAwait',
+        data: { name },
+        fix: (fixer) =>
+          voidNode
+            ? fixer.replaceText(sourceCode.getFirstToken(voidNode)!, 'await')
+            : fixer.replaceText(outer, prefixWithUnary(sourceCode, outer, 'await')),
+      };
     }
 
     /** A thenable that is not a standard promise, whose `then` starts work: a query builder and the like. */

@@ -12,7 +12,7 @@ import {
   type RequestApi,
   type RequestClient,
 } from '../src/knowledge/request-apis.js';
-import { getKeyName, getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
+import { climbWrappers, getKeyName, getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { getCallerSignalFinder } from '../src/util/find-caller-signal.js';
 import { isFunctionNode } from '../src/util/get-enclosing-function.js';
@@ -428,18 +428,6 @@ export default createRule<Options, MessageId>({
   },
 });
 
-function climbWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.ChainExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSAsExpression)
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
 
 function isThisMember(node: TSESTree.Expression): boolean {
   return node.type === AST_NODE_TYPES.MemberExpression && skipExpressionWrappers(node.object).type === AST_NODE_TYPES.ThisExpression;

@@ -92,3 +92,17 @@ export function getStaticPropertyName(member: TSESTree.MemberExpression): string
   const property = member.property;
   return property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string' ? property.value : null;
 }
+
+/** The outermost of the wrappers around `node` that leave its run-time value alone (`a?.b`, `x!`, `x as T`). */
+export function climbWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.ChainExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSAsExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import { stripNodePrefix } from './allow-entry.js';
-import { getStaticPropertyName } from './ast.js';
+import { climbWrappers, getStaticPropertyName } from './ast.js';
 
 const { ReferenceTracker } = ASTUtils;
 
@@ -155,18 +155,6 @@ function createWalker(sourceCode: TSESLint.SourceCode, add: (node: TSESTree.Node
   return { walk };
 }
 
-function climbWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.ChainExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSAsExpression)
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
 
 interface Traces {
   modules: Map<string, TraceNode>;
