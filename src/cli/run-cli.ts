@@ -1,5 +1,4 @@
 import { access } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import type { TSESLint } from '@typescript-eslint/utils';
@@ -11,6 +10,7 @@ import { loadTypeScript } from '../util/typescript.js';
 import { createESLint, type CliPlugin, LINTED_EXTENSIONS, TYPESCRIPT_EXTENSIONS } from './create-eslint.js';
 import { createProgramFileMatcher, findTsconfigDir } from './find-tsconfig.js';
 import { parseCliArgs, USAGE, UsageError } from './parse-args.js';
+import { formatSarif } from './sarif-formatter.js';
 
 export interface Output {
   write(text: string): unknown;
@@ -32,8 +32,6 @@ export interface RunCliOptions {
 /** A typed run past this peak resident memory says that --no-types exists. */
 const MEMORY_NOTE_BYTES = 1024 ** 3;
 
-/** Formatters that ship with the plugin, by the name users pass to --format. */
-const BUNDLED_FORMATTERS: Record<string, string> = { sarif: '@microsoft/eslint-formatter-sarif' };
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
@@ -81,7 +79,7 @@ export async function runCli({
     const eslint = createESLint({ ...setup, typedRoots, isProgramFile: typedRoots.length > 0 ? createProgramFileMatcher() : undefined });
     let formatter: ESLint.LoadedFormatter;
     try {
-      formatter = await eslint.loadFormatter(resolveFormatter(options.format));
+      formatter = options.format === 'sarif' ? sarifFormatter(eslint, eslintCwd) : await eslint.loadFormatter(options.format);
     } catch {
       throw new UsageError(`cannot load formatter '${options.format}' (try stylish, json, json-with-metadata, html or sarif)`);
     }
@@ -168,10 +166,9 @@ function isTypeScriptInstalled(): boolean {
   }
 }
 
-/** `sarif` is a dependency of ours: load it from here, wherever the user's package manager put it. */
-function resolveFormatter(name: string): string {
-  const bundled = BUNDLED_FORMATTERS[name];
-  return bundled ? createRequire(import.meta.url).resolve(bundled) : name;
+/** `sarif` ships with us, so it works whatever the user's working directory and installed packages. */
+function sarifFormatter(eslint: ESLint, cwd: string): ESLint.LoadedFormatter {
+  return { format: (results) => formatSarif(results, { cwd, rulesMeta: eslint.getRulesMetaForResults(results) }) };
 }
 
 function commonAncestor(paths: readonly string[]): string {
