@@ -242,8 +242,8 @@ function getCallBound(analysis: Analysis, call: TSESTree.CallExpression | TSESTr
     }
   }
   if (method === null) return null;
-  // `recipients.split(/[;,]/)`: a list a person typed into one setting.
-  if (method === 'split' && args.length >= 1 && isListSeparator(args[0]!)) return { count: 0 };
+  // `settings.recipients.split(/[;,]/)`: a list a person typed into one setting (not a request's input).
+  if (method === 'split' && args.length >= 1 && isListSeparator(args[0]!) && !isRequestInput(callee.object)) return { count: 0 };
   if (method === 'slice') return getSliceBound(analysis, callee.object, args, depth);
   if (method === 'splice') {
     const count = args[1] ? getConstantNumber(sourceCode, args[1]) : null;
@@ -456,6 +456,24 @@ function isPageSize(node: TSESTree.Expression): boolean {
   const object = skipExpressionWrappers(node.object);
   const name = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(object) : null;
   return name !== null && PAGINATION_OBJECT.test(name);
+}
+
+/** Where a request's or a message's input is read from: `req.query.ids`, `ctx.request.body.to`, `event.body`. */
+const REQUEST_INPUT_NAME = /^(req|request|ctx|context|event|body|query|params|searchParams|input|payload|message|msg|data|res|response)$/;
+
+function isRequestInput(raw: TSESTree.Node): boolean {
+  let node = skipExpressionWrappers(raw as TSESTree.Expression);
+  for (let step = 0; step < 12; step += 1) {
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      if (REQUEST_INPUT_NAME.test(getStaticPropertyName(node) ?? '')) return true;
+      node = skipExpressionWrappers(node.object);
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      node = skipExpressionWrappers(node.callee);
+    } else {
+      break;
+    }
+  }
+  return node.type === AST_NODE_TYPES.Identifier && REQUEST_INPUT_NAME.test(node.name);
 }
 
 /** A separator people type lists with, in a setting or a form field: a comma or semicolon, in a string or a regex class. */

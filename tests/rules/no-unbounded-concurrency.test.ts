@@ -772,6 +772,12 @@ export class Loader {
     output: null,
   },
   {
+    // A comma-separated list in a request is the caller's data, however it is typed.
+    code: "export async function lookup(req: { query: { ids: string } }) { return Promise.all(req.query.ids.split(',').map((id) => fetch(`/users/${id}`))); }",
+    errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: "req.query.ids.split(',')" }, line: 1, column: 72, suggestions: [] }],
+    output: null,
+  },
+  {
     // A guard that only rules out the empty list bounds nothing.
     code: 'export async function all(urls: string[]) { if (urls.length === 0) return []; return Promise.all(urls.map((u) => fetch(u))); }',
     errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: 'urls' }, line: 1, column: 86, suggestions: [] }],
