@@ -469,6 +469,9 @@ function isRequestInput(raw: TSESTree.Node): boolean {
       node = skipExpressionWrappers(node.object);
     } else if (node.type === AST_NODE_TYPES.CallExpression) {
       node = skipExpressionWrappers(node.callee);
+    } else if (node.type === AST_NODE_TYPES.LogicalExpression) {
+      // `(req.query.ids || '')`.
+      node = skipExpressionWrappers(node.left);
     } else {
       break;
     }
