@@ -19,7 +19,8 @@ import { RESULT_LIMIT_OPTIONS } from '../../src/knowledge/scarce-operations.js';
 import { getCalleeName, getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import { isFunctionNode } from '../../src/util/get-enclosing-function.js';
 import type { TypeServices } from '../../src/util/get-type-services.js';
-import { isNeverReassigned } from '../../src/util/resolve-function.js';
+import { getThisClass, isNeverReassigned } from '../../src/util/resolve-function.js';
+import { getReturnedExpressions } from './find-unbounded.js';
 import { findProperty, getConstantNumber, getConstInit, isGlobal, isMathMin } from './syntax.js';
 import { MAX_DEPTH, type Analysis } from './types.js';
 
@@ -96,6 +97,8 @@ function getSyntacticBound(analysis: Analysis, node: TSESTree.Node, depth: numbe
       // `CONFIG.regions` where CONFIG is a const object literal.
       const property = getStaticPropertyName(node);
       const object = skipExpressionWrappers(node.object);
+      // `this.#lockfileNames`, a getter of the class that returns array literals.
+      if (property !== null && object.type === AST_NODE_TYPES.ThisExpression) return getGetterBound(analysis, object, property, depth);
       if (property === null || object.type !== AST_NODE_TYPES.Identifier) return null;
       const init = getConstInit(sourceCode, object);
       if (init?.type !== AST_NODE_TYPES.ObjectExpression) return null;
@@ -112,6 +115,9 @@ function getIdentifierBound(analysis: Analysis, id: TSESTree.Identifier, depth: 
   const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || !def) return null;
+  // `if (specs.length !== 2) throw …` before the use: the code bounds it.
+  const guarded = getLengthGuardBound(analysis, variable, id);
+  if (guarded) return guarded;
   if (def.type === 'Parameter') {
     if (def.name.type === AST_NODE_TYPES.Identifier) {
       const annotated = getTupleAnnotationLength(def.name.typeAnnotation?.typeAnnotation);
@@ -145,8 +151,11 @@ function getIdentifierBound(analysis: Analysis, id: TSESTree.Identifier, depth: 
     return getChunkWidth(analysis, loop.right) ?? (CHUNK_VARIABLE_PATTERN.test(id.name) ? { count: 0 } : null);
   }
   if (declarator.id.type !== AST_NODE_TYPES.Identifier) {
+    if (!declarator.init || !isNeverReassigned(variable)) return null;
+    // `const [rows, total] = await Promise.all([Model.findAll({ limit }), Model.count()])`: its own element.
+    const element = getAwaitedTupleElement(declarator.id, declarator.init, id.name);
     // `const { data } = await octokit.rest.issues.list({ per_page: 50 })`: part of one limited page.
-    return declarator.init && isNeverReassigned(variable) ? getLimitedResultBound(sourceCode, declarator.init) : null;
+    return getLimitedResultBound(sourceCode, element ?? declarator.init);
   }
   const annotated = getTupleAnnotationLength(declarator.id.typeAnnotation?.typeAnnotation);
   if (annotated !== null) return { count: annotated };
@@ -192,6 +201,8 @@ function getLimitOption(sourceCode: TSESLint.SourceCode, object: TSESTree.Object
     if (key !== null && RESULT_LIMIT_OPTIONS.has(key)) {
       const number = getConstantNumber(sourceCode, value);
       if (number !== null) return number;
+      // `limit: ctx.state.pagination.limit`: one page of a paginated request, whatever its size.
+      if (isPageSize(value)) return 0;
     }
     // `{ pagination: { pageSize: 20 } }`.
     if (depth === 0 && value.type === AST_NODE_TYPES.ObjectExpression) {
@@ -231,6 +242,8 @@ function getCallBound(analysis: Analysis, call: TSESTree.CallExpression | TSESTr
     }
   }
   if (method === null) return null;
+  // `settings.recipients.split(/[;,]/)`: a list a person typed into one setting (not a request's input).
+  if (method === 'split' && args.length >= 1 && isListSeparator(args[0]!) && !isRequestInput(callee.object)) return { count: 0 };
   if (method === 'slice') return getSliceBound(analysis, callee.object, args, depth);
   if (method === 'splice') {
     const count = args[1] ? getConstantNumber(sourceCode, args[1]) : null;
@@ -432,4 +445,129 @@ export function isMutated(variable: TSESLint.Scope.Variable): boolean {
       (parent.type === AST_NODE_TYPES.UpdateExpression && parent.argument === member)
     );
   });
+}
+
+/** Names of the object a paginated request keeps its page in: `ctx.state.pagination.limit`, `page.size`. */
+const PAGINATION_OBJECT = /^(pagination|paging|page|pageInfo)$/i;
+
+/** A page size read from the request's pagination: `ctx.state.pagination.limit`, `pagination.pageSize`. */
+function isPageSize(node: TSESTree.Expression): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipExpressionWrappers(node.object);
+  const name = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(object) : null;
+  return name !== null && PAGINATION_OBJECT.test(name);
+}
+
+/** Where a request's or a message's input is read from: `req.query.ids`, `ctx.request.body.to`, `event.body`. */
+const REQUEST_INPUT_NAME = /^(req|request|ctx|context|event|body|query|params|searchParams|input|payload|message|msg|data|res|response)$/;
+
+function isRequestInput(raw: TSESTree.Node): boolean {
+  let node = skipExpressionWrappers(raw as TSESTree.Expression);
+  for (let step = 0; step < 12; step += 1) {
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      if (REQUEST_INPUT_NAME.test(getStaticPropertyName(node) ?? '')) return true;
+      node = skipExpressionWrappers(node.object);
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      node = skipExpressionWrappers(node.callee);
+    } else if (node.type === AST_NODE_TYPES.LogicalExpression) {
+      // `(req.query.ids || '')`.
+      node = skipExpressionWrappers(node.left);
+    } else {
+      break;
+    }
+  }
+  return node.type === AST_NODE_TYPES.Identifier && REQUEST_INPUT_NAME.test(node.name);
+}
+
+/** A separator people type lists with, in a setting or a form field: a comma or semicolon, in a string or a regex class. */
+function isListSeparator(raw: TSESTree.CallExpressionArgument): boolean {
+  if (raw.type === AST_NODE_TYPES.SpreadElement) return false;
+  const node = skipExpressionWrappers(raw);
+  if (node.type !== AST_NODE_TYPES.Literal) return false;
+  const text = 'regex' in node && node.regex ? node.regex.pattern.replaceAll('\\s', '') : typeof node.value === 'string' ? node.value : null;
+  if (text === null) return false;
+  const rest = text.replace(/[\s[\]*+?|]/g, '');
+  return rest.length > 0 && /^[,;]+$/.test(rest);
+}
+
+/**
+ * `if (xs.length !== 2) throw …` (or `> K`, `>= K`) among the statements before the use, in the same
+ * function, with a branch that leaves it: past that guard the collection has at most K elements.
+ */
+function getLengthGuardBound(analysis: Analysis, variable: TSESLint.Scope.Variable, use: TSESTree.Identifier): Bound | null {
+  if (!isNeverReassigned(variable) || isMutated(variable)) return null;
+  for (let current: TSESTree.Node = use; current.parent; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (isFunctionNode(current)) break;
+    if (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.Program) continue;
+    const statements = parent.body as readonly TSESTree.Node[];
+    for (const statement of statements.slice(0, statements.indexOf(current))) {
+      if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !alwaysLeaves(statement.consequent)) continue;
+      const cap = getLengthCap(analysis, statement.test, variable);
+      if (cap !== null) return { count: cap };
+    }
+  }
+  return null;
+}
+
+/** `xs.length !== K`, `xs.length > K`, `xs.length >= K` (or `||` of tests, one of them such): the cap K. */
+function getLengthCap(analysis: Analysis, raw: TSESTree.Expression, variable: TSESLint.Scope.Variable): number | null {
+  const test = skipExpressionWrappers(raw);
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||') {
+    return getLengthCap(analysis, test.left, variable) ?? getLengthCap(analysis, test.right, variable);
+  }
+  if (test.type !== AST_NODE_TYPES.BinaryExpression) return null;
+  const left = skipExpressionWrappers(test.left as TSESTree.Expression);
+  if (left.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(left) !== 'length') return null;
+  const object = skipExpressionWrappers(left.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return null;
+  if (ASTUtils.findVariable(analysis.sourceCode.getScope(object), object) !== variable) return null;
+  const value = getConstantNumber(analysis.sourceCode, test.right);
+  if (value === null) return null;
+  if (test.operator === '!==' || test.operator === '!=' || test.operator === '>') return value;
+  if (test.operator === '>=') return Math.max(0, value - 1);
+  return null;
+}
+
+/** A branch that always leaves the function: a `throw` or `return`, alone or last in its block. */
+function alwaysLeaves(statement: TSESTree.Statement): boolean {
+  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
+  return last?.type === AST_NODE_TYPES.ThrowStatement || last?.type === AST_NODE_TYPES.ReturnStatement;
+}
+
+/** `const [a, b] = await Promise.all([x, y])`: for `b`, the expression `y` (awaited, as the combinator does). */
+function getAwaitedTupleElement(pattern: TSESTree.Node, rawInit: TSESTree.Expression, name: string): TSESTree.Expression | null {
+  if (pattern.type !== AST_NODE_TYPES.ArrayPattern) return null;
+  const index = pattern.elements.findIndex((element) => element?.type === AST_NODE_TYPES.Identifier && element.name === name);
+  if (index === -1) return null;
+  let init = skipExpressionWrappers(rawInit);
+  if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipExpressionWrappers(init.argument);
+  if (init.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callee = skipExpressionWrappers(init.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(callee) !== 'all') return null;
+  const list = init.arguments[0] && init.arguments[0].type !== AST_NODE_TYPES.SpreadElement ? skipExpressionWrappers(init.arguments[0]) : null;
+  if (list?.type !== AST_NODE_TYPES.ArrayExpression) return null;
+  if (list.elements.slice(0, index + 1).some((element) => element?.type === AST_NODE_TYPES.SpreadElement)) return null;
+  const element = list.elements[index];
+  return element && element.type !== AST_NODE_TYPES.SpreadElement ? element : null;
+}
+
+/** `this.#names` read through a getter of the class (`get #names() { return [a, b, c]; }`): its largest literal. */
+function getGetterBound(analysis: Analysis, self: TSESTree.ThisExpression, name: string, depth: number): Bound | null {
+  const cls = getThisClass(self);
+  if (!cls) return null;
+  for (const member of cls.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'get' || member.static || member.computed) continue;
+    if (getKeyName(member.key) !== name || member.value.type !== AST_NODE_TYPES.FunctionExpression) continue;
+    const returned = getReturnedExpressions(member.value);
+    if (returned.length === 0) return null;
+    let count = 0;
+    for (const expression of returned) {
+      const bound = getBound(analysis, expression, depth + 1);
+      if (!bound) return null;
+      count = Math.max(count, bound.count);
+    }
+    return { count };
+  }
+  return null;
 }

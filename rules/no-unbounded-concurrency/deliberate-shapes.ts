@@ -11,6 +11,7 @@ import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/as
 import type { FunctionNode } from '../../src/util/get-enclosing-function.js';
 import { forEachChild } from '../../src/util/walk.js';
 import { getCollectionName } from './code-collections.js';
+import { classifyExpression, type Classifier } from './operation-kind.js';
 
 /**
  * Parts of the infrastructure, one item each: their number is configuration (shards, replicas, workers,
@@ -31,17 +32,54 @@ function getCalleeText(raw: TSESTree.Node): string {
   return callee.type === AST_NODE_TYPES.MemberExpression ? (getStaticPropertyName(callee) ?? '') : '';
 }
 
-/** `shards`, `this.workers`, `Object.values(this.pools)`, `config.hosts`, not a parameter of the function. */
-export function isInfrastructureCollection(sourceCode: TSESLint.SourceCode, receiver: TSESTree.Node): boolean {
+/** Objects a program loads from disk, a database or the network: what they hold is data, whatever it is called. */
+const LOADED_DATA_NAME = /(^#?|[a-z_])(tree|node|data|result|response|res|body|payload|rows?|record|item|entry|doc|document|manifest|package|pkg|json)$/i;
+
+/**
+ * `shards`, `this.workers`, `Object.values(this.pools)`, `config.hosts`, `await getWorkspaces(opts)`: not a
+ * parameter of the function, not the rows of a query or a listing, not a field of a loaded tree or document.
+ */
+export function isInfrastructureCollection(classifier: Classifier, receiver: TSESTree.Node): boolean {
   const name = getCollectionName(receiver);
-  return name !== null && INFRASTRUCTURE_PATTERN.test(name) && !isHandedIn(sourceCode, receiver);
+  if (name === null || !INFRASTRUCTURE_PATTERN.test(name) || isFieldOfLoadedData(receiver)) return false;
+  // `await db('servers')`, `await readdir(dir)`: read from data; `await getWorkspaces(opts)`: from configuration.
+  return !isHandedIn(classifier.sourceCode, receiver, (init) => {
+    const kind = classifyExpression(classifier, init);
+    return kind === 'pool' || kind === 'opens';
+  });
+}
+
+/** `this.#actualTree.workspaces`: a field of an object the program loaded, not one the object owns. */
+function isFieldOfLoadedData(receiver: TSESTree.Node): boolean {
+  let node: TSESTree.Node | null = getCollectionRoot(receiver) === null ? null : receiver.type === AST_NODE_TYPES.SpreadElement ? receiver.argument : receiver;
+  for (let step = 0; node && step < 12; step += 1) {
+    node = skipExpressionWrappers(node as TSESTree.Expression);
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const object = skipExpressionWrappers(node.object);
+      if (object.type === AST_NODE_TYPES.MemberExpression && LOADED_DATA_NAME.test(getStaticPropertyName(object) ?? '')) return true;
+      node = object;
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipExpressionWrappers(node.callee);
+      node = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : null;
+    } else if (node.type === AST_NODE_TYPES.ArrayExpression && node.elements.length === 1) {
+      const only = node.elements[0];
+      node = only ? (only.type === AST_NODE_TYPES.SpreadElement ? only.argument : only) : null;
+    } else {
+      return false;
+    }
+  }
+  return false;
 }
 
 /**
  * Whether the collection is a parameter of the function it is used in (or read from one): data the caller
  * chose. Fields, closures, module constants, configuration and the environment are not.
  */
-export function isHandedIn(sourceCode: TSESLint.SourceCode, receiver: TSESTree.Node): boolean {
+export function isHandedIn(
+  sourceCode: TSESLint.SourceCode,
+  receiver: TSESTree.Node,
+  readsData: (call: TSESTree.Expression) => boolean = () => true,
+): boolean {
   const root = getCollectionRoot(receiver);
   if (root?.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
@@ -60,7 +98,7 @@ export function isHandedIn(sourceCode: TSESLint.SourceCode, receiver: TSESTree.N
     }
     // `this._getConfigDirectories()`, `getOptions().hosts`: read from configuration.
     if (init.type === AST_NODE_TYPES.CallExpression && CONFIGURATION_CALL.test(getCalleeText(init.callee))) return false;
-    return init.type === AST_NODE_TYPES.AwaitExpression || init.type === AST_NODE_TYPES.CallExpression;
+    return (init.type === AST_NODE_TYPES.AwaitExpression || init.type === AST_NODE_TYPES.CallExpression) && readsData(init);
   }
   return false;
 }

@@ -79,7 +79,7 @@ function classifyWrite(analysis: Analysis, raw: TSESTree.Expression, loops: read
   if (value.type === AST_NODE_TYPES.MemberExpression) return 'none';
   for (const loop of loops) {
     if (!loop.node || !loop.element) continue;
-    if (isInfrastructureCollection(analysis.sourceCode, loop.node)) return 'none';
+    if (isInfrastructureCollection(analysis, loop.node)) return 'none';
     if (isCodeCollection(loop.node) && isElementInvocation(value, loop.element)) return 'none';
   }
   const operation = classifyExpression(analysis, value);

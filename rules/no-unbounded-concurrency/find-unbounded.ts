@@ -107,7 +107,7 @@ function analyzeMapped(analysis: Analysis, mapped: MappedCollection, forAwait: b
   }
   const bound = getBound(analysis, receiver, 0);
   if (bound !== null && bound.count <= analysis.maxConcurrency) return null;
-  if (bound === null && isInfrastructureCollection(sourceCode, receiver)) return null;
+  if (bound === null && isInfrastructureCollection(analysis, receiver)) return null;
   let operation = classifyCallback(analysis, callback);
   // `rows.map((row) => row.save())` over the rows of a query: an ORM instance method runs a query.
   if (operation === 'unknown' && isFunctionNode(callback) && callsElementQueryMethod(callback) && isQueryResult(analysis, receiver)) {

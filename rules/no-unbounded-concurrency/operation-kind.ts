@@ -34,7 +34,7 @@ import { loadTypeScript } from '../../src/util/typescript.js';
  */
 export type OperationKind = 'opens' | 'pool' | 'unknown' | 'none';
 
-interface Classifier {
+export interface Classifier {
   sourceCode: TSESLint.SourceCode;
   services: TypeServices | null;
 }

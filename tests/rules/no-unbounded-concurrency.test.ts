@@ -132,6 +132,44 @@ async function f(roots: Tree[]) { return Promise.all(roots.map(size)); }`,
   'class Verifier { async run() { const registries = new Set(this.edges.map((e) => e.registry)); await Promise.all([...registries].map((registry) => fetch(`${registry}/-/npm/v1/keys`))); } }',
   // Configured directories.
   'class Migrator { async list() { const dirs = this.getConfigDirectories(); await Promise.all(dirs.map((dir) => fs.promises.readdir(dir))); } }',
+  // One page of a paginated request, awaited next to its count.
+  `export async function listGroups(ctx: { state: { pagination: { offset: number; limit: number } } }) {
+  const [groups, total] = await Promise.all([
+    Group.findAll({ offset: ctx.state.pagination.offset, limit: ctx.state.pagination.limit }),
+    Group.count(),
+  ]);
+  return { total, avatars: await Promise.all(groups.map((group: { logo: string }) => fetch(group.logo))) };
+}`,
+  // A length guard before the fan-out bounds the collection.
+  `export async function diff(specs: string[]) {
+  if (specs.length !== 2) throw new Error('diff takes exactly two specs');
+  const [a, b] = await Promise.all(specs.map((spec) => fetch(spec)));
+  return [a, b];
+}`,
+  'export async function head(urls: string[]) { if (urls.length > 5) { return null; } return Promise.all(urls.map((u) => fetch(u))); }',
+  // A class getter that returns a few file names written in the code.
+  `import fs from 'node:fs';
+export class Lockfile {
+  constructor(private path: string, private hidden: boolean) {}
+  get #candidates() {
+    if (this.hidden) return [\`\${this.path}/node_modules/.lock.json\`];
+    return [\`\${this.path}/shrinkwrap.json\`, \`\${this.path}/lock.json\`, \`\${this.path}/yarn.lock\`];
+  }
+  load() { return Promise.all(this.#candidates.map((file) => fs.promises.readFile(file, 'utf8'))); }
+}`,
+  // A list typed into one setting, split on commas or semicolons.
+  `import axios from 'axios';
+export async function notify(settings: { recipients: string }, text: string) {
+  const recipients = settings.recipients.split(/[;,]/).map((r) => r.trim()).filter((r) => r !== '');
+  await Promise.all(recipients.map((to) => axios.post('https://api.example.com/send', { to, text })));
+}`,
+  // Infrastructure read through a helper that is not a query or a listing: configuration.
+  `import fs from 'node:fs';
+import { getWorkspaces } from './workspaces';
+export async function clean(prefix: string) {
+  const workspacePaths: Map<string, string> = await getWorkspaces({ path: prefix });
+  await Promise.all([...workspacePaths.values()].map((dir) => fs.promises.readdir(dir)));
+}`,
   // Commands pipelined on one Redis connection.
   'async function f(keys: string[]) { return Promise.all(keys.map((key) => redis.get(key))); }',
   'class Store { async touch(ids: string[]) { await Promise.all(ids.map((id) => this.redis.expire(`s:${id}`, 60))); } }',
@@ -699,6 +737,52 @@ module.exports = { readAll };`),
  * and database fan-out over the rows of a query.
  */
 const scarceInvalid: Invalid[] = [
+  {
+    // Infrastructure by name, but loaded from the database: one request per row.
+    code: `export async function ping(db: any) {
+  const servers: { url: string }[] = await db("servers").select("url");
+  await Promise.all(servers.map((server) => fetch(server.url)));
+}`,
+    errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: 'servers' }, line: 3, column: 9, suggestions: chunkOf(`export async function ping(db: any) {
+  const servers: { url: string }[] = await db("servers").select("url");
+  for (let i = 0; i < servers.length; i += 8) {
+    await Promise.all(servers.slice(i, i + 8).map((server) => fetch(server.url)));
+  }
+}`) }],
+    output: null,
+  },
+  {
+    // The workspaces of a tree read from disk are data: one package.json read per workspace, all at once.
+    code: `import fs from 'node:fs';
+export class Loader {
+  tree: { workspaces: Map<string, string> } = { workspaces: new Map() };
+  async loadWorkspaces() {
+    const reads = [];
+    for (const dir of this.tree.workspaces.values()) reads.push(fs.promises.readFile(\`\${dir}/package.json\`, 'utf8'));
+    return Promise.all(reads);
+  }
+}`,
+    errors: [{ messageId: 'unboundedLoop', data: { combinator: 'Promise.all()', array: 'reads', collection: 'this.tree.workspaces.values()' }, line: 7, column: 12, suggestions: [] }],
+    output: null,
+  },
+  {
+    // Lines of a file are data, unlike a list split on commas.
+    code: "export async function check(text: string) { const urls = text.split('\\n'); await Promise.all(urls.map((url) => fetch(url, { method: 'HEAD' }))); }",
+    errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: 'urls' }, line: 1, column: 82, suggestions: chunkOf("export async function check(text: string) { const urls = text.split('\\n'); for (let i = 0; i < urls.length; i += 8) {\n  await Promise.all(urls.slice(i, i + 8).map((url) => fetch(url, { method: 'HEAD' })));\n} }") }],
+    output: null,
+  },
+  {
+    // A comma-separated list in a request is the caller's data, however it is typed.
+    code: "export async function lookup(req: { query: { ids: string } }) { return Promise.all(req.query.ids.split(',').map((id) => fetch(`/users/${id}`))); }",
+    errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: "req.query.ids.split(',')" }, line: 1, column: 72, suggestions: [] }],
+    output: null,
+  },
+  {
+    // A guard that only rules out the empty list bounds nothing.
+    code: 'export async function all(urls: string[]) { if (urls.length === 0) return []; return Promise.all(urls.map((u) => fetch(u))); }',
+    errors: [{ messageId: 'unboundedCollection', data: { combinator: 'Promise.all()', collection: 'urls' }, line: 1, column: 86, suggestions: [] }],
+    output: null,
+  },
   {
     // A collection named like code, used as data: one request per subscriber loaded from the database.
     code: `export async function notify(db: any, event: object) {
