@@ -1076,6 +1076,8 @@ typedTester.run('no-missing-await (typed only)', rule, {
     'import { maybeAsync } from "./modules/api.js"; if (maybeAsync(true)) {}',
     // Detached, self-handling tasks declared in another module.
     'import { startSync } from "./modules/tasks.js"; startSync();',
+    'import { loadFiles } from "./modules/tasks.js"; loadFiles(["a"]).then(({ failed }) => console.log(failed));',
+    'import { startSync } from "./modules/tasks.js"; async function refresh(view: { render(): void }) { await startSync(); view.render(); } refresh({ render() {} });',
     'import { Poller } from "./modules/tasks.js"; new Poller().start();',
     // Dual callback/promise APIs called with a callback.
     'import { connect } from "./modules/tasks.js"; connect({}, () => {});',
@@ -1299,6 +1301,22 @@ typedTester.run('no-missing-await (typed only)', rule, {
           suggestions: [
             { messageId: 'addVoid', output: 'import { stubTask, pump } from "./modules/tasks.js";\nfunction run() {\n  stubTask();\n  void pump();\n}' },
             { messageId: 'addCatch', output: `import { stubTask, pump } from "./modules/tasks.js";\nfunction run() {\n  stubTask();\n  pump()${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // Across files: Promise.all over tasks that do not catch rejects with the first failure.
+    {
+      code: 'import { loadAll } from "./modules/tasks.js";\nfunction run() {\n  loadAll(["a"]);\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { loadAll } from "./modules/tasks.js";\nfunction run() {\n  void loadAll(["a"]);\n}' },
+            { messageId: 'addCatch', output: `import { loadAll } from "./modules/tasks.js";\nfunction run() {\n  loadAll(["a"])${CATCH};\n}` },
           ],
         },
       ],
