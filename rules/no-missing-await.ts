@@ -6,13 +6,19 @@ import type * as ts from 'typescript';
 import { PROMISE_RETURNING_APIS, PROMISE_STATICS_RETURNING_PROMISE } from '../src/knowledge/promise-apis.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
 import { describeCall, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
-import { cannotReject, tsFunctionCannotReject, type CannotRejectOracle } from '../src/util/cannot-reject.js';
+import { cannotReject, isTsNonRejectingPromise, tsFunctionCannotReject, type CannotRejectOracle } from '../src/util/cannot-reject.js';
 import { createRule } from '../src/util/create-rule.js';
 import { prefixWithUnary } from '../src/util/fix.js';
 import { canAwaitAt, isCallbackArgument, isFunctionNode, type FunctionNode } from '../src/util/get-enclosing-function.js';
 import { getDeclaredReturnTypes } from '../src/util/get-declared-return-types.js';
 import type { TypeServices } from '../src/util/get-type-services.js';
-import { functionHandlesOwnErrors, tsFunctionHandlesOwnErrors, type TsOwnErrorsOracle } from '../src/util/handles-own-errors.js';
+import {
+  functionHandlesOwnErrors,
+  isAllOfSafeTasks,
+  isTsAllOfSafeTasks,
+  tsFunctionHandlesOwnErrors,
+  type TsOwnErrorsOracle,
+} from '../src/util/handles-own-errors.js';
 import { getPendingWork, getPromiseDetector, isAlwaysPendingWork, isPendingWorkArray } from '../src/util/is-promise.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
 import {
@@ -27,7 +33,7 @@ import {
 
 import { returnsHeldPromise, tsReturnsHeldPromise } from './no-missing-await/held-promise.js';
 import { endsBeforeSettling } from './no-missing-await/process-end.js';
-import { isTestFrameworkCall } from './no-missing-await/test-framework.js';
+import { isTestFrameworkCall, isTypeTestFile } from './no-missing-await/test-framework.js';
 
 export type Options = [
   {
@@ -117,6 +123,8 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ allowVoid: true, autofix: false, allow: [] }],
   },
   create(context, [options]) {
+    // A type test is only type-checked, never run: nothing in it floats.
+    if (isTypeTestFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
     const sourceType = context.languageOptions.sourceType;
     const detector = getPromiseDetector(context);
@@ -699,10 +707,19 @@ export default createRule<Options, MessageId>({
       }
     }
 
-    /** `await safeWait(stream)` in a handler: the awaited call cannot reject or handles its own errors. */
+    /**
+     * `await safeWait(stream)` in a handler: the awaited call cannot reject or handles its own errors, or
+     * it is a `new Promise` that only resolves, or `Promise.all` over tasks that each handle their own.
+     */
     function isSafeAwait(value: TSESTree.Expression): boolean {
       const inner = skipExpressionWrappers(value);
-      return inner.type === AST_NODE_TYPES.CallExpression && (cannotRejectHere(inner) || handlesOwnErrorsCall(inner));
+      if (inner.type === AST_NODE_TYPES.NewExpression) return cannotRejectHere(inner);
+      if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+      return (
+        cannotRejectHere(inner) ||
+        handlesOwnErrorsCall(inner) ||
+        isAllOfSafeTasks(inner, isGlobalPromise, { mayReject, resolveCall: resolveSameFile, isSafeAwait })
+      );
     }
 
     /** `connection.ready()` whose every path returns the same stored field: the promise is already held. */
@@ -954,14 +971,19 @@ function tsOwnErrorsOracle(services: TypeServices): TsOwnErrorsOracle {
     }
   };
   const resolveCall = (call: ts.CallExpression): ts.Node | null => resolveTsCall(checker, call);
+  // One level: a safe await's callee is judged without following its own awaits further.
+  const isSafeCall = (value: ts.Expression): boolean => {
+    if (!ts.isCallExpression(value)) return false;
+    const declaration = resolveTsCall(checker, value);
+    return declaration !== null && (tsFunctionCannotReject(declaration, 0) || tsFunctionHandlesOwnErrors(declaration, { mayReject, resolveCall }));
+  };
   return {
     mayReject,
     resolveCall,
-    // One level: a safe await's callee is judged without following its own awaits further.
     isSafeAwait: (value) => {
-      if (!ts.isCallExpression(value)) return false;
-      const declaration = resolveTsCall(checker, value);
-      return declaration !== null && (tsFunctionCannotReject(declaration, 0) || tsFunctionHandlesOwnErrors(declaration, { mayReject, resolveCall }));
+      if (isTsNonRejectingPromise(value)) return true;
+      if (ts.isCallExpression(value) && isTsAllOfSafeTasks(value, { mayReject, resolveCall, isSafeAwait: isSafeCall })) return true;
+      return isSafeCall(value);
     },
   };
 }

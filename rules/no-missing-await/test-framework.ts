@@ -71,3 +71,11 @@ function isTestContext(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier,
   const object = skipExpressionWrappers(callee.object);
   return TEST_FUNCTIONS.has(getStaticPropertyName(callee) ?? '') && object.type === AST_NODE_TYPES.Identifier && isTestContext(sourceCode, object, depth + 1);
 }
+
+/**
+ * A type test: vitest's typecheck mode and tsd only type-check `*.test-d.ts` / `*.spec-d.ts` files and
+ * never run them, so nothing in them floats at run time.
+ */
+export function isTypeTestFile(filename: string): boolean {
+  return /\.(?:test|spec)-d\.[cm]?[jt]sx?$/u.test(filename);
+}

@@ -188,7 +188,8 @@ export function tsFunctionCannotReject(declaration: ts.Node, depth: number): boo
   return returns.length > 0 && returns.every((value) => value !== undefined && isTsNonRejectingPromise(value));
 }
 
-function isTsNonRejectingPromise(node: ts.Expression): boolean {
+/** `Promise.allSettled(…)` or `new Promise(resolve-only executor)` in TypeScript's tree. */
+export function isTsNonRejectingPromise(node: ts.Expression): boolean {
   const ts = loadTypeScript();
   let inner = node;
   while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;

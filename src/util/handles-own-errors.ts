@@ -96,6 +96,39 @@ function isSelfHandledValue(node: TSESTree.Expression, oracle: OwnErrorsOracle, 
   return target !== null && handlesOwnErrors(target, oracle, false);
 }
 
+/**
+ * `Promise.all(items.map(async (item) => { try { … } catch { … } }))`, or `Promise.all([a(), b()])`,
+ * where every task handles its own errors or cannot reject (`oracle.isSafeAwait`): the combined promise
+ * cannot reject either. `isGlobalPromise` says whether the `Promise` named is the global one.
+ */
+export function isAllOfSafeTasks(
+  call: TSESTree.CallExpression,
+  isGlobalPromise: (id: TSESTree.Identifier) => boolean,
+  oracle: OwnErrorsOracle,
+): boolean {
+  const callee = skipExpressionWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticPropertyName(callee);
+  const object = skipExpressionWrappers(callee.object);
+  if ((method !== 'all' && method !== 'race') || object.type !== AST_NODE_TYPES.Identifier || !isGlobalPromise(object)) return false;
+  const tasks = call.arguments[0];
+  if (call.arguments.length !== 1 || !tasks || tasks.type === AST_NODE_TYPES.SpreadElement) return false;
+  const inner = skipExpressionWrappers(tasks);
+  if (inner.type === AST_NODE_TYPES.ArrayExpression) {
+    return (
+      inner.elements.length > 0 &&
+      inner.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && oracle.isSafeAwait?.(element) === true)
+    );
+  }
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+  const mapCallee = skipExpressionWrappers(inner.callee);
+  const mapper = inner.arguments[0];
+  if (mapCallee.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(mapCallee) !== 'map') return false;
+  if (!mapper || mapper.type === AST_NODE_TYPES.SpreadElement) return false;
+  const fn = skipExpressionWrappers(mapper);
+  return isFunctionNode(fn) && handlesOwnErrors(fn, oracle, true);
+}
+
 /** A `.catch(h)` or `.then(f, h)` whose handler swallows, possibly followed by `.finally(quiet)`. */
 function isHandledChainCall(node: TSESTree.Expression, oracle: OwnErrorsOracle): boolean {
   const call = skipExpressionWrappers(node);
@@ -150,8 +183,9 @@ function isGuardStatement(statement: TSESTree.Statement, oracle: OwnErrorsOracle
 }
 
 /**
- * The body of an async function that cannot reject: at least one `try` with a swallowing `catch`, and
- * every `await` (and `for await`) inside the block of such a `try` or awaiting something safe. Outside
+ * The body of an async function that cannot reject: at least one `try` with a swallowing `catch` or one
+ * safe `await`, and every `await` (and `for await`) inside the block of such a `try` or awaiting
+ * something safe. Outside
  * those blocks: `throw` only in guards before the first such `try` (assertions), and no `return` of
  * something that can reject. Synchronous statements around the `try` (`stream.end()`, bookkeeping) are
  * accepted, as guards and assertions are.
@@ -159,6 +193,8 @@ function isGuardStatement(statement: TSESTree.Statement, oracle: OwnErrorsOracle
 function awaitsAreCovered(body: TSESTree.BlockStatement, oracle: OwnErrorsOracle): boolean {
   let ok = true;
   let sawTry = false;
+  // `await setLanguage(lang); this.render();`: a safe await is as good as a swallowing try.
+  let sawSafeAwait = false;
   const visit = (node: TSESTree.Node, covered: boolean): void => {
     if (!ok || isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
     switch (node.type) {
@@ -171,7 +207,10 @@ function awaitsAreCovered(body: TSESTree.BlockStatement, oracle: OwnErrorsOracle
         }
         break;
       case AST_NODE_TYPES.AwaitExpression:
-        if (!covered && !oracle.isSafeAwait?.(node.argument)) ok = false;
+        if (!covered) {
+          if (oracle.isSafeAwait?.(node.argument)) sawSafeAwait = true;
+          else ok = false;
+        }
         break;
       case AST_NODE_TYPES.ForOfStatement:
         if (node.await && !covered) ok = false;
@@ -180,7 +219,7 @@ function awaitsAreCovered(body: TSESTree.BlockStatement, oracle: OwnErrorsOracle
         ok = false;
         break;
       case AST_NODE_TYPES.ThrowStatement:
-        if (!covered && sawTry) ok = false;
+        if (!covered && (sawTry || sawSafeAwait)) ok = false;
         break;
       case AST_NODE_TYPES.ReturnStatement:
         if (!covered && node.argument && (oracle.mayReject ? oracle.mayReject(node.argument) : !isLiteralLike(node.argument))) ok = false;
@@ -191,7 +230,7 @@ function awaitsAreCovered(body: TSESTree.BlockStatement, oracle: OwnErrorsOracle
     if (ok) forEachChild(node, (child) => visit(child, covered));
   };
   for (const statement of body.body) visit(statement, false);
-  return ok && sawTry;
+  return ok && (sawTry || sawSafeAwait);
 }
 
 /** `try { … } catch { … }` with a non-empty block, a swallowing catch and a quiet finally. */
@@ -360,6 +399,7 @@ function tsAwaitsAreCovered(body: ts.Block, oracle: TsOwnErrorsOracle): boolean 
   const ts = loadTypeScript();
   let ok = true;
   let sawTry = false;
+  let sawSafeAwait = false;
   const visit = (node: ts.Node, covered: boolean): void => {
     if (!ok || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     if (ts.isTryStatement(node) && !covered && isTsSwallowingTry(node, oracle)) {
@@ -368,9 +408,11 @@ function tsAwaitsAreCovered(body: ts.Block, oracle: TsOwnErrorsOracle): boolean 
       return;
     }
     if (!covered) {
-      if (ts.isAwaitExpression(node) && !oracle.isSafeAwait?.(node.expression)) ok = false;
-      else if (ts.isForOfStatement(node) && node.awaitModifier) ok = false;
-      else if (ts.isThrowStatement(node) && sawTry) ok = false;
+      if (ts.isAwaitExpression(node)) {
+        if (oracle.isSafeAwait?.(node.expression)) sawSafeAwait = true;
+        else ok = false;
+      } else if (ts.isForOfStatement(node) && node.awaitModifier) ok = false;
+      else if (ts.isThrowStatement(node) && (sawTry || sawSafeAwait)) ok = false;
       else if (ts.isReturnStatement(node) && node.expression) {
         const value = skipTsWrappers(node.expression);
         if (!ts.isIdentifier(value) && !ts.isLiteralExpression(value) && (oracle.mayReject?.(value) ?? true)) ok = false;
@@ -380,7 +422,31 @@ function tsAwaitsAreCovered(body: ts.Block, oracle: TsOwnErrorsOracle): boolean 
     if (ok) ts.forEachChild(node, (child) => visit(child, covered));
   };
   for (const statement of body.statements) visit(statement, false);
-  return ok && sawTry;
+  return ok && (sawTry || sawSafeAwait);
+}
+
+/** The TypeScript-tree twin of `isAllOfSafeTasks`, for declarations in other files. */
+export function isTsAllOfSafeTasks(call: ts.CallExpression, oracle: TsOwnErrorsOracle): boolean {
+  const ts = loadTypeScript();
+  const callee = skipTsWrappers(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'all' && callee.name.text !== 'race')) return false;
+  const object = skipTsWrappers(callee.expression);
+  if (!ts.isIdentifier(object) || object.text !== 'Promise') return false;
+  const tasks = call.arguments[0];
+  if (call.arguments.length !== 1 || !tasks || ts.isSpreadElement(tasks)) return false;
+  const inner = skipTsWrappers(tasks);
+  if (ts.isArrayLiteralExpression(inner)) {
+    return (
+      inner.elements.length > 0 &&
+      inner.elements.every((element) => !ts.isSpreadElement(element) && !ts.isOmittedExpression(element) && oracle.isSafeAwait?.(skipTsWrappers(element)) === true)
+    );
+  }
+  if (!ts.isCallExpression(inner)) return false;
+  const mapCallee = skipTsWrappers(inner.expression);
+  const mapper = inner.arguments[0];
+  if (!ts.isPropertyAccessExpression(mapCallee) || mapCallee.name.text !== 'map' || !mapper) return false;
+  const fn = asTsFunction(skipTsWrappers(mapper));
+  return fn !== null && tsHandlesOwnErrors(fn, oracle, true);
 }
 
 function isTsSelfHandledValue(node: ts.Expression, oracle: TsOwnErrorsOracle, followWrapper: boolean): boolean {

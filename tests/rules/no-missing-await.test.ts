@@ -63,6 +63,13 @@ const valid: Valid[] = [
   'declare function work(): Promise<void>; async function connect(socket: { join(room: string): void; uid: number }) { try { await work(); } catch { return; } socket.join("a"); socket.join(`u${socket.uid}`); } connect({ join() {}, uid: 1 });',
   'declare function work(): Promise<void>; async function loop(ready: boolean) { if (!ready) throw new Error("not ready"); try { await work(); } catch (error) { console.error(error); } let retries = 0; try { await work(); } catch { retries++; } console.log(retries); } loop(true);',
   'declare function work(): Promise<void>; class Worker { done = Promise.resolve(); release() { return this.done; } async loop() { try { await work(); } catch { this.release(); } } start() { this.loop(); } }',
+  // A catch that only waits for a promise that cannot reject (a stderr write) before it exits.
+  'declare function runJob(): Promise<void>; (async () => { try { await runJob(); process.exit(0); } catch (error) { await new Promise((resolve) => process.stderr.write(String(error), resolve)); process.exit(1); } })();',
+  // Waiting for tasks that each catch their own failure: the combined promise cannot reject.
+  'declare function download(id: string): Promise<string>; async function downloadAll(ids: string[]) { const done: string[] = []; const failed: string[] = []; await Promise.all(ids.map(async (id) => { try { done.push(await download(id)); } catch { failed.push(id); } })); return { done, failed }; } downloadAll(["a"]).then(({ failed }) => console.log(failed));',
+  'declare function work(): Promise<void>; async function quiet() { try { await work(); } catch {} } async function both() { await Promise.all([quiet(), quiet()]); } both();',
+  // A function whose only await is of a self-handling task, followed by synchronous work.
+  'declare function loadLocale(code: string): Promise<void>; async function switchLocale(code: string) { try { await loadLocale(code); } catch (error) { console.warn(error); } } async function applyLocale(view: { render(): void }, code: string) { await switchLocale(code); view.render(); } applyLocale({ render() {} }, "fr");',
   // Promises that cannot reject.
   'async function save() {} Promise.allSettled([save()]);',
   'new Promise((resolve) => setTimeout(resolve, 10));',
@@ -75,6 +82,8 @@ const valid: Valid[] = [
   // Test frameworks: the runner awaits what they return.
   'import { test } from "node:test"; test("a", async (t) => { t.test("b", async () => {}); });',
   'import { describe, it } from "vitest"; describe("x", () => { it("y", async () => {}); });',
+  // Type tests (vitest typecheck, tsd) are only type-checked, never run.
+  { code: 'async function generate() {} generate();', filename: fixture('modules/typecheck.test-d.ts') },
   'const { describe, it } = require("mocha"); describe("x", () => { it.only("y", async () => {}); });',
   // Both sides handled: nothing floats and the left side is not a question.
   'async function a() {} async function b() {} a().catch(() => {}) || b().then(() => {}, () => {});',
@@ -608,6 +617,11 @@ const invalid: Invalid[] = [
     'async function task() { try { await work(); } catch (error) { throw error; } }',
     'async function task() { try { await work(); } catch (error) { await report(error); } }',
     'async function task() { try { await work(); } catch (error) { void fetch("/report"); } }',
+    // Promise.all rejects when one task does, and a throw after a safe await rejects the function.
+    'async function task() { await Promise.all([1, 2].map(async (n) => work())); }',
+    'async function quiet() { try { await work(); } catch {} } async function task() { await Promise.all([quiet(), work()]); }',
+    'async function quiet() { try { await work(); } catch {} } async function task() { await quiet(); throw new Error("after"); }',
+    'async function task() { try { await work(); } catch (error) { await new Promise((resolve, reject) => setTimeout(reject, 10)); } }',
   ].map(
     (declaration): Invalid => ({
       code: `${declaration}\ntask();`,
@@ -1062,6 +1076,8 @@ typedTester.run('no-missing-await (typed only)', rule, {
     'import { maybeAsync } from "./modules/api.js"; if (maybeAsync(true)) {}',
     // Detached, self-handling tasks declared in another module.
     'import { startSync } from "./modules/tasks.js"; startSync();',
+    'import { loadFiles } from "./modules/tasks.js"; loadFiles(["a"]).then(({ failed }) => console.log(failed));',
+    'import { startSync } from "./modules/tasks.js"; async function refresh(view: { render(): void }) { await startSync(); view.render(); } refresh({ render() {} });',
     'import { Poller } from "./modules/tasks.js"; new Poller().start();',
     // Dual callback/promise APIs called with a callback.
     'import { connect } from "./modules/tasks.js"; connect({}, () => {});',
@@ -1285,6 +1301,22 @@ typedTester.run('no-missing-await (typed only)', rule, {
           suggestions: [
             { messageId: 'addVoid', output: 'import { stubTask, pump } from "./modules/tasks.js";\nfunction run() {\n  stubTask();\n  void pump();\n}' },
             { messageId: 'addCatch', output: `import { stubTask, pump } from "./modules/tasks.js";\nfunction run() {\n  stubTask();\n  pump()${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // Across files: Promise.all over tasks that do not catch rejects with the first failure.
+    {
+      code: 'import { loadAll } from "./modules/tasks.js";\nfunction run() {\n  loadAll(["a"]);\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { loadAll } from "./modules/tasks.js";\nfunction run() {\n  void loadAll(["a"]);\n}' },
+            { messageId: 'addCatch', output: `import { loadAll } from "./modules/tasks.js";\nfunction run() {\n  loadAll(["a"])${CATCH};\n}` },
           ],
         },
       ],
