@@ -11,12 +11,14 @@ import {
 import { describeCall, getOuterExpression, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { isInside } from '../src/util/get-enclosing-function.js';
+import { isTestFile } from '../src/util/is-test-file.js';
 import { getThisClass } from '../src/util/resolve-function.js';
 import { findApiReferences } from '../src/util/resolve-import.js';
 import { createRaceFinder } from './no-leaked-timers/find-race.js';
 import { createHandleFate } from './no-leaked-timers/handle-fate.js';
 import { createListenerAnalysis } from './no-leaked-timers/listener-analysis.js';
 import { createOnceFixBuilder } from './no-leaked-timers/once-fix.js';
+import { createPageContextAnalysis } from './no-leaked-timers/page-context.js';
 import { createPromiseTimerLoops, loopCanExit } from './no-leaked-timers/promise-timer-loop.js';
 import { createRaceSuggestions } from './no-leaked-timers/race-suggestions.js';
 import { createRetryIntervalAnalysis } from './no-leaked-timers/retry-interval.js';
@@ -145,6 +147,7 @@ export default createRule<Options, MessageId>({
       createListenerAnalysis(file);
     const { buildOnceFix } = createOnceFixBuilder(sourceCode);
     const { isArmedOnceAtStartUp } = createStartUpAnalysis(sourceCode);
+    const { runsInBrowserPage } = createPageContextAnalysis(sourceCode);
     const { buildReturnStopSuggestion } = createStopFunctionSuggestion(file);
     const { buildStoreOnThisSuggestion } = createStoreOnThisSuggestion(file);
     const { buildClearInFinallySuggestion, buildFinallyCallSuggestion, buildAbortSignalSuggestion } = createRaceSuggestions(file);
@@ -209,6 +212,7 @@ export default createRule<Options, MessageId>({
     function checkTimer(call: TSESTree.CallExpression, info: TimerInfo): void {
       if (info.kind === 'immediate') return;
       if (!checkTopLevel && (isAtTopLevel(call) || isArmedOnceAtStartUp(call))) return;
+      if (runsInBrowserPage(call)) return;
       const fate = getHandleFate(call);
       if (fate.kind === 'unref' || fate.kind === 'escapes') return;
       if (fate.kind === 'variable' || fate.kind === 'field') {
@@ -328,6 +332,8 @@ export default createRule<Options, MessageId>({
       if (method === 'addEventListener' && getStaticString(event) === 'abort') {
         if (!checkTopLevel && isAtTopLevel(call)) return;
         if (!isSignal(receiver) || isCreatedLocally(receiver, call) || isPerRequestSignal(receiver)) return;
+        // A test's mock listens to the signal of one test call: nothing outlives the test.
+        if (isTestFile(context.filename)) return;
         if (isRemovedSomewhere(receiver, 'abort', listener)) return;
         context.report({
           node: call,

@@ -9,7 +9,7 @@ import { getOuterExpression, getStaticPropertyName, skipExpressionWrappers } fro
 import { createRule } from '../src/util/create-rule.js';
 import { getCallerSignalFinder, type CallerSignal, type CallerSignalFinder } from '../src/util/find-caller-signal.js';
 import { getTypeServices } from '../src/util/get-type-services.js';
-import { walkDescendants } from '../src/util/walk.js';
+import { forEachChild, walkDescendants } from '../src/util/walk.js';
 import { isFunctionNode } from '../src/util/get-enclosing-function.js';
 
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
@@ -73,7 +73,7 @@ export default createRule<Options, MessageId>({
     return {
       CatchClause(clause) {
         const tryBlock = clause.parent.block;
-        if (!containsAwait(sourceCode, tryBlock) || isInFinally(clause)) return;
+        if (!containsAwait(sourceCode, tryBlock) || isInFinally(clause) || isInTeardown(clause)) return;
         // No caller's signal in reach: nothing this handler could swallow, so skip the walk over the try.
         if (finder.signalsInScope(clause).length === 0) return;
         const flow = finder.findSignalFlow(tryBlock, clause);
@@ -85,7 +85,7 @@ export default createRule<Options, MessageId>({
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
         const method = getStaticPropertyName(callee);
         const handlerArgument = method === 'catch' ? call.arguments[0] : method === 'then' ? call.arguments[1] : undefined;
-        if (!handlerArgument || !isHandler(handlerArgument) || isDiscarded(call) || isInFinally(call)) return;
+        if (!handlerArgument || !isHandler(handlerArgument) || isDiscarded(call) || isInFinally(call) || isInTeardown(call)) return;
         if (finder.signalsInScope(call).length === 0) return;
         const flow = findChainFlow(callee.object, call);
         if (!flow) return;
@@ -99,7 +99,7 @@ export default createRule<Options, MessageId>({
         if (!isEndless(loop)) return;
         const signals = finder.signalsInScope(loop);
         if (signals.length === 0) return;
-        if (!containsAwait(sourceCode, loop.body) || finder.findSignalFlow(loop) || hasAbortCheck(loop)) return;
+        if (!containsAwait(sourceCode, loop.body) || finder.findSignalFlow(loop) || hasAbortCheck(loop) || hasOwnExit(loop)) return;
         const swallowing = findOwnTryStatements(loop).some((tryStatement) =>
           tryStatement.handler ? exitsOf(tryStatement.handler.body).length > 0 : false,
         );
@@ -341,6 +341,7 @@ function createChecks(sourceCode: TSESLint.SourceCode, entries: readonly NamedEn
       // A signal handed to a callback (`retry(() => fetch(url, { signal }))`) may be caught in there.
       return flow !== null && !hasFunctionBetween(flow, operation);
     },
+    isErrorValue,
     isCheckerCall(call) {
       if (names.size === 0 && targets.length === 0) return false;
       if (targets.length > 0 && findApiReferences(sourceCode, targets).has(call)) return true;
@@ -350,6 +351,88 @@ function createChecks(sourceCode: TSESLint.SourceCode, entries: readonly NamedEn
       return path.startsWith('this.') && names.has(path.slice(5));
     },
   };
+}
+
+/** Property keys under which a result value reports a failure: `{ error }`, `{ errors }`, `{ isError: true }`. */
+const ERROR_KEYS: ReadonlySet<string> = new Set(['error', 'errors', 'isError']);
+
+/**
+ * A returned value that tells the caller the work failed: it carries the caught error (or a value made from
+ * it: `serverError(serializeError(e))`), builds an error (`new RequestError(…)`), or is a result object with an
+ * `error`, `errors` or `isError` entry. Handlers of result-value protocols (RPC tool handlers, stream
+ * readers, API routes) answer an abort that way, and the caller sees a failure, not a fake success.
+ */
+function isErrorValue(value: TSESTree.Expression): boolean {
+  const caught = findCaughtErrorNames(value);
+  let found = false;
+  walkDescendants(value, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.Identifier && caught.has(node.name) && isValueReference(node)) found = true;
+    else if (node.type === AST_NODE_TYPES.NewExpression) {
+      const name = getCalleePath(node.callee);
+      if (name !== null && /(?:Error|Exception)$/u.test(name)) found = true;
+    } else if (node.type === AST_NODE_TYPES.Property && !node.computed) {
+      const key = node.key.type === AST_NODE_TYPES.Identifier ? node.key.name : node.key.type === AST_NODE_TYPES.Literal ? String(node.key.value) : null;
+      if (key !== null && ERROR_KEYS.has(key) && !isEmptyValue(node.value)) found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * The error itself handed on: `error` in `{ error }` or `f(error)`; not a property name (`x.error`,
+ * `{ error: 1 }`), and not one of its properties (`error.message` alone is a string, not a failure).
+ */
+function isValueReference(id: TSESTree.Identifier): boolean {
+  const parent = id.parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression) return parent.computed && parent.property === id;
+  if (parent.type === AST_NODE_TYPES.Property) return parent.value === id;
+  return true;
+}
+
+/** `null`, `undefined`, `false`: an `error` entry that says there was none. */
+function isEmptyValue(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Literal) return node.value === null || node.value === false;
+  return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined';
+}
+
+/**
+ * The caught error's name in the handler around `node` (`catch (e)`, `.catch((error) => …)`), with the locals
+ * of that handler made from it (`const error = serializeError(e)`).
+ */
+function findCaughtErrorNames(node: TSESTree.Node): Set<string> {
+  const names = new Set<string>();
+  let body: TSESTree.Node | null = null;
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause) {
+      if (current.param?.type === AST_NODE_TYPES.Identifier) names.add(current.param.name);
+      body = current.body;
+      break;
+    }
+    if (isFunctionNode(current)) {
+      const first = current.params[0];
+      if (first?.type === AST_NODE_TYPES.Identifier) names.add(first.name);
+      body = current.body;
+      break;
+    }
+  }
+  if (!body || names.size === 0) return names;
+  const mentions = (expression: TSESTree.Node): boolean => {
+    let seen = false;
+    walkDescendants(expression, (inner) => {
+      if (seen || isFunctionNode(inner)) return false;
+      if (inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name)) seen = true;
+      return !seen;
+    });
+    return seen;
+  };
+  walkDescendants(body, (inner) => {
+    if (isFunctionNode(inner)) return false;
+    if (inner.type === AST_NODE_TYPES.VariableDeclarator && inner.id.type === AST_NODE_TYPES.Identifier && inner.init && mentions(inner.init)) names.add(inner.id.name);
+    return true;
+  });
+  return names;
 }
 
 /** `rethrowIfAborted`, `errors.rethrowIfAborted`, `this.check`: the dotted name of a callee, when it has one. */
@@ -384,7 +467,7 @@ function describeExit(exit: NormalExit): string {
 
 const FORWARDING_FUNCTIONS = new Set(['reject', 'next', 'callback', 'cb', 'done', 'fail', 'onError', 'onerror', 'handleError']);
 
-/** `reject(err)`, `deferred.reject(err)`, `next(err)`, `controller.error(err)`, `emitter.emit('error', err)`, `stream.destroy(err)`. */
+/** `reject(err)`, `deferred.reject(err)`, `next(err)`, `controller.error(err)`, `controller.enqueue({ error })`, `emitter.emit('error', err)`, `stream.destroy(err)`. */
 function isForwardingCall(call: TSESTree.CallExpression): boolean {
   const callee = skipExpressionWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return FORWARDING_FUNCTIONS.has(callee.name);
@@ -394,7 +477,9 @@ function isForwardingCall(call: TSESTree.CallExpression): boolean {
   if (method === 'reject' || method === 'destroy' || FORWARDING_FUNCTIONS.has(method)) return true;
   if (method === 'emit') return call.arguments[0]?.type === AST_NODE_TYPES.Literal && call.arguments[0].value === 'error';
   const receiver = skipExpressionWrappers(callee.object);
-  return method === 'error' && receiver.type === AST_NODE_TYPES.Identifier && /controller/iu.test(receiver.name);
+  // A stream's controller: `controller.error(err)` fails the stream, `controller.enqueue({ type: 'error', error })`
+  // hands the error to its reader in-band.
+  return (method === 'error' || method === 'enqueue') && receiver.type === AST_NODE_TYPES.Identifier && /controller/iu.test(receiver.name);
 }
 
 function isInsideRange(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
@@ -409,6 +494,71 @@ function isInFinally(node: TSESTree.Node): boolean {
     if (current.type === AST_NODE_TYPES.TryStatement && current.finalizer === child) return true;
   }
   return false;
+}
+
+/** Names of functions that release what they hold: `close`, `dispose()`, `shutdownPool`, `stop`, `[Symbol.asyncDispose]`. */
+const TEARDOWN_NAME = /^(?:close|dispose|destroy|shutdown|terminate|disconnect|teardown|tearDown|cleanup|cleanUp|stop|release|quit|unsubscribe|end)(?:[A-Z_]|$)/u;
+
+/**
+ * Code in a teardown function (`close()`, `dispose()`, `stop()`, …), or in a callback inside one. Closing is
+ * best-effort and must finish whatever happens: an abort of the close's own signal means "stop waiting for
+ * the goodbye" (a session DELETE, a flush), and carrying on to release the rest is the point.
+ */
+function isInTeardown(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    const name = getFunctionName(current);
+    if (name !== null) return TEARDOWN_NAME.test(name) || name === 'Symbol.asyncDispose' || name === 'Symbol.dispose';
+    const parent = current.parent;
+    // An anonymous callback (`.catch(() => …)`, `items.map(async () => …)`) belongs to the function around it.
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(current as TSESTree.Expression)) return false;
+  }
+  return false;
+}
+
+/** The name a function is declared, assigned or defined under: `function close`, `close() {}`, `close: async () =>`, `obj.close = …`. */
+function getFunctionName(fn: TSESTree.Node): string | null {
+  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (!parent) return null;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) {
+    if (parent.value !== fn) return null;
+    if (parent.computed) return parent.key.type === AST_NODE_TYPES.MemberExpression ? getCalleePath(parent.key) : null;
+    return parent.key.type === AST_NODE_TYPES.Identifier || parent.key.type === AST_NODE_TYPES.PrivateIdentifier ? parent.key.name : null;
+  }
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    return getStaticPropertyName(parent.left);
+  }
+  return null;
+}
+
+/**
+ * A reader loop: it awaits a read outside every `try` in it and uses what it read
+ * (`const { done, value } = await reader.read()`), and a `break` or `return` outside every `try` and
+ * `catch` leaves it (`if (done) return`). It ends with its source (a stream, a queue that drains), and a
+ * failed read, an abort included, ends it too: it is not an endless retry or scheduling loop. A retry loop
+ * whose work is all inside the `try` (`try { await connect(); ok = true } catch {} if (ok) return;`) and a
+ * loop that only sleeps outside it are not reader loops.
+ */
+function hasOwnExit(loop: LoopNode): boolean {
+  let exits = false;
+  let reads = false;
+  const visit = (node: TSESTree.Node, nestedBreakTarget: boolean): void => {
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.TryStatement || node.type === AST_NODE_TYPES.ClassBody) return;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) exits = true;
+    if (node.type === AST_NODE_TYPES.BreakStatement) {
+      const label = loop.parent.type === AST_NODE_TYPES.LabeledStatement ? loop.parent.label.name : null;
+      if (node.label ? node.label.name === label : !nestedBreakTarget) exits = true;
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.AwaitExpression && getOuterExpression(node).parent?.type !== AST_NODE_TYPES.ExpressionStatement) reads = true;
+    const nested =
+      nestedBreakTarget || isLoop(node) || node.type === AST_NODE_TYPES.ForInStatement || node.type === AST_NODE_TYPES.ForOfStatement || node.type === AST_NODE_TYPES.SwitchStatement;
+    forEachChild(node, (child) => visit(child, nested));
+  };
+  visit(loop.body, false);
+  return exits && reads;
 }
 
 function isHandler(node: TSESTree.Node): node is Handler {

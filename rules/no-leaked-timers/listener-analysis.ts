@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
+import { classifyAbortSignalType } from '../../src/util/abort-signal-type.js';
 import { getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import { getEnclosingFunction, isFunctionNode, isInside } from '../../src/util/get-enclosing-function.js';
 import { getTypeServices } from '../../src/util/get-type-services.js';
@@ -32,9 +33,11 @@ export function createListenerAnalysis(file: TimerFile) {
     if (name !== null && /signal$/iu.test(name)) return true;
     const services = getTypeServices(context);
     if (!services) return false;
-    const type = services.getType(receiver);
-    const parts = type.isUnion() ? type.types : [type];
-    return parts.some((part) => (part.getSymbol() ?? part.aliasSymbol)?.getName() === 'AbortSignal');
+    try {
+      return classifyAbortSignalType(services.checker, services.getType(receiver)) === 'signal';
+    } catch {
+      return false;
+    }
   }
 
   /**
@@ -43,7 +46,12 @@ export function createListenerAnalysis(file: TimerFile) {
    */
   function isCreatedLocally(receiver: TSESTree.Node, call: TSESTree.CallExpression, depth = 0): boolean {
     let root: TSESTree.Node = receiver;
-    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipExpressionWrappers(root.object);
+    // The properties read on the way down: `response.abortController.signal` reads `abortController` first.
+    let firstProperty: string | null = null;
+    while (root.type === AST_NODE_TYPES.MemberExpression) {
+      firstProperty = getStaticPropertyName(root);
+      root = skipExpressionWrappers(root.object);
+    }
     if (root.type !== AST_NODE_TYPES.Identifier || depth > 3) return false;
     const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -53,6 +61,14 @@ export function createListenerAnalysis(file: TimerFile) {
     const init = def.node.init ? skipExpressionWrappers(def.node.init) : null;
     if (!init) return false;
     if (init.type === AST_NODE_TYPES.NewExpression) return true;
+    // `const response = { state, abortController }`: an object built here around a controller made here.
+    if (init.type === AST_NODE_TYPES.ObjectExpression) {
+      const property = firstProperty === null ? undefined : init.properties.find(
+        (candidate): candidate is TSESTree.Property =>
+          candidate.type === AST_NODE_TYPES.Property && !candidate.computed && keyName(candidate.key) === firstProperty,
+      );
+      return property !== undefined && isCreatedLocally(property.value, call, depth + 1);
+    }
     if (init.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipExpressionWrappers(init.callee);
       return callee.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(callee.object) === 'AbortSignal';

@@ -25,6 +25,11 @@ export interface HandlerChecks {
    * signal has aborted it rejects at once, so a handler that awaits it cannot complete normally.
    */
   rejectsOnAbort(operation: TSESTree.Expression): boolean;
+  /**
+   * A returned value that reports the failure (`{ error }`, `new RequestError(…)`, `serverError(error)`):
+   * the caller is told that the work failed, as result-value protocols require, so nothing is faked.
+   */
+  isErrorValue(value: TSESTree.Expression): boolean;
 }
 
 interface PathState {
@@ -84,6 +89,7 @@ export function findNormalExits(body: TSESTree.BlockStatement | TSESTree.Express
       if (verdict.truth !== 'true') returnValue(node, inner.alternate, verdict.truth === 'false' ? recognise(states, verdict.kind, null) : states);
       return;
     }
+    if (checks.isErrorValue(inner)) return;
     leave(node, states);
   };
 

@@ -18,6 +18,7 @@ import {
   unionConstituents,
 } from './typescript.js';
 import { getSignalReach, type SignalReach } from './signal-reaches-api.js';
+import { classifyAbortSignalType } from './abort-signal-type.js';
 import { walkDescendants } from './walk.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -491,8 +492,8 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
   function isSignalVariable(variable: Variable, id: TSESTree.Identifier, named = isSignalName(id.name)): boolean {
     const annotation = id.typeAnnotation?.typeAnnotation;
     if (services) {
-      const type = services.getType(id);
-      if (!isVague(type)) return isAbortSignalType(services.checker, type);
+      const verdict = classifyAbortSignalType(services.checker, services.getType(id));
+      if (verdict !== 'unknown') return verdict === 'signal';
     }
     if (annotation) return annotationMentions(annotation, 'AbortSignal');
     return named && !isStringVariable(variable) && !isProcessSignalHandler(variable);
@@ -504,12 +505,17 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
     if (services) {
       const type = services.getType(id);
       if (!isVague(type)) {
-        return unionConstituents(services.checker.getNonNullableType(type)).some((part) => {
+        // A `signal` property whose type the checker cannot tell (AbortSignal undeclared without @types/node)
+        // leaves the answer to what the code reads.
+        let unknown = false;
+        const typed = unionConstituents(services.checker.getNonNullableType(type)).some((part) => {
           const property = part.getProperty('signal');
           if (!property) return false;
-          const propertyType = services.checker.getTypeOfSymbol(property);
-          return isAbortSignalType(services.checker, propertyType);
+          const verdict = classifyAbortSignalType(services.checker, services.checker.getTypeOfSymbol(property));
+          if (verdict === 'unknown') unknown = true;
+          return verdict === 'signal';
         });
+        if (typed || !unknown) return typed;
       }
     }
     const annotation = id.typeAnnotation?.typeAnnotation;
@@ -653,16 +659,8 @@ function isVague(type: ts.Type): boolean {
   return isIntrinsicAnyType(type) || isIntrinsicErrorType(type) || isIntrinsicUnknownType(type);
 }
 
-function isAbortSignalType(checker: ts.TypeChecker, type: ts.Type): boolean {
-  return unionConstituents(checker.getNonNullableType(type)).some((part) => {
-    const symbol = part.getSymbol() ?? part.aliasSymbol;
-    return symbol?.getName() === 'AbortSignal';
-  });
-}
-
 function isAbortSignalTyped(services: TypeServices, node: TSESTree.Node): boolean {
-  const type = services.getType(node);
-  return !isVague(type) && isAbortSignalType(services.checker, type);
+  return classifyAbortSignalType(services.checker, services.getType(node)) === 'signal';
 }
 
 function isOptionalTyped(services: TypeServices, node: TSESTree.Node): boolean {

@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import { isSignalName, SIGNAL_APIS, SIGNAL_METHODS, SIGNAL_PROPERTY_NAMES, type SignalSlot } from '../knowledge/signal-apis.js';
+import { classifyAbortSignalType } from './abort-signal-type.js';
 import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { isFunctionNode } from './get-enclosing-function.js';
 import { getTypeServices, type TypeServices } from './get-type-services.js';
@@ -194,61 +195,77 @@ function createReach(sourceCode: TSESLint.SourceCode, services: TypeServices | n
    * parameter's `signal`?); a declaration without one decides by the parameter's type. Null: unknown.
    */
   function typedArgumentReaches(services: TypeServices, call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, kind: SignalCarrier): boolean | null {
-    const ts = loadTypeScript();
     try {
-      const tsCall = services.getTsNode(call);
-      if (!ts.isCallExpression(tsCall) && !ts.isNewExpression(tsCall)) return null;
-      const signature = services.checker.getResolvedSignature(tsCall);
-      const declaration = signature?.getDeclaration();
-      if (!declaration || !ts.isFunctionLike(declaration)) return null;
-      const param = declaration.parameters[index];
-      if (!param) return declaration.parameters.length === 0 ? null : declaration.parameters.some((p) => p.dotDotDotToken) ? null : false;
-      if (param.dotDotDotToken) return null;
-      const paramType = services.checker.getTypeAtLocation(param);
-      if (kind === 'signal') {
-        if (ts.isIdentifier(param.name) && isSignalName(param.name.text)) return true;
-        if (isVague(paramType)) return null;
-        return hasAbortSignal(services.checker, paramType);
-      }
-      const body = 'body' in declaration ? (declaration.body as ts.Node | undefined) : undefined;
-      if (body && !declaration.getSourceFile().isDeclarationFile) {
-        if (ts.isObjectBindingPattern(param.name)) return param.name.elements.some((element) => SIGNAL_PROPERTY_NAMES.has(bindingKey(element)));
-        if (!ts.isIdentifier(param.name)) return null;
-        return tsBodyReadsSignal(body, param.name.text);
-      }
-      if (isVague(paramType)) return null;
-      return unionConstituents(services.checker.getNonNullableType(paramType)).some((part) => [...SIGNAL_PROPERTY_NAMES].some((name) => part.getProperty(name) !== undefined));
+      return tsArgumentReaches(services, services.getTsNode(call), index, kind, 0);
     } catch {
       // The checker failed on a pathological type: answer as if we had no types.
       return null;
     }
   }
-}
 
-/** `ctx.signal`, `const { signal } = ctx`, or `ctx` handed on whole, inside a declaration we can read. */
-function tsBodyReadsSignal(body: ts.Node, name: string): boolean {
-  const ts = loadTypeScript();
-  let found = false;
-  let budget = 5000;
-  const visit = (node: ts.Node): void => {
-    if (found || budget-- <= 0) return;
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && SIGNAL_PROPERTY_NAMES.has(node.name.text)) {
-      found = true;
-      return;
+  function tsArgumentReaches(services: TypeServices, tsCall: ts.Node, index: number, kind: SignalCarrier, depth: number): boolean | null {
+    const ts = loadTypeScript();
+    if (!ts.isCallExpression(tsCall) && !ts.isNewExpression(tsCall)) return null;
+    const signature = services.checker.getResolvedSignature(tsCall);
+    const declaration = signature?.getDeclaration();
+    if (!declaration || !ts.isFunctionLike(declaration)) return null;
+    const param = declaration.parameters[index];
+    if (!param) return declaration.parameters.length === 0 ? null : declaration.parameters.some((p) => p.dotDotDotToken) ? null : false;
+    if (param.dotDotDotToken) return null;
+    const paramType = services.checker.getTypeAtLocation(param);
+    if (kind === 'signal') {
+      if (ts.isIdentifier(param.name) && isSignalName(param.name.text)) return true;
+      const verdict = classifyAbortSignalType(services.checker, paramType);
+      return verdict === 'unknown' ? null : verdict === 'signal';
     }
-    if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.initializer) && node.initializer.text === name && ts.isObjectBindingPattern(node.name)) {
-      if (node.name.elements.some((element) => SIGNAL_PROPERTY_NAMES.has(bindingKey(element)) || element.dotDotDotToken)) found = true;
-      return;
+    const body = 'body' in declaration ? (declaration.body as ts.Node | undefined) : undefined;
+    if (body && !declaration.getSourceFile().isDeclarationFile) {
+      if (ts.isObjectBindingPattern(param.name)) return param.name.elements.some((element) => SIGNAL_PROPERTY_NAMES.has(bindingKey(element)) || element.dotDotDotToken !== undefined);
+      if (!ts.isIdentifier(param.name)) return null;
+      return tsBodyReadsSignal(services, body, param.name.text, depth);
     }
-    // Handed on whole to another call or spread into new options: it may read the signal there.
-    if (ts.isIdentifier(node) && node.text === name && node.parent && ((ts.isCallExpression(node.parent) && node.parent.arguments.includes(node as ts.Expression)) || ts.isSpreadAssignment(node.parent) || ts.isSpreadElement(node.parent))) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return found;
+    if (isVague(paramType)) return null;
+    return unionConstituents(services.checker.getNonNullableType(paramType)).some((part) => [...SIGNAL_PROPERTY_NAMES].some((name) => part.getProperty(name) !== undefined));
+  }
+
+  /**
+   * `ctx.signal`, `const { signal } = ctx`, or `ctx` handed on whole, inside a declaration we can read. A
+   * bag handed on to another call counts when that callee reads its signal in turn (followed a few levels
+   * deep; a callee we cannot see counts): `parseRequest(request)` that hands the request to
+   * `getJsonBody(request)`, which only calls `request.json()`, brings no abort back.
+   */
+  function tsBodyReadsSignal(services: TypeServices, body: ts.Node, name: string, depth: number): boolean {
+    const ts = loadTypeScript();
+    let found = false;
+    let budget = 5000;
+    const visit = (node: ts.Node): void => {
+      if (found || budget-- <= 0) return;
+      if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && SIGNAL_PROPERTY_NAMES.has(node.name.text)) {
+        found = true;
+        return;
+      }
+      if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.initializer) && node.initializer.text === name && ts.isObjectBindingPattern(node.name)) {
+        if (node.name.elements.some((element) => SIGNAL_PROPERTY_NAMES.has(bindingKey(element)) || element.dotDotDotToken)) found = true;
+        return;
+      }
+      if (ts.isIdentifier(node) && node.text === name && node.parent) {
+        const parent = node.parent;
+        if (ts.isSpreadAssignment(parent) || ts.isSpreadElement(parent)) {
+          // Spread into new options: it may carry the signal on.
+          found = true;
+          return;
+        }
+        if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression)) {
+          const index = parent.arguments.indexOf(node as ts.Expression);
+          found = depth >= MAX_DEPTH ? true : (tsArgumentReaches(services, parent, index, 'bag', depth + 1) ?? true);
+          return;
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(body);
+    return found;
+  }
 }
 
 function bindingKey(element: ts.BindingElement): string {
@@ -285,6 +302,3 @@ function isVague(type: ts.Type): boolean {
   return isIntrinsicAnyType(type) || isIntrinsicErrorType(type) || isIntrinsicUnknownType(type);
 }
 
-function hasAbortSignal(checker: ts.TypeChecker, type: ts.Type): boolean {
-  return unionConstituents(checker.getNonNullableType(type)).some((part) => (part.getSymbol() ?? part.aliasSymbol)?.getName() === 'AbortSignal');
-}

@@ -180,9 +180,71 @@ main();`,
     if (response.ok) clearInterval(timer);
   }, 1000);
 }`,
+  // Functions handed to page.evaluate() run in the browser page, which is closed after the capture.
+  `async function capture(page) {
+  await page.evaluate(scrollToEnd, 30);
+  return page.screenshot();
+}
+const scrollToEnd = async (seconds) => {
+  const deadline = new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const scrolled = new Promise((resolve) => {
+    const step = setInterval(() => {
+      window.scrollBy(0, 100);
+      if (window.scrollY + window.innerHeight >= document.body.scrollHeight) {
+        clearInterval(step);
+        resolve();
+      }
+    }, 100);
+  });
+  await Promise.race([scrolled, deadline]);
+};`,
+  `async function keepAwake(page) {
+  await page.evaluate(() => {
+    setInterval(() => document.dispatchEvent(new Event('mousemove')), 5000);
+  });
+}`,
+  // The controller is made here and kept in an object built here: its signal dies with this request.
+  `async function send(transport, messages) {
+  const controller = new AbortController();
+  const active = { controller, startedAt: Date.now() };
+  active.controller.signal.addEventListener('abort', () => transport.cancel(messages));
+  return transport.send(messages, { signal: active.controller.signal });
+}`,
+  // A test's mock listens to the signal of one call made by that test.
+  {
+    code: `it('stops streaming when the caller aborts', async () => {
+  const transport = {
+    async send(options) {
+      options.signal.addEventListener('abort', () => stream.fail(new Error('aborted')));
+      return stream;
+    },
+  };
+  await chat(transport);
+});`,
+    filename: fixture('chat.test.js'),
+  },
 ];
 
 const invalid: InvalidTestCase<MessageId, Options>[] = [
+  // Outside page.evaluate() the same race leaves the timer armed in this process.
+  {
+    code: `async function scrollFor(page, seconds) {
+  const deadline = new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  await Promise.race([page.evaluate(() => window.scrollTo(0, document.body.scrollHeight)), deadline]);
+}`,
+    output: null,
+    errors: [{ messageId: 'raceTimeoutNotCleared', line: 2, column: 45 }],
+  },
+  // A controller kept in an object that came from elsewhere is not this function's own.
+  {
+    code: `function watch(active, onAbort) {
+  active.controller.signal.addEventListener('abort', onAbort);
+}`,
+    output: `function watch(active, onAbort) {
+  active.controller.signal.addEventListener('abort', onAbort, { once: true });
+}`,
+    errors: [{ messageId: 'abortListenerNotRemoved', line: 2, column: 3 }],
+  },
   // Issue 10: retry intervals cleared only when the I/O succeeds retry forever when the service never comes up.
   {
     code: `function waitForRedis(client) {

@@ -321,10 +321,129 @@ function wait(ms: number, signal: AbortSignal) {
   } catch (error) {
     log(error);
   }
+}`,  // Result-value protocols: the handler answers with a failure the caller can see, not a fake success.
+  `async function complete(prompt, signal) {
+  try {
+    const response = await fetch('/api/complete', { method: 'POST', body: prompt, signal });
+    return { text: await response.text(), error: null };
+  } catch (error) {
+    if (error.name === 'AbortError') return { text: '', error: new CompletionError('cancelled', 499) };
+    return { text: '', error };
+  }
+}`,
+  `async function callTool(args, signal) {
+  try {
+    return { content: await runTool(args, { signal }) };
+  } catch (caught) {
+    const message = describe(caught);
+    return toolFailure(message);
+  }
+}`,
+  // A stream hands the error to its reader in-band.
+  `function executeAll(calls, signal) {
+  return new ReadableStream({
+    async start(controller) {
+      for (const call of calls) {
+        try {
+          controller.enqueue(await execute(call, { signal }));
+        } catch (error) {
+          controller.enqueue({ type: 'error', error });
+        }
+      }
+      controller.close();
+    },
+  });
+}`,
+  // Teardown is best-effort: an abort of the goodbye must not keep the rest from being released.
+  `class Session {
+  async close(options) {
+    this.events.close();
+    try {
+      await fetch(this.url, { method: 'DELETE', signal: options?.signal });
+    } catch {}
+    this.onclose?.();
+  }
+}`,
+  `async function shutdownWorker(worker, signal) {
+  await fetch(worker.drainUrl, { method: 'POST', signal }).catch(() => undefined);
+  worker.kill();
+}`,
+  // A reader loop ends with its stream, and a failed read (an abort too) ends it through the await outside the try.
+  `async function readEvents(url, signal, onEvent) {
+  const response = await fetch(url, { signal });
+  const reader = response.body.getReader();
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    try {
+      onEvent(await decode(value));
+    } catch (error) {
+      report(error);
+    }
+  }
 }`,
 ];
 
 const invalid: Invalid[] = [
+  // A retry loop whose work all sits in the try retries forever even though it leaves once connected.
+  {
+    code: `async function connectUntilUp(client, signal) {
+  while (true) {
+    let connected = false;
+    try {
+      await client.connect();
+      connected = true;
+    } catch (error) {
+      log(error);
+    }
+    if (connected) return;
+    await sleep(1000);
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'loopIgnoresAbort',
+        line: 2,
+        column: 3,
+        suggestions: [
+          { messageId: 'checkSignal', output: `async function connectUntilUp(client, signal) {
+  while (true) {
+    signal?.throwIfAborted();
+    let connected = false;
+    try {
+      await client.connect();
+      connected = true;
+    } catch (error) {
+      log(error);
+    }
+    if (connected) return;
+    await sleep(1000);
+  }
+}` },
+        ],
+      },
+    ],
+  },
+  // Only the error itself, or a failure made from it, tells the caller: its message alone is a fake answer.
+  {
+    code: `async function summary(url, signal) {
+  try {
+    return await (await fetch(url, { signal })).text();
+  } catch (error) {
+    return error.message;
+  }
+}`,
+    output: `async function summary(url, signal) {
+  try {
+    return await (await fetch(url, { signal })).text();
+  } catch (error) {
+    signal?.throwIfAborted();
+    return error.message;
+  }
+}`,
+    errors: [{ messageId: 'abortSwallowed', line: 4, column: 5, suggestions: [] }],
+  },
   // A context handed to a helper that does pass its signal on: the abort comes back through it.
   {
     code: `async function load(url: string, ctx: { signal?: AbortSignal }) {
@@ -1175,6 +1294,75 @@ const load: Loader = async (url, cancel) => {
 
 typedTester.run('no-swallowed-abort (typed only)', rule, { valid: [], invalid: typedOnly });
 plainTester.run('no-swallowed-abort (plain: no types, no finding)', rule, { valid: typedOnly.map(({ code }) => code), invalid: [] });
+
+// Across files: a Request handed to helpers counts only when one of them lets its signal reach I/O.
+typedTester.run('no-swallowed-abort (typed: helpers in other files)', rule, {
+  valid: [
+    `import { readPayload } from './modules/requests.js';
+export async function POST(request: Request) {
+  try {
+    await store(await readPayload(request));
+    return Response.json({ ok: true });
+  } catch {
+    return Response.json({ ok: false });
+  }
+}
+declare function store(payload: unknown): Promise<void>;`,
+  ],
+  invalid: [
+    {
+      code: `import { proxy } from './modules/requests.js';
+export async function GET(request: Request) {
+  try {
+    return await proxy(request);
+  } catch {
+    return new Response(null, { status: 204 });
+  }
+}`,
+      output: `import { proxy } from './modules/requests.js';
+export async function GET(request: Request) {
+  try {
+    return await proxy(request);
+  } catch {
+    request.signal.throwIfAborted();
+    return new Response(null, { status: 204 });
+  }
+}`,
+      errors: [{ messageId: 'abortSwallowed', line: 5, column: 5, suggestions: [] }],
+    },
+    // Without DOM or Node types `AbortSignal` is an error type: that means "unknown", and the code's own
+    // words (`data.signal`) still name the caller's signal.
+    {
+      code: `interface RequestData { body?: string; signal?: AbortSignal | undefined }
+export async function send(url: string, data: RequestData, retries: number) {
+  const controller = new AbortController();
+  if (data.signal) data.signal.addEventListener('abort', () => controller.abort());
+  try {
+    return await request(url, { signal: controller.signal });
+  } catch (error) {
+    if (retries > 0) return null;
+    throw error;
+  }
+}
+declare function request(url: string, init: { signal: unknown }): Promise<unknown>;`,
+      filename: fixture('bare/file.ts'),
+      output: `interface RequestData { body?: string; signal?: AbortSignal | undefined }
+export async function send(url: string, data: RequestData, retries: number) {
+  const controller = new AbortController();
+  if (data.signal) data.signal.addEventListener('abort', () => controller.abort());
+  try {
+    return await request(url, { signal: controller.signal });
+  } catch (error) {
+    data.signal?.throwIfAborted();
+    if (retries > 0) return null;
+    throw error;
+  }
+}
+declare function request(url: string, init: { signal: unknown }): Promise<unknown>;`,
+      errors: [{ messageId: 'abortSwallowed', line: 7, column: 5, suggestions: [] }],
+    },
+  ],
+});
 
 // A parameter named `signal` that its type says is a string: only the checker can tell.
 const plainOnly: Invalid[] = [
