@@ -119,6 +119,8 @@ const valid: Valid[] = [
   "import fs from 'fs'; export async function seed() { if (process.env.NODE_ENV === 'test') fs.writeFileSync('fixture.json', '{}'); }",
   // ---- not route handlers: the first argument is not a route path ----
   "import fs from 'fs'; cache.get('key', () => fs.readFileSync('x')); emitter.use(() => fs.readFileSync('y'));",
+  // A markdown-it plugin takes `(md, options)`: `use` registers it once, it is not request middleware.
+  "import zlib from 'zlib'; export function init(md) { md.use((mdi, options) => { mdi.core.ruler.push('diagram', (state) => { state.src = zlib.deflateSync(state.src).toString('base64'); }); }); }",
 ];
 
 const invalid: Invalid[] = [
@@ -831,6 +833,12 @@ async function f(p) {
       { messageId: 'blockingCallInHandler', line: 3, column: 31, suggestions: [] },
       { messageId: 'blockingCallInHandler', line: 5, column: 37, suggestions: [] },
     ],
+  },
+  {
+    // Koa and Hono middleware take `(ctx, next)`.
+    code: "import { execSync } from 'child_process';\napp.use((ctx, next) => { ctx.set('x-rev', String(execSync('git rev-parse HEAD'))); return next(); });",
+    output: null,
+    errors: [{ messageId: 'blockingCallInHandler', line: 2, column: 50, suggestions: [] }],
   },
   {
     // A helper whose only caller is a route handler.

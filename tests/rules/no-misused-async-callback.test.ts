@@ -59,6 +59,9 @@ const valid: (string | ValidTestCase<Options>)[] = [
   "import { Readable } from 'node:stream'; const rows = new Readable({ objectMode: true, async read() { try { this.push(await next()); } catch (error) { this.destroy(error); } } });",
   "import { Writable } from 'node:stream'; const sink = new Writable({ async write(chunk, encoding, callback) { try { await store(chunk); callback(); } catch (error) { callback(error); } } });",
   "import { Readable } from 'node:stream'; const r = new Readable({ read() { this.push(null); } });",
+  // An import step that logs a failed file and goes on: the catch swallows, and the callback is called last either way.
+  "import { Transform } from 'node:stream';\nconst importer = new Transform({\n  objectMode: true,\n  transform: async (file, encoding, done) => {\n    if (file.size === 0) return done();\n    try {\n      await importFile(file);\n    } catch (error) {\n      console.warn('skipped', file.path, error);\n    }\n    done();\n  },\n});",
+
   // Pushes only after its last await, then returns: the next read() starts when this one is done.
   "import { Readable } from 'node:stream';\nclass Pages extends Readable {\n  async _read() {\n    try {\n      const page = await fetchPage();\n      for (const item of page) this.push(item);\n    } catch (error) {\n      this.destroy(error);\n    }\n  }\n}",
   "import { Readable } from 'node:stream';\nconst keys = new Readable({ objectMode: true, async read() { try { for (;;) { const [next, batch] = await scan(cursor); cursor = next; if (batch.length > 0) { keys.push(batch); if (cursor === '0') keys.push(null); return; } } } catch (error) { keys.destroy(error); } } });",
@@ -357,6 +360,11 @@ const invalid: InvalidTestCase<MessageId, Options>[] = [
   {
     code: "import stream from 'node:stream';\nclass Upper extends stream.Transform {\n  async _transform(chunk, encoding, callback) {\n    callback(null, await convert(chunk));\n  }\n}",
     errors: [{ messageId: 'streamMethod', line: 3, column: 9 }],
+  },
+  {
+    // The catch logs and returns without calling the callback: the pipeline stalls on that chunk.
+    code: "import { Transform } from 'node:stream';\nconst importer = new Transform({\n  objectMode: true,\n  transform: async (file, encoding, done) => {\n    try {\n      await importFile(file);\n    } catch (error) {\n      console.warn('skipped', file.path, error);\n      return;\n    }\n    done();\n  },\n});",
+    errors: [{ messageId: 'streamMethod', line: 4, column: 3 }],
   },
   {
     // Errors routed, but it goes on awaiting after a push: read() runs again alongside this call.
