@@ -221,7 +221,9 @@ export default createRule<Options, MessageId>({
       if (!callback) return false;
       judged.add(argument);
       if ((callback.byType && parameterAcceptsPromise(argument)) || emitterHandlesPromises(callee.object)) return true;
-      if (!hasUnhandledRejection(detector, callback) || (callback.fn && endsProcess(callback.fn))) return true;
+      // A DOM-style listener's own `throw` is as uncaught as a synchronous listener's would be.
+      const countThrows = method !== 'addEventListener';
+      if (!hasUnhandledRejection(detector, callback, undefined, countThrows) || (callback.fn && endsProcess(callback.fn))) return true;
       const emitter = isEventName(event, 'error') ? null : emitterToEmitOn(callee.object);
       const suggestion = suggestTryCatch(context, callback, emitter);
       context.report({
@@ -273,7 +275,8 @@ export default createRule<Options, MessageId>({
       const callback = getAsyncCallback(sourceCode, detector, argument);
       if (!callback) return true;
       judged.add(argument);
-      if (!hasUnhandledRejection(detector, callback) || (callback.fn && endsProcess(callback.fn))) return true;
+      // The callback's own `throw` would be just as uncaught in a synchronous callback: only awaited work counts.
+      if (!hasUnhandledRejection(detector, callback, undefined, false) || (callback.fn && endsProcess(callback.fn))) return true;
       const suggestion = suggestTryCatch(context, callback, null);
       context.report({
         node: argument,

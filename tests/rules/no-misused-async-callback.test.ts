@@ -19,6 +19,10 @@ const valid: (string | ValidTestCase<Options>)[] = [
   "emitter.on('data', (chunk) => save(chunk).catch((error) => console.error(error)));",
   "emitter.on('data', async (chunk) => { await save(chunk).catch(report); });",
   "window.addEventListener('load', async () => { console.log('loaded'); });",
+  // A message listener that refuses foreign senders with a throw and catches the work it awaits: in the
+  // browser that throw is as uncaught as a synchronous listener's would be, so async adds nothing to lose.
+  "window.addEventListener('message', async (event) => {\n  if (event.origin !== TRUSTED_ORIGIN) throw new Error('untrusted origin');\n  try {\n    event.source.postMessage(await exportScene(event.data));\n  } catch (error) {\n    event.source.postMessage({ type: 'error', message: String(error) });\n  }\n});",
+  "setTimeout(async () => {\n  if (!state.ready) throw new Error('started before ready');\n  try {\n    await state.flush();\n  } catch (error) {\n    console.error(error);\n  }\n}, 10);",
   // Emitters that route a listener's rejection to 'error'.
   "import { EventEmitter } from 'node:events'; const bus = new EventEmitter({ captureRejections: true }); bus.on('job', async (job) => { await run(job); });",
   "import { EventEmitter } from 'node:events'; class Bus extends EventEmitter { constructor() { super({ captureRejections: true }); this.on('job', async (job) => { await run(job); }); } }",
@@ -324,6 +328,24 @@ const invalid: InvalidTestCase<MessageId, Options>[] = [
   {
     code: 'async function tick() { await poll(); }\nsetInterval(tick, 1000);',
     errors: [{ messageId: 'timer', line: 2, column: 13, suggestions: [] }],
+  },
+  {
+    // The same guard throw on an EventEmitter listener is reported: a synchronous throw would reach `emit()`'s caller.
+    code: "import { EventEmitter } from 'node:events';\nconst jobs = new EventEmitter();\njobs.on('job', async (job) => {\n  if (!job.id) throw new Error('job without id');\n});",
+    errors: [
+      {
+        messageId: 'listener',
+        line: 3,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'catchAndEmit',
+            output:
+              "import { EventEmitter } from 'node:events';\nconst jobs = new EventEmitter();\njobs.on('job', async (job) => {\n  try {\n    if (!job.id) throw new Error('job without id');\n  } catch (error) {\n    jobs.emit('error', error);\n  }\n});",
+          },
+        ],
+      },
+    ],
   },
   {
     code: "import { setTimeout as later } from 'node:timers';\nlater(async () => { await poll(); }, 5);",
