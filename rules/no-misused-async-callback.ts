@@ -13,7 +13,7 @@ import { catchRethrows } from '../src/util/handles-own-errors.js';
 import { getPromiseDetector, typeHasThenable } from '../src/util/is-promise.js';
 import { anyPackageJsonListsDependency, findNearestDependency, getDependencyMajor } from '../src/util/read-package-json.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
-import { forEachChild } from '../src/util/walk.js';
+import { forEachChild, walkDescendants } from '../src/util/walk.js';
 import {
   awaitsAnything,
   collectRejectionSites,
@@ -221,7 +221,9 @@ export default createRule<Options, MessageId>({
       if (!callback) return false;
       judged.add(argument);
       if ((callback.byType && parameterAcceptsPromise(argument)) || emitterHandlesPromises(callee.object)) return true;
-      if (!hasUnhandledRejection(detector, callback) || (callback.fn && endsProcess(callback.fn))) return true;
+      // A DOM-style listener's own `throw` is as uncaught as a synchronous listener's would be.
+      const countThrows = method !== 'addEventListener';
+      if (!hasUnhandledRejection(detector, callback, undefined, countThrows) || (callback.fn && endsProcess(callback.fn))) return true;
       const emitter = isEventName(event, 'error') ? null : emitterToEmitOn(callee.object);
       const suggestion = suggestTryCatch(context, callback, emitter);
       context.report({
@@ -273,7 +275,8 @@ export default createRule<Options, MessageId>({
       const callback = getAsyncCallback(sourceCode, detector, argument);
       if (!callback) return true;
       judged.add(argument);
-      if (!hasUnhandledRejection(detector, callback) || (callback.fn && endsProcess(callback.fn))) return true;
+      // The callback's own `throw` would be just as uncaught in a synchronous callback: only awaited work counts.
+      if (!hasUnhandledRejection(detector, callback, undefined, false) || (callback.fn && endsProcess(callback.fn))) return true;
       const suggestion = suggestTryCatch(context, callback, null);
       context.report({
         node: argument,
@@ -347,7 +350,11 @@ export default createRule<Options, MessageId>({
       const isRead = name === 'read' || name === '_read';
       const callbackName = isRead ? null : lastParameterName(fn);
       const routes = new Set(callbackName ? [callbackName] : []);
-      const handles: CatchHandles = (catchClause) => callsAnyOf(catchClause.body, routes, STREAM_ERROR_METHODS, streamNames);
+      // A catch that routes the error handles it; so does one that logs and carries on when the method
+      // calls its callback last anyway (`try { … } catch (err) { log(err); } cb();`).
+      const endsWithCallback = routes.size > 0 && endsBySettling(fn, routes);
+      const handles: CatchHandles = (catchClause) =>
+        callsAnyOf(catchClause.body, routes, STREAM_ERROR_METHODS, streamNames) || (endsWithCallback && fallsThrough(catchClause));
       const callback: AsyncCallback = { node: fn, fn, direct: true, byType: false };
       const unhandled = hasUnhandledRejection(detector, callback, handles);
       const reentrant = isRead && awaitsAnything(fn) && mayAwaitAfterPush(fn, streamNames);
@@ -497,13 +504,25 @@ function isEventName(node: TSESTree.Node, name: string): boolean {
   return node.type === AST_NODE_TYPES.Literal && node.value === name;
 }
 
-/** The executor's last statement calls `resolve(…)` or `reject(…)`. */
+/** The function's last statement calls one of `settlers`: an executor's `resolve(…)`, a stream method's `callback()`. */
 function endsBySettling(fn: FunctionNode, settlers: ReadonlySet<string>): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   const last = fn.body.body.at(-1);
   if (last?.type !== AST_NODE_TYPES.ExpressionStatement || last.expression.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = last.expression.callee;
   return callee.type === AST_NODE_TYPES.Identifier && settlers.has(callee.name);
+}
+
+/** A `catch` that neither rethrows nor returns: control goes on to what follows its `try`. */
+function fallsThrough(catchClause: TSESTree.CatchClause): boolean {
+  if (catchRethrows(catchClause)) return false;
+  let returns = false;
+  walkDescendants(catchClause.body, (node) => {
+    if (returns || isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) returns = true;
+    return !returns;
+  });
+  return !returns;
 }
 
 function lastParameterName(fn: FunctionNode): string | null {

@@ -3,9 +3,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import { describeCall, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
+import { cannotReject, type CannotRejectOracle } from '../src/util/cannot-reject.js';
 import { createRule } from '../src/util/create-rule.js';
 import { prefixWithUnary } from '../src/util/fix.js';
-import { getEnclosingFunction, isInside, type FunctionNode } from '../src/util/get-enclosing-function.js';
+import { getEnclosingFunction, isFunctionNode, isInside, type FunctionNode } from '../src/util/get-enclosing-function.js';
 import { getPromiseDetector } from '../src/util/is-promise.js';
 import { walkDescendants } from '../src/util/walk.js';
 
@@ -16,6 +17,8 @@ export type MessageId = 'skipsCatch' | 'finallyRunsEarly' | 'skipsCatchAndFinall
 interface Exposure {
   catch: boolean;
   finally: boolean;
+  /** The outermost `try` whose `catch` the returned promise would skip. */
+  catchingTry: TSESTree.TryStatement | null;
 }
 
 export default createRule<Options, MessageId>({
@@ -57,8 +60,10 @@ export default createRule<Options, MessageId>({
         if (value.type === AST_NODE_TYPES.AwaitExpression) return;
         if (!detector.isPromise(argument)) return;
         if (isSettledValue(value) || isReplyObject(value, fn) || wasAwaitedBefore(value, node, fn)) return;
-        // A chain that ends in `.catch()` handles its own rejection: only the `finally` can still tell.
-        if (handlesOwnRejection(value)) exposure.catch = false;
+        // A chain that ends in `.catch()` handles its own rejection, a promise that cannot reject has
+        // none, and a retry that calls this very function again has already run it through this same
+        // `catch`: only the `finally` can still tell.
+        if (handlesOwnRejection(value) || cannotRejectHere(value) || isOwnRetry(value, fn, exposure.catchingTry)) exposure.catch = false;
         if (!exposure.catch && !exposure.finally) return;
         const messageId = exposure.catch && exposure.finally ? 'skipsCatchAndFinally' : exposure.catch ? 'skipsCatch' : 'finallyRunsEarly';
         const name = describeValue(value);
@@ -98,16 +103,53 @@ export default createRule<Options, MessageId>({
      * that does something whose order matters (for a `return` in the `try` block or the `catch`).
      */
     function getExposure(node: TSESTree.ReturnStatement, fn: FunctionNode): Exposure {
-      const exposure: Exposure = { catch: false, finally: false };
+      const exposure: Exposure = { catch: false, finally: false, catchingTry: null };
       let child: TSESTree.Node = node;
       for (let current: TSESTree.Node | undefined = node.parent; current && current !== fn; child = current, current = current.parent) {
         if (current.type !== AST_NODE_TYPES.TryStatement) continue;
-        if (child === current.block && current.handler && !isTransparentCatch(current.handler)) exposure.catch = true;
+        if (child === current.block && current.handler && !isTransparentCatch(current.handler)) {
+          exposure.catch = true;
+          exposure.catchingTry = current;
+        }
         if ((child === current.block || child === current.handler) && current.finalizer && isOrderDependent(current.finalizer)) {
           exposure.finally = true;
         }
       }
       return exposure;
+    }
+
+    /**
+     * A promise that visibly cannot reject (`src/util/cannot-reject.ts`: a `new Promise` whose executor
+     * only resolves, `Promise.allSettled`, a same-file function returning only those): the `catch` has
+     * nothing to miss.
+     */
+    function cannotRejectHere(value: TSESTree.Expression): boolean {
+      const oracle: CannotRejectOracle = {
+        isGlobalPromise: (id) => {
+          const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+          return id.name === 'Promise' && (!variable || variable.defs.length === 0);
+        },
+        resolveCall: (call) => detector.resolveCallee(call)?.fn ?? null,
+      };
+      return cannotReject(value, oracle);
+    }
+
+    /**
+     * `return this.send(message, true)` inside `send`'s own `try`: a retry that calls the enclosing
+     * function again. The retried call runs its errors through the same `catch` (authors leave it
+     * unawaited so that the `catch` does not run twice). Only when every `await` of the function sits in
+     * that `try`, so the retry cannot reject from code the `catch` does not cover, other than the
+     * synchronous guards this call already passed.
+     */
+    function isOwnRetry(value: TSESTree.Expression, fn: FunctionNode, catchingTry: TSESTree.TryStatement | null): boolean {
+      if (!catchingTry || value.type !== AST_NODE_TYPES.CallExpression || detector.resolveCallee(value)?.fn !== fn) return false;
+      let awaitsOutside = false;
+      walkDescendants(fn.body, (node) => {
+        if (awaitsOutside || node === catchingTry || isFunctionNode(node)) return false;
+        if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) awaitsOutside = true;
+        return !awaitsOutside;
+      });
+      return !awaitsOutside;
     }
 
     /** `reply.send(data)`, `reply.code(201).send()`, or `reply` after `reply.send(…)`: a framework's reply, not work. */

@@ -194,12 +194,76 @@ function matchCatalogue(checker: ts.TypeChecker, call: ts.CallExpression): Block
   const ts = loadTypeScript();
   const callee = skipOuter(call.expression);
   const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : null;
-  const candidates = name && TARGETS_BY_NAME.get(name.text);
-  if (!name || !candidates) return null;
+  if (!name) return null;
   const declaration = getDeclaration(checker, name);
-  const module = declaration && getDeclaringModule(declaration);
-  if (!module) return null;
-  return candidates.find((target) => stripNodePrefix(target.module!) === module) ?? null;
+  if (declaration) {
+    const candidates = TARGETS_BY_NAME.get(name.text);
+    const module = candidates && getDeclaringModule(declaration);
+    return (module && candidates!.find((target) => stripNodePrefix(target.module!) === module)) || null;
+  }
+  // The checker cannot see the module (its types are not installed): read the import instead.
+  const imported = getImportedApi(checker, callee);
+  if (!imported) return null;
+  const module = stripNodePrefix(imported.module);
+  return TARGETS_BY_NAME.get(imported.name)?.find((target) => stripNodePrefix(target.module!) === module) ?? null;
+}
+
+/**
+ * What an import says a callee is, without the module's types: `readFileSync` from
+ * `import { readFileSync as read } from 'fs'` or `const { readFileSync } = require('fs')`, and
+ * `fs.readFileSync` where `fs` is the module's default, namespace, `import = require` or `require()`.
+ */
+function getImportedApi(checker: ts.TypeChecker, callee: ts.Expression): { module: string; name: string } | null {
+  const ts = loadTypeScript();
+  if (ts.isIdentifier(callee)) {
+    const declaration = getLocalDeclaration(checker, callee);
+    if (!declaration) return null;
+    if (ts.isImportSpecifier(declaration)) {
+      const module = declaration.parent.parent.parent.moduleSpecifier;
+      return ts.isStringLiteral(module) ? { module: module.text, name: (declaration.propertyName ?? declaration.name).text } : null;
+    }
+    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent) && ts.isVariableDeclaration(declaration.parent.parent)) {
+      const module = getRequiredModule(declaration.parent.parent.initializer);
+      const imported = declaration.propertyName ?? declaration.name;
+      return module && ts.isIdentifier(imported) ? { module, name: imported.text } : null;
+    }
+    return null;
+  }
+  if (!ts.isPropertyAccessExpression(callee)) return null;
+  const object = skipOuter(callee.expression);
+  if (!ts.isIdentifier(object)) return null;
+  const declaration = getLocalDeclaration(checker, object);
+  if (!declaration) return null;
+  let module: string | null = null;
+  if (ts.isImportClause(declaration) || ts.isNamespaceImport(declaration)) {
+    const specifier = (ts.isImportClause(declaration) ? declaration : declaration.parent).parent.moduleSpecifier;
+    module = ts.isStringLiteral(specifier) ? specifier.text : null;
+  } else if (ts.isImportEqualsDeclaration(declaration) && ts.isExternalModuleReference(declaration.moduleReference)) {
+    const specifier = declaration.moduleReference.expression;
+    module = ts.isStringLiteral(specifier) ? specifier.text : null;
+  } else if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
+    module = getRequiredModule(declaration.initializer);
+  }
+  return module ? { module, name: callee.name.text } : null;
+}
+
+/** The declaration of a local name itself (an import, not what it imports). */
+function getLocalDeclaration(checker: ts.TypeChecker, id: ts.Identifier): ts.Declaration | null {
+  try {
+    return checker.getSymbolAtLocation(id)?.declarations?.[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** `'fs'` in `require('fs')`. */
+function getRequiredModule(initializer: ts.Expression | undefined): string | null {
+  const ts = loadTypeScript();
+  if (!initializer) return null;
+  const call = skipOuter(initializer);
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'require') return null;
+  const argument = call.arguments[0];
+  return call.arguments.length === 1 && argument && ts.isStringLiteralLike(argument) ? argument.text : null;
 }
 
 /** `fs` for a declaration inside `declare module 'node:fs'`; the package name for one in `node_modules/(@types/)pkg`. */

@@ -16,7 +16,7 @@ const ROUTE_OPTION_HOOKS = new Set(['handler', 'onRequest', 'preHandler', 'prePa
  *   argument is a route path (a string or template starting with `/` or `*`, a regular expression, or
  *   an array of them): Express, Koa's router, Fastify's shorthands and Hono;
  * - `app.route('/path').get(handler)` (Express);
- * - `app.use((req, res, next) => …)`: middleware, recognised by taking two or more parameters;
+ * - `app.use((req, res, next) => …)`: middleware, recognised by its parameters (see `isMiddlewareSignature`);
  * - `fastify.route({ url, handler })` and the same options object given to a verb, for `handler` and
  *   the per-request hooks.
  */
@@ -40,7 +40,18 @@ export function isRouteHandler(fn: FunctionNode): boolean {
   const callee = skipExpressionWrappers(parent.callee) as TSESTree.MemberExpression;
   const object = skipExpressionWrappers(callee.object);
   if (object.type === AST_NODE_TYPES.CallExpression && getMethodName(object) === 'route' && isRoutePath(object.arguments[0])) return true;
-  return method === 'use' && first === fn && fn.params.length >= 2;
+  return method === 'use' && first === fn && isMiddlewareSignature(fn);
+}
+
+/**
+ * `(req, res, next)`, `(err, req, res, next)`, or Koa's and Hono's `(ctx, next)`: three or more
+ * parameters, or two whose second is `next`. Other `use` APIs take two-parameter plugins too
+ * (markdown-it's `md.use((md, options) => …)`, chai's `(chai, utils)`), which run once, not per request.
+ */
+function isMiddlewareSignature(fn: FunctionNode): boolean {
+  if (fn.params.length >= 3) return true;
+  const second = fn.params[1];
+  return fn.params.length === 2 && second?.type === AST_NODE_TYPES.Identifier && second.name === 'next';
 }
 
 function getMethodName(call: TSESTree.CallExpression): string | null {

@@ -187,17 +187,23 @@ function handlesItsOwnRejection(node: TSESTree.Expression): boolean {
 
 /**
  * Whether the callback can reject without anyone seeing it. An unseen body (a callback known only by
- * its type) counts as unhandled; a body with no rejection site has nothing to lose.
+ * its type) counts as unhandled; a body with no rejection site has nothing to lose. `countThrows: false`
+ * leaves out the callback's own `throw` statements, for callers where a synchronous callback's throw
+ * would be just as uncaught (timers, DOM listeners): there `async` adds nothing to lose.
  */
 export function hasUnhandledRejection(
   detector: PromiseDetector,
   callback: AsyncCallback,
   handles: CatchHandles = catchDoesNotRethrow,
+  countThrows = true,
 ): boolean {
   const fn = callback.fn;
   if (!fn) return !(callback.byType && detector.typeServices && declarationsHandleTheirErrors(detector.typeServices, callback.node));
   return collectRejectionSites(detector, fn).some(
-    (site) => !isSiteCovered(site, fn, handles) && !isCoveredReturnedCall(detector, site, handles, callback.byType),
+    (site) =>
+      (countThrows || site.type !== AST_NODE_TYPES.ThrowStatement) &&
+      !isSiteCovered(site, fn, handles) &&
+      !isCoveredReturnedCall(detector, site, handles, callback.byType),
   );
 }
 

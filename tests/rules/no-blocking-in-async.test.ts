@@ -119,6 +119,8 @@ const valid: Valid[] = [
   "import fs from 'fs'; export async function seed() { if (process.env.NODE_ENV === 'test') fs.writeFileSync('fixture.json', '{}'); }",
   // ---- not route handlers: the first argument is not a route path ----
   "import fs from 'fs'; cache.get('key', () => fs.readFileSync('x')); emitter.use(() => fs.readFileSync('y'));",
+  // A markdown-it plugin takes `(md, options)`: `use` registers it once, it is not request middleware.
+  "import zlib from 'zlib'; export function init(md) { md.use((mdi, options) => { mdi.core.ruler.push('diagram', (state) => { state.src = zlib.deflateSync(state.src).toString('base64'); }); }); }",
 ];
 
 const invalid: Invalid[] = [
@@ -833,6 +835,12 @@ async function f(p) {
     ],
   },
   {
+    // Koa and Hono middleware take `(ctx, next)`.
+    code: "import { execSync } from 'child_process';\napp.use((ctx, next) => { ctx.set('x-rev', String(execSync('git rev-parse HEAD'))); return next(); });",
+    output: null,
+    errors: [{ messageId: 'blockingCallInHandler', line: 2, column: 50, suggestions: [] }],
+  },
+  {
     // A helper whose only caller is a route handler.
     code: "import fs from 'fs';\nfunction readUsers() { return JSON.parse(fs.readFileSync('users.json', 'utf8')); }\napp.get('/users', (req, res) => res.json(readUsers()));",
     output: null,
@@ -929,6 +937,9 @@ plainTester.run('no-blocking-in-async (plain only)', rule, {
 /** The helpers of tests/fixtures/modules/blocking.ts, as the linted file imports them. */
 const HELPERS = "import { loadManifest, hashPassword, parseCards, getTemplate, isDirectory, countDirectories, readManifestAsync, even, views } from './modules/blocking.js';\n";
 
+/** The helpers of tests/fixtures/modules/blocking-untyped.ts, whose dependencies have no types here. */
+const UNTYPED_HELPERS = "import { checkPassword, loadSettings, hashSync } from './modules/blocking-untyped.js';\n";
+
 typedTester.run('no-blocking-in-async (typed only)', rule, {
   valid: [
     // Lazy initialisation, a single cheap call, an async helper (its own file is linted), recursion without blocking.
@@ -937,6 +948,8 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
     `${HELPERS}(async () => { const manifest = loadManifest(); await serve(manifest); })();\ndeclare function serve(m: object): Promise<void>;`,
     `${HELPERS}export async function start(server: { listen(port: number): void }) { loadManifest(); server.listen(80); }`,
     `${HELPERS}let manifest: Record<string, string> | undefined;\nexport async function get() { manifest ??= loadManifest(); return manifest; }`,
+    // A project function named like a catalogued one, in a file whose imports cannot be resolved.
+    `${UNTYPED_HELPERS}export async function digest(value: string) { return hashSync(value); }`,
     // Plain callers are not request paths, and the option turns the follower off.
     `${HELPERS}export function build() { return loadManifest(); }`,
     { code: `${HELPERS}export async function page() { return loadManifest(); }`, options: [{ followSyncHelpers: false }] },
@@ -985,6 +998,15 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
       output: null,
       errors: [
         { messageId: 'blockingCallThroughHelper', line: 2, column: 45, data: { helper: 'page', call: 'readFileSync()', location: 'modules/blocking.ts:64', where: 'async function', alternative: '`readFile()` from `node:fs/promises`' } },
+      ],
+    },
+    {
+      // The helper's dependencies have no types installed: their imports tell what the calls are.
+      code: `${UNTYPED_HELPERS}export async function login(password: string, hash: string) { return checkPassword(password, hash) && loadSettings('settings.json'); }`,
+      output: null,
+      errors: [
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 70, data: { helper: 'checkPassword', call: 'compareSync()', location: 'modules/blocking-untyped.ts:7', where: 'async function', alternative: '`compare()` from `bcrypt`' } },
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 103, data: { helper: 'loadSettings', call: 'readJsonSync()', location: 'modules/blocking-untyped.ts:11', where: 'async function', alternative: '`readJson()` from `fs-extra`' } },
       ],
     },
     {

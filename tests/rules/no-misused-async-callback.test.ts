@@ -19,6 +19,10 @@ const valid: (string | ValidTestCase<Options>)[] = [
   "emitter.on('data', (chunk) => save(chunk).catch((error) => console.error(error)));",
   "emitter.on('data', async (chunk) => { await save(chunk).catch(report); });",
   "window.addEventListener('load', async () => { console.log('loaded'); });",
+  // A message listener that refuses foreign senders with a throw and catches the work it awaits: in the
+  // browser that throw is as uncaught as a synchronous listener's would be, so async adds nothing to lose.
+  "window.addEventListener('message', async (event) => {\n  if (event.origin !== TRUSTED_ORIGIN) throw new Error('untrusted origin');\n  try {\n    event.source.postMessage(await exportScene(event.data));\n  } catch (error) {\n    event.source.postMessage({ type: 'error', message: String(error) });\n  }\n});",
+  "setTimeout(async () => {\n  if (!state.ready) throw new Error('started before ready');\n  try {\n    await state.flush();\n  } catch (error) {\n    console.error(error);\n  }\n}, 10);",
   // Emitters that route a listener's rejection to 'error'.
   "import { EventEmitter } from 'node:events'; const bus = new EventEmitter({ captureRejections: true }); bus.on('job', async (job) => { await run(job); });",
   "import { EventEmitter } from 'node:events'; class Bus extends EventEmitter { constructor() { super({ captureRejections: true }); this.on('job', async (job) => { await run(job); }); } }",
@@ -59,6 +63,9 @@ const valid: (string | ValidTestCase<Options>)[] = [
   "import { Readable } from 'node:stream'; const rows = new Readable({ objectMode: true, async read() { try { this.push(await next()); } catch (error) { this.destroy(error); } } });",
   "import { Writable } from 'node:stream'; const sink = new Writable({ async write(chunk, encoding, callback) { try { await store(chunk); callback(); } catch (error) { callback(error); } } });",
   "import { Readable } from 'node:stream'; const r = new Readable({ read() { this.push(null); } });",
+  // An import step that logs a failed file and goes on: the catch swallows, and the callback is called last either way.
+  "import { Transform } from 'node:stream';\nconst importer = new Transform({\n  objectMode: true,\n  transform: async (file, encoding, done) => {\n    if (file.size === 0) return done();\n    try {\n      await importFile(file);\n    } catch (error) {\n      console.warn('skipped', file.path, error);\n    }\n    done();\n  },\n});",
+
   // Pushes only after its last await, then returns: the next read() starts when this one is done.
   "import { Readable } from 'node:stream';\nclass Pages extends Readable {\n  async _read() {\n    try {\n      const page = await fetchPage();\n      for (const item of page) this.push(item);\n    } catch (error) {\n      this.destroy(error);\n    }\n  }\n}",
   "import { Readable } from 'node:stream';\nconst keys = new Readable({ objectMode: true, async read() { try { for (;;) { const [next, batch] = await scan(cursor); cursor = next; if (batch.length > 0) { keys.push(batch); if (cursor === '0') keys.push(null); return; } } } catch (error) { keys.destroy(error); } } });",
@@ -323,6 +330,24 @@ const invalid: InvalidTestCase<MessageId, Options>[] = [
     errors: [{ messageId: 'timer', line: 2, column: 13, suggestions: [] }],
   },
   {
+    // The same guard throw on an EventEmitter listener is reported: a synchronous throw would reach `emit()`'s caller.
+    code: "import { EventEmitter } from 'node:events';\nconst jobs = new EventEmitter();\njobs.on('job', async (job) => {\n  if (!job.id) throw new Error('job without id');\n});",
+    errors: [
+      {
+        messageId: 'listener',
+        line: 3,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'catchAndEmit',
+            output:
+              "import { EventEmitter } from 'node:events';\nconst jobs = new EventEmitter();\njobs.on('job', async (job) => {\n  try {\n    if (!job.id) throw new Error('job without id');\n  } catch (error) {\n    jobs.emit('error', error);\n  }\n});",
+          },
+        ],
+      },
+    ],
+  },
+  {
     code: "import { setTimeout as later } from 'node:timers';\nlater(async () => { await poll(); }, 5);",
     errors: [{ messageId: 'timer', line: 2, column: 7, suggestions: [{ messageId: 'catchAndLog', output: "import { setTimeout as later } from 'node:timers';\nlater(async () => {\n  try {\n    await poll();\n  } catch (error) {\n    console.error(error);\n  }\n}, 5);" }] }],
   },
@@ -357,6 +382,11 @@ const invalid: InvalidTestCase<MessageId, Options>[] = [
   {
     code: "import stream from 'node:stream';\nclass Upper extends stream.Transform {\n  async _transform(chunk, encoding, callback) {\n    callback(null, await convert(chunk));\n  }\n}",
     errors: [{ messageId: 'streamMethod', line: 3, column: 9 }],
+  },
+  {
+    // The catch logs and returns without calling the callback: the pipeline stalls on that chunk.
+    code: "import { Transform } from 'node:stream';\nconst importer = new Transform({\n  objectMode: true,\n  transform: async (file, encoding, done) => {\n    try {\n      await importFile(file);\n    } catch (error) {\n      console.warn('skipped', file.path, error);\n      return;\n    }\n    done();\n  },\n});",
+    errors: [{ messageId: 'streamMethod', line: 4, column: 3 }],
   },
   {
     // Errors routed, but it goes on awaiting after a push: read() runs again alongside this call.

@@ -142,6 +142,51 @@ const valid: Valid[] = [
     return null;
   }
 }`,
+  // A retry after re-authenticating calls the same method again: that call already runs its errors
+  // through this same catch, and awaiting it would report each failure twice.
+  `class Transport {
+  async send(message, isRetry = false) {
+    if (!this.url) throw new Error('not connected');
+    try {
+      const response = await fetch(this.url, { method: 'POST', body: JSON.stringify(message) });
+      if (response.status === 401 && !isRetry) {
+        await this.refreshToken();
+        return this.send(message, true);
+      }
+      if (!response.ok) throw new Error(\`HTTP \${response.status}\`);
+    } catch (error) {
+      this.onerror?.(error);
+      throw error;
+    }
+  }
+  async refreshToken() {}
+}`,
+  // The same with a local async arrow that retries itself.
+  `async function post(url, body) {
+  const attempt = async (triedAuth = false) => {
+    try {
+      const response = await fetch(url, { method: 'POST', body });
+      if (response.status === 401 && !triedAuth) return attempt(true);
+      return response;
+    } catch (error) {
+      console.error('post failed', error);
+      throw error;
+    }
+  };
+  return attempt();
+}`,
+  // A promise whose executor only resolves cannot reject: the catch has nothing to miss.
+  `async function handle(messages, pending, deliver) {
+  try {
+    const ids = messages.map((message) => message.id);
+    return new Promise((resolve) => {
+      pending.set(ids[0], resolve);
+      for (const message of messages) deliver(message);
+    });
+  } catch (error) {
+    return { status: 400, error: String(error) };
+  }
+}`,
   // Plain JavaScript, CommonJS.
   {
     code: `const fs = require('node:fs');
@@ -250,6 +295,63 @@ async function retry(sql) {}`,
   }
 }`,
     errors: [{ messageId: 'skipsCatchAndFinally', line: 4, column: 12 }],
+  },
+  // A retry of the same function that awaits before its try: that await's rejection in the retried call
+  // skips this catch, so the retry is reported.
+  {
+    code: `async function sync(client, attempt = 0) {
+  const token = await client.getToken();
+  try {
+    const response = await fetch('/sync', { headers: { authorization: token } });
+    if (response.status === 503 && attempt < 3) return sync(client, attempt + 1);
+    return response;
+  } catch (error) {
+    console.error(error);
+    return null;
+  }
+}`,
+    output: `async function sync(client, attempt = 0) {
+  const token = await client.getToken();
+  try {
+    const response = await fetch('/sync', { headers: { authorization: token } });
+    if (response.status === 503 && attempt < 3) return await sync(client, attempt + 1);
+    return response;
+  } catch (error) {
+    console.error(error);
+    return null;
+  }
+}`,
+    errors: [{ messageId: 'skipsCatch', line: 5, column: 56, data: { name: 'sync()' } }],
+  },
+  // A retry under a finally that releases a lock: the lock is released while the retry still runs.
+  {
+    code: `async function withLock(lock, job, retried = false) {
+  await lock.acquire();
+  try {
+    const ok = await job();
+    if (!ok && !retried) return withLock(lock, job, true);
+    return ok;
+  } catch (error) {
+    console.error(error);
+    return false;
+  } finally {
+    lock.release();
+  }
+}`,
+    output: `async function withLock(lock, job, retried = false) {
+  await lock.acquire();
+  try {
+    const ok = await job();
+    if (!ok && !retried) return await withLock(lock, job, true);
+    return ok;
+  } catch (error) {
+    console.error(error);
+    return false;
+  } finally {
+    lock.release();
+  }
+}`,
+    errors: [{ messageId: 'skipsCatchAndFinally', line: 5, column: 33, data: { name: 'withLock()' } }],
   },
   // An inner try without a catch does not hide the outer one; parentheses are kept where needed.
   {
