@@ -264,7 +264,8 @@ export default createRule<Options, MessageId>({
       const inner = skipExpressionWrappers(argument);
       let isArray: boolean;
       if (inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.CallExpression) {
-        isArray = !isPromiseValue(inner) && isPromiseArray(inner);
+        // The array question first: the callee's declared types usually settle it (issue 12 §3).
+        isArray = isPromiseArray(inner) && !isPromiseValue(inner);
       } else if (inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.MemberExpression) {
         isArray = isValueArray(argument);
       } else {
@@ -413,6 +414,8 @@ export default createRule<Options, MessageId>({
       if (reported.has(id) || !strictNullChecks) return;
       let always: boolean;
       if (services) {
+        // A name declared `flag: boolean` or `const n = a + 1` needs no checker (issue 12 §3).
+        if (detector.isSurelyNotPromise(id)) return;
         const type = services.getType(id);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type) || isIntrinsicErrorType(type)) return;
         always = isAlwaysPendingWork(services, services.getTsNode(id), type);
@@ -504,6 +507,7 @@ export default createRule<Options, MessageId>({
         if (detector.isSurelyNotPromise(node)) return false;
         if (detector.isKnownPromise(node)) return true;
         if (calleeSaysNo(node, (type) => hasThenable(services, services.getTsNode(node), type))) return false;
+        if (calleeSaysPromise(node)) return true;
         const type = services.getType(node);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return detector.isKnownPromise(node);
         if (!isIntrinsicErrorType(type)) return getPendingWork(services, services.getTsNode(node), type) !== null;
@@ -519,6 +523,17 @@ export default createRule<Options, MessageId>({
       if (!services || node.type !== AST_NODE_TYPES.CallExpression) return false;
       const returns = getDeclaredReturnTypes(services, node);
       return returns !== null && !returns.some(test);
+    }
+
+    /**
+     * Whether every declared return type of the callee is a standard promise (or a union with one), so
+     * the call's own type is one too and need not be checked (issue 12 §3).
+     */
+    function calleeSaysPromise(node: TSESTree.Node): boolean {
+      if (!services || node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const returns = getDeclaredReturnTypes(services, node);
+      const tsNode = services.getTsNode(node);
+      return returns !== null && returns.length > 0 && returns.every((type) => getPendingWork(services, tsNode, type) === 'promise');
     }
 
     /** "Await it": turns the `void` in front of the promise into `await`, or puts `await` before it. */

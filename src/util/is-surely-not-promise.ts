@@ -4,7 +4,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import { skipExpressionWrappers } from './ast.js';
 import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
-import { resolveCalledFunction } from './resolve-function.js';
+import { isNeverReassigned, resolveCalledFunction } from './resolve-function.js';
 import { walkDescendants } from './walk.js';
 
 /**
@@ -52,6 +52,7 @@ const valueReturns = new WeakMap<FunctionNode, boolean>();
  */
 export function isSurelyNotPromise(sourceCode: TSESLint.SourceCode, node: TSESTree.Expression): boolean {
   const call = skipExpressionWrappers(node);
+  if (call.type === AST_NODE_TYPES.Identifier) return isSurelyNotPromiseName(sourceCode, call);
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   if (isSyncGlobalCall(sourceCode, call)) return true;
   const resolved = resolveCalledFunction(sourceCode, call);
@@ -62,6 +63,32 @@ export function isSurelyNotPromise(sourceCode: TSESLint.SourceCode, node: TSESTr
   if (fn.generator) return true;
   if (fn.async || fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
   return !returnsValue(fn);
+}
+
+/**
+ * A name whose declaration proves it never holds a promise, whatever the flow: a parameter or variable
+ * written with a type that has no room for one (`flag: boolean`, `ids: string[]`), or a never-reassigned
+ * variable initialised with a primitive-valued expression (`const n = a + 1`, `const s = \`…\``).
+ * `if (options)` and `x && y` ask this about every tested name; most are settled here.
+ */
+function isSurelyNotPromiseName(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  if (!variable || variable.defs.length === 0) return false;
+  return variable.defs.every((def) => {
+    const name = def.name;
+    if (name.type !== AST_NODE_TYPES.Identifier) return false;
+    if (def.type !== 'Parameter' && def.type !== 'Variable') return false;
+    if (name.typeAnnotation) return !mayHoldPromise(name.typeAnnotation.typeAnnotation);
+    if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== name || !isNeverReassigned(variable)) return false;
+    const init = def.node.init; // wrappers kept: `1 as unknown as Promise<void>` claims a promise
+    return (
+      init?.type === AST_NODE_TYPES.Literal ||
+      init?.type === AST_NODE_TYPES.TemplateLiteral ||
+      init?.type === AST_NODE_TYPES.UnaryExpression ||
+      init?.type === AST_NODE_TYPES.BinaryExpression ||
+      init?.type === AST_NODE_TYPES.UpdateExpression
+    );
+  });
 }
 
 function isSyncGlobalCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
