@@ -28,7 +28,7 @@ import {
   unionConstituents,
 } from '../src/util/typescript.js';
 import { getThisClass } from '../src/util/resolve-function.js';
-import { findApiReferences } from '../src/util/resolve-import.js';
+import { findApiReferences, mentionsApi } from '../src/util/resolve-import.js';
 
 export type Options = [
   {
@@ -106,6 +106,9 @@ export default createRule<Options, MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // Every request the rule judges is a catalogued client call or a call on an instance a catalogued
+    // factory made: a file that spells none of their modules or globals has nothing to report (issue 12 §4).
+    if (!mentionsApi(sourceCode, REQUEST_APIS) && !mentionsApi(sourceCode, REQUEST_CLIENT_FACTORIES)) return {};
     const services = getTypeServices(context);
     const timeoutMs = options.defaultTimeoutMs ?? 30000;
     const clients = new Set<RequestClient>(options.clients ?? REQUEST_CLIENTS);
