@@ -14,6 +14,7 @@ import { getDeclaredReturnTypes } from '../src/util/get-declared-return-types.js
 import type { TypeServices } from '../src/util/get-type-services.js';
 import { functionHandlesOwnErrors, tsFunctionHandlesOwnErrors, type TsOwnErrorsOracle } from '../src/util/handles-own-errors.js';
 import { getPendingWork, getPromiseDetector, isAlwaysPendingWork, isPendingWorkArray } from '../src/util/is-promise.js';
+import { isSurelyNotThenableName } from '../src/util/is-surely-not-promise.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
 import {
   isIntrinsicAnyType,
@@ -415,7 +416,7 @@ export default createRule<Options, MessageId>({
       let always: boolean;
       if (services) {
         // A name declared `flag: boolean` or `const n = a + 1` needs no checker (issue 12 §3).
-        if (detector.isSurelyNotPromise(id)) return;
+        if (isSurelyNotThenableName(sourceCode, id)) return;
         const type = services.getType(id);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type) || isIntrinsicErrorType(type)) return;
         always = isAlwaysPendingWork(services, services.getTsNode(id), type);
