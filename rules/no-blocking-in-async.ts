@@ -127,6 +127,7 @@ export default createRule<Options, MessageId>({
     // that spells no blocking API and no clock has nothing to report (issue 12 §4).
     if (!services && !BLOCKING_NAMES.test(sourceCode.text) && !mentionsApi(sourceCode, CLOCK_READS)) return {};
     if (!(options.checkOneOffFiles ?? false) && isOneOffFile(sourceCode, context.physicalFilename, context.cwd)) return {};
+    let moduleSources: string[] | undefined;
     const helperCache = new Map<FunctionNode, HelperUse | null>();
     const runsOnce = createRunsOnce(sourceCode);
     const optionsKey = JSON.stringify([allow, cheapOptions]);
@@ -458,7 +459,12 @@ export default createRule<Options, MessageId>({
       return bare ? name : `node:${name}`;
     }
 
+    // Once per file (`moduleSources`): every fix asks, and a file with many reports would otherwise rescan its top level.
     function getModuleSources(): string[] {
+      return (moduleSources ??= readModuleSources());
+    }
+
+    function readModuleSources(): string[] {
       const sources: string[] = [];
       for (const statement of sourceCode.ast.body) {
         if (statement.type === AST_NODE_TYPES.ImportDeclaration) sources.push(statement.source.value);
