@@ -18,7 +18,7 @@ import { prefixWithUnary } from '../src/util/fix.js';
 import { isCallbackArgument, isFunctionNode, isInside, type FunctionNode } from '../src/util/get-enclosing-function.js';
 import { getTypeServices } from '../src/util/get-type-services.js';
 import { isNeverReassigned } from '../src/util/resolve-function.js';
-import { findApiReferences, isBuiltinName, type ApiReference } from '../src/util/resolve-import.js';
+import { findApiReferences, isBuiltinName, mentionsApi, type ApiReference } from '../src/util/resolve-import.js';
 import { isIntrinsicAnyType, isIntrinsicNeverType, isIntrinsicUnknownType, isTypeParameter, unionConstituents } from '../src/util/typescript.js';
 import { walkDescendants } from '../src/util/walk.js';
 import { isExemptCheapCall, isInLoop } from './no-blocking-in-async/cheap-calls.js';
@@ -122,8 +122,12 @@ export default createRule<Options, MessageId>({
     const allow = options.allow ?? [];
     const cheapOptions = { checkExistsSync: options.checkExistsSync ?? false, checkMetadataCalls: options.checkMetadataCalls ?? false };
     const followSyncHelpers = options.followSyncHelpers ?? true;
-    if (!(options.checkOneOffFiles ?? false) && isOneOffFile(sourceCode, context.physicalFilename, context.cwd)) return {};
     const services = getTypeServices(context);
+    // Without types the rule reports only catalogued blocking calls and busy-wait loops on a clock: a file
+    // that spells no blocking API and no clock has nothing to report (issue 12 §4).
+    if (!services && !BLOCKING_NAMES.test(sourceCode.text) && !mentionsApi(sourceCode, CLOCK_READS)) return {};
+    if (!(options.checkOneOffFiles ?? false) && isOneOffFile(sourceCode, context.physicalFilename, context.cwd)) return {};
+    let moduleSources: string[] | undefined;
     const helperCache = new Map<FunctionNode, HelperUse | null>();
     const runsOnce = createRunsOnce(sourceCode);
     const optionsKey = JSON.stringify([allow, cheapOptions]);
@@ -455,7 +459,12 @@ export default createRule<Options, MessageId>({
       return bare ? name : `node:${name}`;
     }
 
+    // Once per file (`moduleSources`): every fix asks, and a file with many reports would otherwise rescan its top level.
     function getModuleSources(): string[] {
+      return (moduleSources ??= readModuleSources());
+    }
+
+    function readModuleSources(): string[] {
       const sources: string[] = [];
       for (const statement of sourceCode.ast.body) {
         if (statement.type === AST_NODE_TYPES.ImportDeclaration) sources.push(statement.source.value);
@@ -660,8 +669,10 @@ type Place =
   | { kind: 'handler'; fn: FunctionNode }
   | { kind: 'sync'; fn: FunctionNode };
 
+// Whole words: `wait` and `sync` are names in the catalogue, and most files say `await` or `async`.
 const BLOCKING_NAMES = new RegExp(
-  [...new Set(BLOCKING_CALLS.map((target) => target.path.at(-1) ?? target.global ?? ''))].filter(Boolean).join('|'),
+  `\\b(?:${[...new Set(BLOCKING_CALLS.map((target) => target.path.at(-1) ?? target.global ?? ''))].filter(Boolean).join('|')})\\b`,
+  'u',
 );
 const STATEMENT_LISTS = new Set<string>([
   AST_NODE_TYPES.Program,

@@ -20,6 +20,7 @@ import {
   type TsOwnErrorsOracle,
 } from '../src/util/handles-own-errors.js';
 import { getPendingWork, getPromiseDetector, isAlwaysPendingWork, isPendingWorkArray } from '../src/util/is-promise.js';
+import { isSurelyNotThenableName } from '../src/util/is-surely-not-promise.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
 import {
   isIntrinsicAnyType,
@@ -272,7 +273,8 @@ export default createRule<Options, MessageId>({
       const inner = skipExpressionWrappers(argument);
       let isArray: boolean;
       if (inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.CallExpression) {
-        isArray = !isPromiseValue(inner) && isPromiseArray(inner);
+        // The array question first: the callee's declared types usually settle it (issue 12 §3).
+        isArray = isPromiseArray(inner) && !isPromiseValue(inner);
       } else if (inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.MemberExpression) {
         isArray = isValueArray(argument);
       } else {
@@ -421,6 +423,8 @@ export default createRule<Options, MessageId>({
       if (reported.has(id) || !strictNullChecks) return;
       let always: boolean;
       if (services) {
+        // A name declared `flag: boolean` or `const n = a + 1` needs no checker (issue 12 §3).
+        if (isSurelyNotThenableName(sourceCode, id)) return;
         const type = services.getType(id);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type) || isIntrinsicErrorType(type)) return;
         always = isAlwaysPendingWork(services, services.getTsNode(id), type);
@@ -512,6 +516,7 @@ export default createRule<Options, MessageId>({
         if (detector.isSurelyNotPromise(node)) return false;
         if (detector.isKnownPromise(node)) return true;
         if (calleeSaysNo(node, (type) => hasThenable(services, services.getTsNode(node), type))) return false;
+        if (calleeSaysPromise(node)) return true;
         const type = services.getType(node);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return detector.isKnownPromise(node);
         if (!isIntrinsicErrorType(type)) return getPendingWork(services, services.getTsNode(node), type) !== null;
@@ -527,6 +532,17 @@ export default createRule<Options, MessageId>({
       if (!services || node.type !== AST_NODE_TYPES.CallExpression) return false;
       const returns = getDeclaredReturnTypes(services, node);
       return returns !== null && !returns.some(test);
+    }
+
+    /**
+     * Whether every declared return type of the callee is a standard promise (or a union with one), so
+     * the call's own type is one too and need not be checked (issue 12 §3).
+     */
+    function calleeSaysPromise(node: TSESTree.Node): boolean {
+      if (!services || node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const returns = getDeclaredReturnTypes(services, node);
+      const tsNode = services.getTsNode(node);
+      return returns !== null && returns.length > 0 && returns.every((type) => getPendingWork(services, tsNode, type) === 'promise');
     }
 
     /** "Await it": turns the `void` in front of the promise into `await`, or puts `await` before it. */

@@ -5,7 +5,7 @@ import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/
 import { createRule } from '../src/util/create-rule.js';
 import { getTypeServices } from '../src/util/get-type-services.js';
 import { getPromiseDetector } from '../src/util/is-promise.js';
-import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
+import { findApiReferences, mentionsApi, type ApiTarget } from '../src/util/resolve-import.js';
 import { analyzeCollection } from './no-unbounded-concurrency/find-unbounded.js';
 import { createSuggestionBuilder } from './no-unbounded-concurrency/fix-builders.js';
 import { buildLimiterIndex, isLimitingCall, type LimiterIndex } from './no-unbounded-concurrency/limiter-detection.js';
@@ -97,6 +97,9 @@ export default createRule<Options, MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // The rule judges `Promise.all()`-like combinators and `for await` loops: a file that spells neither
+    // `Promise` nor `await` has nothing to report (issue 12 §4).
+    if (!mentionsApi(sourceCode, COMBINATOR_TARGETS) && !sourceCode.text.includes('await')) return {};
     const maxConcurrency = options.maxConcurrency ?? 64;
     const fixLibrary = options.fixLibrary ?? 'p-map';
     const fixConcurrency = options.fixConcurrency ?? 8;

@@ -28,7 +28,7 @@ import {
   unionConstituents,
 } from '../src/util/typescript.js';
 import { getThisClass } from '../src/util/resolve-function.js';
-import { findApiReferences } from '../src/util/resolve-import.js';
+import { findApiReferences, mentionsApi } from '../src/util/resolve-import.js';
 
 export type Options = [
   {
@@ -106,12 +106,16 @@ export default createRule<Options, MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // Every request the rule judges is a catalogued client call or a call on an instance a catalogued
+    // factory made: a file that spells none of their modules or globals has nothing to report (issue 12 §4).
+    if (!mentionsApi(sourceCode, REQUEST_APIS) && !mentionsApi(sourceCode, REQUEST_CLIENT_FACTORIES)) return {};
     const services = getTypeServices(context);
     const timeoutMs = options.defaultTimeoutMs ?? 30000;
     const clients = new Set<RequestClient>(options.clients ?? REQUEST_CLIENTS);
     const checkOpaque = options.checkOpaqueOptions === true;
     const autofix = options.autofix === true;
     const instances = new WeakMap<TSESLint.Scope.Variable, boolean>();
+    let factoryHolderNames: Set<string> | undefined;
     const classInstances = new WeakMap<ClassNode, Map<string, { factory: ClientFactory; covered: boolean }>>();
 
     return {
@@ -173,6 +177,9 @@ export default createRule<Options, MessageId>({
     /** A client made by `axios.create()`/`got.extend()` in this file, held in a const or a class field. */
     function findInstance(node: TSESTree.Expression): { factory: ClientFactory; covered: boolean } | null {
       if (node.type === AST_NODE_TYPES.Identifier) {
+        // Only a name some declarator gives to a factory's result can hold an instance: other names need no
+        // scope lookup, which keeps the rule linear in files with many calls (issue 12 §4).
+        if (!getFactoryHolderNames().has(node.name)) return null;
         const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
         const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
         if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
@@ -192,6 +199,20 @@ export default createRule<Options, MessageId>({
       const cls = getThisClass(node);
       if (field === null || !cls) return null;
       return getClassInstances(cls).get(field) ?? null;
+    }
+
+    /** The names of declarators whose initialiser holds a catalogued factory call (a superset of the instances). */
+    function getFactoryHolderNames(): Set<string> {
+      if (factoryHolderNames) return factoryHolderNames;
+      factoryHolderNames = new Set();
+      for (const call of findApiReferences(sourceCode, REQUEST_CLIENT_FACTORIES).keys()) {
+        for (let current: TSESTree.Node | undefined = call.parent; current && !isFunctionNode(current); current = current.parent) {
+          if (current.type !== AST_NODE_TYPES.VariableDeclarator) continue;
+          if (current.id.type === AST_NODE_TYPES.Identifier) factoryHolderNames.add(current.id.name);
+          break;
+        }
+      }
+      return factoryHolderNames;
     }
 
     function findFactory(call: TSESTree.CallExpression): ClientFactory | null {

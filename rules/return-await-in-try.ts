@@ -46,6 +46,8 @@ export default createRule<Options, MessageId>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    // Only a `return` inside `try` can skip its `catch` or `finally`: no `try`, nothing to report (issue 12 §4).
+    if (!sourceCode.text.includes('try')) return {};
     const detector = getPromiseDetector(context);
 
     return {

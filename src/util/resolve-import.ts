@@ -58,7 +58,7 @@ export function findApiReferences<Info>(
   }
   let found = perFile.get(targets);
   if (!found) {
-    found = collectReferences(sourceCode, targets);
+    found = mentionsAny(sourceCode.text, getTraces(targets).names) ? collectReferences(sourceCode, targets) : new Map();
     perFile.set(targets, found);
   }
   return found as ReadonlyMap<TSESTree.Node, ApiReference<Info>>;
@@ -160,6 +160,22 @@ interface Traces {
   modules: Map<string, TraceNode>;
   globals: Map<string, TraceNode>;
   trackerMap: Record<string, unknown>;
+  /** The module and global names: every reference spells one of them in the file's text. */
+  names: readonly string[];
+}
+
+/**
+ * Whether the text spells one of the names. Every import, `require()` and global read of a target
+ * names its module or global, so a file that spells none has no reference, and its scopes need no walk
+ * (issue 12 §4: most files use no API of a given catalogue).
+ */
+function mentionsAny(text: string, names: readonly string[]): boolean {
+  return names.some((name) => text.includes(name));
+}
+
+/** Whether the file spells a module or global name of the target list (see `findApiReferences`). */
+export function mentionsApi(sourceCode: TSESLint.SourceCode, targets: readonly ApiTarget[]): boolean {
+  return mentionsAny(sourceCode.text, getTraces(targets).names);
 }
 
 // Target lists are module-level constants: their trace trees are built once, not once per file.
@@ -169,7 +185,7 @@ function getTraces(targets: readonly ApiTarget[]): Traces {
   let traces = tracesCache.get(targets);
   if (!traces) {
     const { modules, globals } = buildTraces(targets);
-    traces = { modules, globals, trackerMap: toTrackerMap(modules) };
+    traces = { modules, globals, trackerMap: toTrackerMap(modules), names: [...new Set([...modules.keys(), ...globals.keys()])] };
     tracesCache.set(targets, traces);
   }
   return traces;

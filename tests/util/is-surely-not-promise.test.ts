@@ -1,0 +1,80 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { createRule } from '../../src/util/create-rule.js';
+import { isSurelyNotPromise, isSurelyNotThenableName } from '../../src/util/is-surely-not-promise.js';
+import { plainTester, typedTester } from '../rule-tester.js';
+
+// A probe rule: reports `probe(x)` when syntax alone proves `x` is neither a promise nor an array of
+// promises, and `thenable(x)` when it proves the name `x` is no promise. These answers let the rules skip
+// the type checker (issue 12 §3), so each must hold whatever types say: a wrong "surely not" loses a report.
+const probe = createRule<[], 'surelyNot'>({
+  name: 'probe-surely-not-promise',
+  meta: {
+    type: 'problem',
+    docs: { description: 'Reports probe(x) when x is surely not a promise', requiresTypeChecking: false, usesTypeInformation: false },
+    messages: { surelyNot: 'surely not a promise' },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const argument = node.arguments[0];
+        if (node.callee.type !== AST_NODE_TYPES.Identifier || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+        const sure =
+          node.callee.name === 'probe'
+            ? isSurelyNotPromise(context.sourceCode, argument)
+            : node.callee.name === 'thenable' && argument.type === AST_NODE_TYPES.Identifier && isSurelyNotThenableName(context.sourceCode, argument);
+        if (sure) context.report({ node, messageId: 'surelyNot' });
+      },
+    };
+  },
+});
+
+const found = [{ messageId: 'surelyNot' as const }];
+
+const cases = {
+  valid: [
+    // Names whose value syntax cannot pin down.
+    'async function f() { const p = save(); probe(p); }',
+    'function f(x: any) { probe(x); }',
+    'function f(x) { probe(x); }',
+    'function f(x = undefined) { probe(x); }',
+    // `let x = null` leaves `x` open to anything assigned later.
+    'let x = null; x = load(); probe(x);',
+    // An assertion claims a promise, whatever the literal under it.
+    'const v = 1 as unknown as Promise<void>; probe(v);',
+    'const v = <Promise<void>>(<unknown>1); probe(v);',
+    // Reassigned with a non-primitive declared type.
+    'let n = a + b; n = load(); probe(n);',
+    // An awaited value may be an array of promises, so only the thenable question is settled.
+    'async function f() { const xs = await load(); probe(xs); }',
+    // Calls that may return a promise or an array of them.
+    'probe(Array.from(items, async (item) => save(item)));',
+    'probe(Promise.resolve(1));',
+    'class Task { constructor(run) {} } new Task((resolve) => probe(resolve()));',
+    'const Promise = MyPromise; new Promise((resolve) => probe(resolve()));',
+    'new Promise((resolve, reject, extra) => probe(extra()));',
+    // A local that shadows a global.
+    'function f(Array) { probe(Array.isArray(x)); }',
+    'function f(options: Options) { thenable(options); }',
+  ],
+  invalid: [
+    { code: 'function f(flag: boolean) { probe(flag); }', errors: found },
+    { code: 'function f(ids: string[] | undefined) { probe(ids); }', errors: found },
+    { code: 'let done = false; done = check(); probe(done);', errors: found },
+    { code: 'function f(retries = 3) { probe(retries); }', errors: found },
+    { code: 'const label = `#${n}`; probe(label);', errors: found },
+    { code: 'const total = a + b; probe(total);', errors: found },
+    { code: 'let same = a === b; same = a !== c; probe(same);', errors: found },
+    { code: 'new Promise((resolve, reject) => { probe(resolve(1)); probe(reject(new Error("x"))); });', errors: [...found, ...found] },
+    { code: 'class A extends B { constructor() { probe(super()); } }', errors: found },
+    { code: 'probe(Array.isArray(x));', errors: found },
+    { code: 'probe(Error.captureStackTrace(this));', errors: found },
+    { code: 'async function f() { const body = await read(); thenable(body); }', errors: found },
+    { code: 'function f(flag: boolean) { thenable(flag); }', errors: found },
+  ],
+};
+
+plainTester.run('is-surely-not-promise (plain)', probe, cases);
+typedTester.run('is-surely-not-promise (typed)', probe, cases);
