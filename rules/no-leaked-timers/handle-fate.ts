@@ -13,6 +13,7 @@ import type { ClassNode, HandleFate, TimerFile, Use, UseSummary } from './types.
 export function createHandleFate(file: TimerFile) {
   const { sourceCode, allowUnref, membersByName, classesWithDynamicThis, namesDestructuredFromThis } = file;
   const { isPromiseExecutor } = createSourceText(sourceCode);
+  const fieldGroups = new Map<string, FieldGroup>();
   return { getHandleFate, summarizeVariableUses, summarizeFieldUses, findHandleReads };
 
   function getHandleFate(call: TSESTree.CallExpression | TSESTree.Node): HandleFate {
@@ -92,20 +93,64 @@ export function createHandleFate(file: TimerFile) {
 
   function summarizeFieldUses(cls: ClassNode, name: string): UseSummary {
     if (classesWithDynamicThis.has(cls) || namesDestructuredFromThis.has(name) || namesDestructuredFromThis.has('*')) return 'released';
-    let summary: UseSummary = 'unused';
-    for (const member of membersByName.get(name) ?? []) {
-      if (member.object.type === AST_NODE_TYPES.ThisExpression) {
-        const owner = getThisClass(member.object);
-        if (owner && owner !== cls && !areRelatedClasses(owner, cls)) continue;
-      }
-      const outer = getOuterExpression(member);
-      const parent = outer.parent;
-      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === outer && parent.operator === '=') continue;
-      const use = classifyUse(member);
-      if (use === 'release') return 'released';
-      if (use === 'unref' && allowUnref) summary = 'unref';
+    const group = getFieldGroup(name);
+    let summary = group.othersSummary;
+    if (summary === 'released') return summary;
+    for (const member of membersOfRelatedClasses(group, cls)) {
+      const use = summarizeMemberUse(member);
+      if (use === 'released') return 'released';
+      if (use === 'unref') summary = 'unref';
     }
     return summary;
+  }
+
+  /** What one mention of a field does to the handle it holds; assignments to it neither keep nor clear the old one. */
+  function summarizeMemberUse(member: TSESTree.MemberExpression): UseSummary {
+    const outer = getOuterExpression(member);
+    const parent = outer.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === outer && parent.operator === '=') return 'unused';
+    const use = classifyUse(member);
+    if (use === 'release') return 'released';
+    return use === 'unref' && allowUnref ? 'unref' : 'unused';
+  }
+
+  /**
+   * The mentions of one field name, grouped once per file by the class whose `this` they go through, so a
+   * timer's field is judged by its own class's mentions (and its sub- or base class's) without scanning every
+   * same-named member in the file for every timer: linear in file size, not quadratic.
+   */
+  function getFieldGroup(name: string): FieldGroup {
+    let group = fieldGroups.get(name);
+    if (group) return group;
+    group = { byOwner: new Map(), ownersByName: new Map(), ownersBySuperName: new Map(), othersSummary: 'unused' };
+    for (const member of membersByName.get(name) ?? []) {
+      const owner = member.object.type === AST_NODE_TYPES.ThisExpression ? getThisClass(member.object) : null;
+      if (!owner) {
+        // Another object's field of the same name, or `this` outside a class: it may hold this handle too.
+        if (group.othersSummary !== 'released') {
+          const use = summarizeMemberUse(member);
+          if (use !== 'unused') group.othersSummary = use;
+        }
+        continue;
+      }
+      let members = group.byOwner.get(owner);
+      if (!members) {
+        group.byOwner.set(owner, (members = []));
+        if (owner.id) pushTo(group.ownersByName, owner.id.name, owner);
+        if (owner.superClass?.type === AST_NODE_TYPES.Identifier) pushTo(group.ownersBySuperName, owner.superClass.name, owner);
+      }
+      members.push(member);
+    }
+    fieldGroups.set(name, group);
+    return group;
+  }
+
+  /** The class's own mentions, then those of classes it extends or that extend it (by name, as `extends` reads). */
+  function* membersOfRelatedClasses(group: FieldGroup, cls: ClassNode): Generator<TSESTree.MemberExpression> {
+    const related = new Set<ClassNode>([cls]);
+    if (cls.id) for (const sub of group.ownersBySuperName.get(cls.id.name) ?? []) related.add(sub);
+    if (cls.superClass?.type === AST_NODE_TYPES.Identifier) for (const base of group.ownersByName.get(cls.superClass.name) ?? []) related.add(base);
+    for (const owner of related) yield* group.byOwner.get(owner) ?? [];
   }
 
   /** Every read of a kept handle (not its assignments), to see what stops the timer. */
@@ -114,17 +159,10 @@ export function createHandleFate(file: TimerFile) {
       return fate.variable.references.filter((reference) => !reference.init && reference.isRead()).map((reference) => reference.identifier as TSESTree.Node);
     }
     if (fate.kind !== 'field') return [];
-    return (membersByName.get(fate.name) ?? []).filter((member) => {
-      if (member.object.type !== AST_NODE_TYPES.ThisExpression || getThisClass(member.object) !== fate.cls) return false;
+    return (getFieldGroup(fate.name).byOwner.get(fate.cls) ?? []).filter((member) => {
       const outer = getOuterExpression(member);
       return !(outer.parent?.type === AST_NODE_TYPES.AssignmentExpression && outer.parent.left === outer);
     });
-  }
-
-  function areRelatedClasses(a: ClassNode, b: ClassNode): boolean {
-    const extendsByName = (sub: ClassNode, base: ClassNode): boolean =>
-      sub.superClass?.type === AST_NODE_TYPES.Identifier && base.id !== null && sub.superClass.name === base.id.name;
-    return extendsByName(a, b) || extendsByName(b, a);
   }
 
   /** What a read of the handle does with it: only reads that neither clear nor hand it on are `read`. */
@@ -199,4 +237,18 @@ function isLoggingCall(call: TSESTree.CallExpression): boolean {
   const object = skipExpressionWrappers(callee.object);
   const objectName = getSimpleName(object);
   return objectName !== null && (objectName === 'console' || /log/iu.test(objectName));
+}
+
+interface FieldGroup {
+  byOwner: Map<ClassNode, TSESTree.MemberExpression[]>;
+  ownersByName: Map<string, ClassNode[]>;
+  ownersBySuperName: Map<string, ClassNode[]>;
+  /** What mentions through other objects do to the handle, the same for every class. */
+  othersSummary: UseSummary;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -73,24 +73,21 @@ function findExistingBinding(sourceCode: TSESLint.SourceCode, request: ImportReq
       }
     }
   }
-  for (const statement of sourceCode.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-    for (const declarator of statement.declarations) {
-      if (!isRequireOf(declarator.init, request.module)) continue;
-      if (declarator.id.type === AST_NODE_TYPES.Identifier && request.name !== 'default') {
-        return `${declarator.id.name}.${request.name}`;
-      }
-      if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
-        for (const property of declarator.id.properties) {
-          if (
-            property.type === AST_NODE_TYPES.Property &&
-            !property.computed &&
-            property.key.type === AST_NODE_TYPES.Identifier &&
-            property.key.name === request.name &&
-            property.value.type === AST_NODE_TYPES.Identifier
-          ) {
-            return property.value.name;
-          }
+  for (const declarator of getTopLevelImports(sourceCode).requires) {
+    if (!isRequireOf(declarator.init, request.module)) continue;
+    if (declarator.id.type === AST_NODE_TYPES.Identifier && request.name !== 'default') {
+      return `${declarator.id.name}.${request.name}`;
+    }
+    if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+      for (const property of declarator.id.properties) {
+        if (
+          property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          property.key.name === request.name &&
+          property.value.type === AST_NODE_TYPES.Identifier
+        ) {
+          return property.value.name;
         }
       }
     }
@@ -99,10 +96,30 @@ function findExistingBinding(sourceCode: TSESLint.SourceCode, request: ImportReq
 }
 
 function findImportDeclarations(sourceCode: TSESLint.SourceCode, moduleName: string): TSESTree.ImportDeclaration[] {
-  return sourceCode.ast.body.filter(
-    (statement): statement is TSESTree.ImportDeclaration =>
-      statement.type === AST_NODE_TYPES.ImportDeclaration && sameModule(statement.source.value, moduleName),
-  );
+  return getTopLevelImports(sourceCode).imports.filter((statement) => sameModule(statement.source.value, moduleName));
+}
+
+interface TopLevelImports {
+  imports: TSESTree.ImportDeclaration[];
+  /** `const … = require('…')` declarators at the top level. */
+  requires: TSESTree.VariableDeclarator[];
+}
+
+const topLevelCache = new WeakMap<TSESLint.SourceCode, TopLevelImports>();
+
+/** The file's top-level imports and requires, found once per file: a fix per report must not rescan the whole program. */
+function getTopLevelImports(sourceCode: TSESLint.SourceCode): TopLevelImports {
+  let found = topLevelCache.get(sourceCode);
+  if (found) return found;
+  found = { imports: [], requires: [] };
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) found.imports.push(statement);
+    else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) if (isRequireCall(declarator.init)) found.requires.push(declarator);
+    }
+  }
+  topLevelCache.set(sourceCode, found);
+  return found;
 }
 
 function isRequireOf(node: TSESTree.Node | null | undefined, moduleName: string): boolean {
