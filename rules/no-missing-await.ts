@@ -28,8 +28,9 @@ import {
   isIntrinsicUnknownType,
   isStrictCompilerOptionEnabled,
   isThenableType,
-  unionConstituents,
+  isVagueType,
   loadTypeScript,
+  unionConstituents,
 } from '../src/util/typescript.js';
 
 import { returnsHeldPromise, tsReturnsHeldPromise } from './no-missing-await/held-promise.js';
@@ -426,7 +427,7 @@ export default createRule<Options, MessageId>({
         // A name declared `flag: boolean` or `const n = a + 1` needs no checker (issue 12 §3).
         if (isSurelyNotThenableName(sourceCode, id)) return;
         const type = services.getType(id);
-        if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type) || isIntrinsicErrorType(type)) return;
+        if (isVagueType(type)) return;
         always = isAlwaysPendingWork(services, services.getTsNode(id), type);
       } else {
         const init = getConstInit(id);
@@ -572,7 +573,7 @@ export default createRule<Options, MessageId>({
     function isValueArray(node: TSESTree.Expression): boolean {
       if (services) {
         const type = services.getType(node);
-        if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type) || isIntrinsicErrorType(type)) return false;
+        if (isVagueType(type)) return false;
         return isPendingWorkArray(services, services.getTsNode(node), type);
       }
       const inner = skipExpressionWrappers(node);

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { isIntrinsicAnyType, isIntrinsicErrorType, isIntrinsicUnknownType, isIntrinsicVoidType, unionConstituents } from '../src/util/typescript.js';
+import { isIntrinsicAnyType, isIntrinsicVoidType, isVagueType, unionConstituents } from '../src/util/typescript.js';
 import type * as ts from 'typescript';
 
 import { LISTENER_ADD_METHODS, LISTENER_ONCE_METHODS, MICROTASK_APIS, TIMER_APIS } from '../src/knowledge/timers.js';
@@ -426,7 +426,7 @@ export default createRule<Options, MessageId>({
       try {
         return signatures.some((signature) => {
           const returnType = signature.getReturnType();
-          if (isIntrinsicAnyType(returnType) || isIntrinsicUnknownType(returnType) || isIntrinsicErrorType(returnType)) return false;
+          if (isVagueType(returnType)) return false;
           return typeHasThenable(types.checker, types.getTsNode(argument), returnType);
         });
       } catch {

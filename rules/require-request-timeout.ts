@@ -18,12 +18,10 @@ import { getCallerSignalFinder } from '../src/util/find-caller-signal.js';
 import { isFunctionNode } from '../src/util/get-enclosing-function.js';
 import { getTypeServices, type TypeServices } from '../src/util/get-type-services.js';
 import {
-  isIntrinsicAnyType,
-  isIntrinsicErrorType,
   isIntrinsicNullType,
   isIntrinsicUndefinedType,
-  isIntrinsicUnknownType,
   isIntrinsicVoidType,
+  isVagueType,
   loadTypeScript,
   unionConstituents,
 } from '../src/util/typescript.js';
@@ -478,7 +476,7 @@ function isInsideTimerCallback(node: TSESTree.Node): boolean {
 function isRequestTyped(services: TypeServices, node: TSESTree.Node): boolean | null {
   try {
     const type = services.getType(node);
-    if (isIntrinsicAnyType(type) || isIntrinsicErrorType(type) || isIntrinsicUnknownType(type)) return null;
+    if (isVagueType(type)) return null;
     return unionConstituents(type).some((part) => (part.getSymbol() ?? part.aliasSymbol)?.getName() === 'Request');
   } catch {
     return null;
@@ -548,7 +546,7 @@ function judgeTypeKeys(checker: ts.TypeChecker, type: ts.Type, keys: ReadonlySet
   const { TypeFlags } = loadTypeScript();
   let sawObject = false;
   for (const part of unionConstituents(type)) {
-    if (isIntrinsicAnyType(part) || isIntrinsicErrorType(part) || isIntrinsicUnknownType(part)) return 'unknown';
+    if (isVagueType(part)) return 'unknown';
     if (isIntrinsicUndefinedType(part) || isIntrinsicNullType(part) || isIntrinsicVoidType(part)) continue;
     if (!(part.flags & (TypeFlags.Object | TypeFlags.Intersection))) return 'unknown';
     const apparent = checker.getApparentType(part);

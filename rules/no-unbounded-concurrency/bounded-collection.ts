@@ -5,14 +5,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import {
-  isIntrinsicAnyType,
-  isIntrinsicErrorType,
-  isIntrinsicUnknownType,
-  isTupleTypeReference,
-  isTypeParameter,
-  unionConstituents,
-} from '../../src/util/typescript.js';
+import { isTupleTypeReference, isTypeParameter, isVagueType, unionConstituents } from '../../src/util/typescript.js';
 import type * as ts from 'typescript';
 
 import { RESULT_LIMIT_OPTIONS } from '../../src/knowledge/scarce-operations.js';
@@ -426,7 +419,7 @@ export function isArrayTyped(services: TypeServices, node: TSESTree.Node): boole
 
 export function isUnknownish(type: ts.Type): boolean {
   return unionConstituents(type).some(
-    (part) => isIntrinsicAnyType(part) || isIntrinsicUnknownType(part) || isIntrinsicErrorType(part) || isTypeParameter(part),
+    (part) => isVagueType(part) || isTypeParameter(part),
   );
 }
 

@@ -1,12 +1,6 @@
 import type * as ts from 'typescript';
 
-import {
-  isIntrinsicAnyType,
-  isIntrinsicErrorType,
-  isIntrinsicUnknownType,
-  loadTypeScript,
-  unionConstituents,
-} from './typescript.js';
+import { isVagueType, loadTypeScript, unionConstituents } from './typescript.js';
 
 /**
  * What the checker says about a value's type: it is (or may be, in a union) an AbortSignal, it is something
@@ -20,10 +14,10 @@ const globalSymbols = new WeakMap<ts.TypeChecker, ts.Symbol | null>();
 
 /** Call only when a program exists (it loads TypeScript). */
 export function classifyAbortSignalType(checker: ts.TypeChecker, type: ts.Type): AbortSignalVerdict {
-  if (isVague(type)) return 'unknown';
+  if (isVagueType(type)) return 'unknown';
   let unknown = false;
   for (const part of unionConstituents(checker.getNonNullableType(type))) {
-    if (isVague(part)) {
+    if (isVagueType(part)) {
       unknown = true;
       continue;
     }
@@ -60,6 +54,3 @@ function getGlobalAbortSignal(checker: ts.TypeChecker): ts.Symbol | null {
   return symbol;
 }
 
-function isVague(type: ts.Type): boolean {
-  return isIntrinsicAnyType(type) || isIntrinsicErrorType(type) || isIntrinsicUnknownType(type);
-}

@@ -1,22 +1,13 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import type * as ts from 'typescript';
 
 import { isSignalName, SIGNAL_PROPERTY_NAMES } from '../knowledge/signal-apis.js';
 import { getCalleeName, getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
 import { getTypeServices, type TypeServices } from './get-type-services.js';
 import { getThisClass } from './resolve-function.js';
-import {
-  isIntrinsicAnyType,
-  isIntrinsicErrorType,
-  isIntrinsicNullType,
-  isIntrinsicUndefinedType,
-  isIntrinsicUnknownType,
-  isIntrinsicVoidType,
-  unionConstituents,
-} from './typescript.js';
+import { includesNullish, isVagueType, unionConstituents } from './typescript.js';
 import { getSignalReach, type SignalReach } from './signal-reaches-api.js';
 import { classifyAbortSignalType } from './abort-signal-type.js';
 import { walkDescendants } from './walk.js';
@@ -467,11 +458,11 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
   function isOptionalSignalOf(id: TSESTree.Identifier): boolean {
     if (services) {
       const type = services.getType(id);
-      if (isVague(type)) return true;
+      if (isVagueType(type)) return true;
       return unionConstituents(services.checker.getNonNullableType(type)).some((part) => {
         const property = part.getProperty('signal');
         if (!property) return true;
-        return (property.flags & SYMBOL_OPTIONAL) !== 0 || isOptionalTypeOf(services.checker.getTypeOfSymbol(property));
+        return (property.flags & SYMBOL_OPTIONAL) !== 0 || includesNullish(services.checker.getTypeOfSymbol(property));
       });
     }
     return optionalInAnnotation(id.typeAnnotation?.typeAnnotation, 'signal') ?? true;
@@ -480,7 +471,7 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
   /** The checker's answer when it has one; else what the written type and default say. */
   function isOptionalParameter(id: TSESTree.Identifier, hasDefault: boolean): boolean {
     if (hasDefault) return false;
-    if (services && !isVague(services.getType(id))) return isOptionalTyped(services, id);
+    if (services && !isVagueType(services.getType(id))) return isOptionalTyped(services, id);
     return isOptionalBinding(id, hasDefault);
   }
 
@@ -504,7 +495,7 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
     if (abortsItself(variable)) return false;
     if (services) {
       const type = services.getType(id);
-      if (!isVague(type)) {
+      if (!isVagueType(type)) {
         // A `signal` property whose type the checker cannot tell (AbortSignal undeclared without @types/node)
         // leaves the answer to what the code reads.
         let unknown = false;
@@ -655,9 +646,6 @@ function isOptionalBinding(id: TSESTree.Identifier, hasDefault: boolean): boolea
   return annotation.types.some((part) => part.type === AST_NODE_TYPES.TSUndefinedKeyword || part.type === AST_NODE_TYPES.TSNullKeyword);
 }
 
-function isVague(type: ts.Type): boolean {
-  return isIntrinsicAnyType(type) || isIntrinsicErrorType(type) || isIntrinsicUnknownType(type);
-}
 
 function isAbortSignalTyped(services: TypeServices, node: TSESTree.Node): boolean {
   return classifyAbortSignalType(services.checker, services.getType(node)) === 'signal';
@@ -665,8 +653,7 @@ function isAbortSignalTyped(services: TypeServices, node: TSESTree.Node): boolea
 
 function isOptionalTyped(services: TypeServices, node: TSESTree.Node): boolean {
   const type = services.getType(node);
-  if (isVague(type)) return true;
-  return unionConstituents(type).some((part) => isIntrinsicUndefinedType(part) || isIntrinsicNullType(part) || isIntrinsicVoidType(part));
+  return isVagueType(type) || includesNullish(type);
 }
 
 
@@ -702,6 +689,3 @@ function optionalInAnnotation(annotation: TSESTree.TypeNode | undefined, key: st
   return null;
 }
 
-function isOptionalTypeOf(type: ts.Type): boolean {
-  return unionConstituents(type).some((part) => isIntrinsicUndefinedType(part) || isIntrinsicNullType(part) || isIntrinsicVoidType(part));
-}

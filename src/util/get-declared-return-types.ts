@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isIntrinsicAnyType, isIntrinsicErrorType, isIntrinsicUnknownType, isTypeParameter, loadTypeScript, unionConstituents } from './typescript.js';
+import { isTypeParameter, isVagueType, loadTypeScript, unionConstituents } from './typescript.js';
 import type * as ts from 'typescript';
 
 import type { TypeServices } from './get-type-services.js';
@@ -23,14 +23,14 @@ import { safely } from './safe-checker.js';
 export function getDeclaredReturnTypes(services: TypeServices, call: TSESTree.CallExpression): readonly ts.Type[] | null {
   return safely(null, () => {
     const calleeType = services.getType(call.callee);
-    if (isVague(calleeType)) return null;
+    if (isVagueType(calleeType)) return null;
     const returns: ts.Type[] = [];
     for (const part of unionConstituents(services.checker.getNonNullableType(calleeType))) {
       const signatures = part.getCallSignatures();
       if (signatures.length === 0) return null;
       for (const signature of signatures) {
         const type = signature.getReturnType();
-        if (isVague(type) || isTypeParameter(type)) return null;
+        if (isVagueType(type) || isTypeParameter(type)) return null;
         if (signature.typeParameters?.length && !hasFixedShape(type)) return null;
         returns.push(type);
       }
@@ -39,9 +39,6 @@ export function getDeclaredReturnTypes(services: TypeServices, call: TSESTree.Ca
   });
 }
 
-function isVague(type: ts.Type): boolean {
-  return isIntrinsicAnyType(type) || isIntrinsicUnknownType(type) || isIntrinsicErrorType(type);
-}
 
 /**
  * Whether instantiating the type's type parameters leaves its outer shape as it is: primitives and

@@ -18,10 +18,10 @@ import { isNeverReassigned, resolveCalledFunction, type ResolvedFunction } from 
 import {
   isIntrinsicAnyType,
   isIntrinsicErrorType,
-  isIntrinsicUnknownType,
   isThenableType,
   isTypeParameter,
   isUnionType,
+  isVagueType,
   unionConstituents,
 } from './typescript.js';
 import { loadTypeScript } from './typescript.js';
@@ -307,7 +307,7 @@ function forEachTypeMember(checker: ts.TypeChecker, root: ts.Type, visit: (membe
         continue;
       }
       visited.add(type);
-      if (isIntrinsicErrorType(type) || isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) continue;
+      if (isVagueType(type)) continue;
       if (isUnionType(type)) {
         for (const member of type.types) stack.push([member, depth + 1]);
         continue;
@@ -336,7 +336,7 @@ function classifyThenable(types: TypeQueries, tsNode: ts.Node, type: ts.Type): P
   for (const part of unionConstituents(thenType)) {
     for (const signature of part.getCallSignatures()) {
       const returned = signature.getReturnType();
-      if (isIntrinsicAnyType(returned) || isIntrinsicErrorType(returned) || isIntrinsicUnknownType(returned)) return 'lazy';
+      if (isVagueType(returned)) return 'lazy';
       if (unionConstituents(returned).some((member) => isThenableType(checker, tsNode, member))) return 'lazy';
     }
   }

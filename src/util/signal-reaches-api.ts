@@ -9,7 +9,7 @@ import { isFunctionNode } from './get-enclosing-function.js';
 import { getTypeServices, type TypeServices } from './get-type-services.js';
 import { resolveCalledFunction } from './resolve-function.js';
 import { findApiReferences } from './resolve-import.js';
-import { isIntrinsicAnyType, isIntrinsicErrorType, isIntrinsicUnknownType, loadTypeScript, unionConstituents } from './typescript.js';
+import { isVagueType, loadTypeScript, unionConstituents } from './typescript.js';
 import { walkDescendants } from './walk.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -224,7 +224,7 @@ function createReach(sourceCode: TSESLint.SourceCode, services: TypeServices | n
       if (!ts.isIdentifier(param.name)) return null;
       return tsBodyReadsSignal(services, body, param.name.text, depth);
     }
-    if (isVague(paramType)) return null;
+    if (isVagueType(paramType)) return null;
     return unionConstituents(services.checker.getNonNullableType(paramType)).some((part) => [...SIGNAL_PROPERTY_NAMES].some((name) => part.getProperty(name) !== undefined));
   }
 
@@ -298,7 +298,4 @@ export function annotationNamesAbortSignal(type: TSESTree.TypeNode | undefined):
   return type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'AbortSignal';
 }
 
-function isVague(type: ts.Type): boolean {
-  return isIntrinsicAnyType(type) || isIntrinsicErrorType(type) || isIntrinsicUnknownType(type);
-}
 

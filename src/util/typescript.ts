@@ -42,3 +42,13 @@ export const unionConstituents: typeof TsApiUtils.unionConstituents = (type) => 
 export const isUnionType: typeof TsApiUtils.isUnionType = (type) => utils().isUnionType(type);
 export const isStrictCompilerOptionEnabled: typeof TsApiUtils.isStrictCompilerOptionEnabled = (options, option) =>
   utils().isStrictCompilerOptionEnabled(options, option);
+
+/** `any`, `unknown` or the checker's error type: the checker does not know, so what the code says decides. */
+export function isVagueType(type: TypeScript.Type): boolean {
+  return isIntrinsicAnyType(type) || isIntrinsicErrorType(type) || isIntrinsicUnknownType(type);
+}
+
+/** Whether a member of the type (or the type itself) is `undefined`, `null` or `void`: the value may be absent. */
+export function includesNullish(type: TypeScript.Type): boolean {
+  return unionConstituents(type).some((part) => isIntrinsicUndefinedType(part) || isIntrinsicNullType(part) || isIntrinsicVoidType(part));
+}
