@@ -34,6 +34,7 @@ import {
 } from '../src/util/typescript.js';
 
 import { returnsHeldPromise, tsReturnsHeldPromise } from './no-missing-await/held-promise.js';
+import { isNonRejectingApiCall } from './no-missing-await/non-rejecting-api.js';
 import { endsBeforeSettling } from './no-missing-await/process-end.js';
 import { isTestFrameworkCall, isTypeTestFile } from './no-missing-await/test-framework.js';
 
@@ -699,6 +700,9 @@ export default createRule<Options, MessageId>({
         resolveCall: resolveSameFile,
         resolveTsCall: (call) => (detector.resolveCallee(call) ? null : getTsDeclaration(call)),
       };
+      // Library and platform APIs whose documentation says their promise does not reject.
+      const inner = skipExpressionWrappers(node);
+      if (inner.type === AST_NODE_TYPES.CallExpression && isNonRejectingApiCall(inner, services, isGlobalPromise)) return true;
       return cannotReject(node, oracle);
     }
 

@@ -19,14 +19,15 @@ import { loadTypeScript } from '../../src/util/typescript.js';
 export function returnsHeldPromise(fn: FunctionNode): boolean {
   if (fn.async || fn.generator) return false;
   const local = localNames(fn);
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return storedFieldName(fn.body, local) !== null;
+  const isThisAlias = (name: string): boolean => !local.has(name) && isThisAliasAround(fn, name);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return storedFieldName(fn.body, local, isThisAlias) !== null;
   const names = new Set<string | null>();
   let returns = 0;
   const visit = (node: TSESTree.Node): void => {
     if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
     if (node.type === AST_NODE_TYPES.ReturnStatement) {
       returns += 1;
-      names.add(node.argument ? storedFieldName(node.argument, local) : null);
+      names.add(node.argument ? storedFieldName(node.argument, local, isThisAlias) : null);
     }
     forEachChild(node, visit);
   };
@@ -34,8 +35,11 @@ export function returnsHeldPromise(fn: FunctionNode): boolean {
   return returns > 0 && names.size === 1 && !names.has(null) && endsWithReturn(fn.body);
 }
 
-/** `this.promise`, `this.#promise`, or an outer variable (also under `Promise.resolve(…)`) → a key for it. */
-function storedFieldName(node: TSESTree.Expression, local: ReadonlySet<string>): string | null {
+/**
+ * `this.promise`, `this.#promise`, `self.promise` where an enclosing function declared `const self =
+ * this`, or an outer variable (also under `Promise.resolve(…)`) → a key for it.
+ */
+function storedFieldName(node: TSESTree.Expression, local: ReadonlySet<string>, isThisAlias: (name: string) => boolean): string | null {
   let inner = skipExpressionWrappers(node);
   if (
     inner.type === AST_NODE_TYPES.CallExpression &&
@@ -49,9 +53,45 @@ function storedFieldName(node: TSESTree.Expression, local: ReadonlySet<string>):
     inner = skipExpressionWrappers(inner.arguments[0] as TSESTree.Expression);
   }
   if (inner.type === AST_NODE_TYPES.Identifier) return local.has(inner.name) || inner.name === 'undefined' ? null : `var ${inner.name}`;
-  if (inner.type !== AST_NODE_TYPES.MemberExpression || inner.object.type !== AST_NODE_TYPES.ThisExpression) return null;
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return null;
   const name = getStaticPropertyName(inner);
-  return name === null ? null : `this.${name}`;
+  if (name === null) return null;
+  if (inner.object.type === AST_NODE_TYPES.ThisExpression) return `this.${name}`;
+  // Keyed by the alias: `this` and `self` may be different objects in the same function.
+  if (inner.object.type === AST_NODE_TYPES.Identifier && isThisAlias(inner.object.name)) return `${inner.object.name}.${name}`;
+  return null;
+}
+
+/**
+ * Whether the nearest enclosing function that declares `name` declares it as `const name = this`
+ * (`const _this = this; … function execPipeline() { return _this.promise; }`).
+ */
+function isThisAliasAround(fn: FunctionNode, name: string): boolean {
+  for (let node: TSESTree.Node | undefined = fn.parent; node; node = node.parent) {
+    if (!isFunctionNode(node)) continue;
+    if (!localNames(node).has(name)) continue;
+    let found = false;
+    const visit = (child: TSESTree.Node): void => {
+      if (found || isFunctionNode(child) || child.type === AST_NODE_TYPES.ClassBody) return;
+      if (
+        child.type === AST_NODE_TYPES.VariableDeclaration &&
+        child.kind === 'const' &&
+        child.declarations.some(
+          (declarator) =>
+            declarator.id.type === AST_NODE_TYPES.Identifier &&
+            declarator.id.name === name &&
+            declarator.init?.type === AST_NODE_TYPES.ThisExpression,
+        )
+      ) {
+        found = true;
+        return;
+      }
+      forEachChild(child, visit);
+    };
+    forEachChild(node.body, visit);
+    return found;
+  }
+  return false;
 }
 
 /** Names the function declares itself (parameters, variables, functions): those are not held elsewhere. */
@@ -85,26 +125,66 @@ export function tsReturnsHeldPromise(declaration: ts.Node): boolean {
   if ((ts.isPropertyDeclaration(fn) || ts.isVariableDeclaration(fn)) && fn.initializer) fn = fn.initializer;
   if (!ts.isMethodDeclaration(fn) && !ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionDeclaration(fn)) return false;
   if (fn.asteriskToken || !fn.body || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0) return false;
-  if (!ts.isBlock(fn.body)) return tsStoredFieldName(fn.body) !== null;
+  const body = fn.body;
+  const isThisAlias = (name: string): boolean => !tsDeclares(body, name, true) && tsIsThisAliasAround(fn, name);
+  if (!ts.isBlock(body)) return tsStoredFieldName(body, isThisAlias) !== null;
   const names = new Set<string | null>();
   let returns = 0;
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     if (ts.isReturnStatement(node)) {
       returns += 1;
-      names.add(node.expression ? tsStoredFieldName(node.expression) : null);
+      names.add(node.expression ? tsStoredFieldName(node.expression, isThisAlias) : null);
     }
     ts.forEachChild(node, visit);
   };
-  ts.forEachChild(fn.body, visit);
-  const last = fn.body.statements.at(-1);
+  ts.forEachChild(body, visit);
+  const last = body.statements.at(-1);
   return returns > 0 && names.size === 1 && !names.has(null) && last !== undefined && ts.isReturnStatement(last);
 }
 
-function tsStoredFieldName(node: ts.Expression): string | null {
+function tsStoredFieldName(node: ts.Expression, isThisAlias: (name: string) => boolean): string | null {
   const ts = loadTypeScript();
   let inner = node;
   while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isNonNullExpression(inner)) inner = inner.expression;
-  if (!ts.isPropertyAccessExpression(inner) || inner.expression.kind !== ts.SyntaxKind.ThisKeyword) return null;
-  return inner.name.text;
+  if (!ts.isPropertyAccessExpression(inner)) return null;
+  if (inner.expression.kind === ts.SyntaxKind.ThisKeyword) return `this.${inner.name.text}`;
+  if (ts.isIdentifier(inner.expression) && isThisAlias(inner.expression.text)) return `${inner.expression.text}.${inner.name.text}`;
+  return null;
+}
+
+/** The TypeScript twin of `isThisAliasAround`. */
+function tsIsThisAliasAround(fn: ts.Node, name: string): boolean {
+  const ts = loadTypeScript();
+  for (let node: ts.Node | undefined = fn.parent; node; node = node.parent) {
+    if (!ts.isFunctionLike(node)) continue;
+    const body = (node as ts.FunctionLikeDeclaration).body;
+    if (!body || !tsDeclares(node, name, false)) continue;
+    return tsDeclares(body, name, true);
+  }
+  return false;
+}
+
+/**
+ * Whether `root` declares `name` (parameters of `root` included, nested functions left out); with
+ * `asThis`, only a `const name = this` counts.
+ */
+function tsDeclares(root: ts.Node, name: string, asThis: boolean): boolean {
+  const ts = loadTypeScript();
+  const visit = (node: ts.Node): boolean => {
+    if (node !== root && (ts.isFunctionLike(node) || ts.isClassLike(node))) return false;
+    if ((ts.isVariableDeclaration(node) || ts.isParameter(node)) && ts.isIdentifier(node.name) && node.name.text === name) {
+      if (!asThis) return true;
+      if (
+        ts.isVariableDeclaration(node) &&
+        node.initializer?.kind === ts.SyntaxKind.ThisKeyword &&
+        ts.isVariableDeclarationList(node.parent) &&
+        (node.parent.flags & ts.NodeFlags.Const) !== 0
+      ) {
+        return true;
+      }
+    }
+    return ts.forEachChild(node, (child) => (visit(child) ? true : undefined)) === true;
+  };
+  return visit(root);
 }

@@ -79,6 +79,10 @@ const valid: Valid[] = [
   // A call that hands out the promise the object already holds.
   'async function run() {} const running = run(); function whenDone() { return Promise.resolve(running); } whenDone();',
   'class Connection { connecting?: Promise<void>; async open() {} ready() { if (!this.connecting) this.connecting = this.open(); return this.connecting; } use() { this.ready(); } }',
+  // An inner helper that returns the field through the method's `const self = this`.
+  'class Batch { promise = new Promise<void>(() => {}); run(): Promise<void> { const self = this; function flush(): Promise<void> { return self.promise; } flush(); return this.promise; } }',
+  // `Promise.resolve()` of nothing or of a literal: only a thenable could make it reject.
+  'Promise.resolve(); Promise.resolve(0); Promise.resolve("ready"); Promise.resolve(-1); Promise.resolve(`done`);',
   // Test frameworks: the runner awaits what they return.
   'import { test } from "node:test"; test("a", async (t) => { t.test("b", async () => {}); });',
   'import { describe, it } from "vitest"; describe("x", () => { it("y", async () => {}); });',
@@ -122,6 +126,38 @@ const valid: Valid[] = [
 ];
 
 const invalid: Invalid[] = [
+  // `Promise.resolve(value)` adopts a thenable, which may reject.
+  {
+    code: 'function settle(value: unknown) {\n  Promise.resolve(value);\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 2,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'function settle(value: unknown) {\n  void Promise.resolve(value);\n}' },
+          { messageId: 'addCatch', output: `function settle(value: unknown) {\n  Promise.resolve(value)${CATCH};\n}` },
+        ],
+      },
+    ],
+  },
+  // The alias is another object's, not the method's `this`: its promise is not held here.
+  {
+    code: 'declare const other: { promise: Promise<void> };\nclass Batch {\n  run() {\n    const self = other;\n    function flush(): Promise<void> { return self.promise; }\n    flush();\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 6,
+        column: 5,
+        suggestions: [
+          { messageId: 'addVoid', output: 'declare const other: { promise: Promise<void> };\nclass Batch {\n  run() {\n    const self = other;\n    function flush(): Promise<void> { return self.promise; }\n    void flush();\n  }\n}' },
+          { messageId: 'addCatch', output: `declare const other: { promise: Promise<void> };\nclass Batch {\n  run() {\n    const self = other;\n    function flush(): Promise<void> { return self.promise; }\n    flush()${CATCH};\n  }\n}` },
+        ],
+      },
+    ],
+  },
   // Autofix: a statement in the body of an async function.
   {
     code: 'async function save() {}\nasync function run() {\n  save();\n}',
@@ -1096,8 +1132,79 @@ typedTester.run('no-missing-await (typed only)', rule, {
     // node:test's runner handles what test() and describe() return.
     'import test, { describe, it } from "node:test"; test("a", async () => {}); describe("b", () => { it("c", async () => {}); });',
     'const { test } = require("node:test"); test("a", async () => {});',
+    // Library methods documented not to reject (src/knowledge/non-rejecting-apis.ts).
+    // A function of another file that returns its object's field through `const self = this`.
+    'import { Batch } from "./modules/held.js"; new Batch().flusher()();',
+    'import { Worker } from "node:worker_threads"; export function stop(worker: Worker) { worker.terminate(); }',
+    'import { useQueryClient } from "@tanstack/react-query"; export function useRefresh() { const client = useQueryClient(); return () => { client.invalidateQueries({ queryKey: ["todos"] }); client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: false }); client.prefetchQuery({ queryKey: ["todo"], queryFn: async () => 1 }); }; }',
   ],
   invalid: [
+    // There `self` is another object: its promise is not held by the function's own object.
+    {
+      code: 'import { Batch } from "./modules/held.js";\nexport function run(other: { promise: Promise<void> }) {\n  new Batch().borrowed(other)();\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { Batch } from "./modules/held.js";\nexport function run(other: { promise: Promise<void> }) {\n  void new Batch().borrowed(other)();\n}' },
+            { messageId: 'addCatch', output: `import { Batch } from "./modules/held.js";\nexport function run(other: { promise: Promise<void> }) {\n  new Batch().borrowed(other)()${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // A same-named method of another class is not the catalogue's.
+    {
+      code: 'class Pool { async terminate() {} }\nexport function stop(pool: Pool) {\n  pool.terminate();\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'class Pool { async terminate() {} }\nexport function stop(pool: Pool) {\n  void pool.terminate();\n}' },
+            { messageId: 'addCatch', output: `class Pool { async terminate() {} }\nexport function stop(pool: Pool) {\n  pool.terminate()${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // `throwOnError` (or options the code cannot see) makes the refetch reject; `fetchQuery` always may.
+    {
+      code: 'import { QueryClient, type RefetchOptions } from "@tanstack/react-query";\nexport function refresh(client: QueryClient, options: RefetchOptions) {\n  client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: true });\n  client.invalidateQueries({}, options);\n  client.fetchQuery({ queryKey: ["todo"], queryFn: async () => 1 });\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { QueryClient, type RefetchOptions } from "@tanstack/react-query";\nexport function refresh(client: QueryClient, options: RefetchOptions) {\n  void client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: true });\n  client.invalidateQueries({}, options);\n  client.fetchQuery({ queryKey: ["todo"], queryFn: async () => 1 });\n}' },
+            { messageId: 'addCatch', output: `import { QueryClient, type RefetchOptions } from "@tanstack/react-query";\nexport function refresh(client: QueryClient, options: RefetchOptions) {\n  client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: true })${CATCH};\n  client.invalidateQueries({}, options);\n  client.fetchQuery({ queryKey: ["todo"], queryFn: async () => 1 });\n}` },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { QueryClient, type RefetchOptions } from "@tanstack/react-query";\nexport function refresh(client: QueryClient, options: RefetchOptions) {\n  client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: true });\n  void client.invalidateQueries({}, options);\n  client.fetchQuery({ queryKey: ["todo"], queryFn: async () => 1 });\n}' },
+            { messageId: 'addCatch', output: `import { QueryClient, type RefetchOptions } from "@tanstack/react-query";\nexport function refresh(client: QueryClient, options: RefetchOptions) {\n  client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: true });\n  client.invalidateQueries({}, options)${CATCH};\n  client.fetchQuery({ queryKey: ["todo"], queryFn: async () => 1 });\n}` },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 5,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { QueryClient, type RefetchOptions } from "@tanstack/react-query";\nexport function refresh(client: QueryClient, options: RefetchOptions) {\n  client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: true });\n  client.invalidateQueries({}, options);\n  void client.fetchQuery({ queryKey: ["todo"], queryFn: async () => 1 });\n}' },
+            { messageId: 'addCatch', output: `import { QueryClient, type RefetchOptions } from "@tanstack/react-query";\nexport function refresh(client: QueryClient, options: RefetchOptions) {\n  client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: true });\n  client.invalidateQueries({}, options);\n  client.fetchQuery({ queryKey: ["todo"], queryFn: async () => 1 })${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
     // `require()` in a .ts file is `any` to the checker, but the API it reaches is known: the syntactic
     // finding stands in typed mode.
     {
