@@ -18,7 +18,7 @@ import { loadTypeScript } from '../../src/util/typescript.js';
  */
 export function returnsHeldPromise(fn: FunctionNode): boolean {
   if (fn.async || fn.generator) return false;
-  const local = localNames(fn);
+  const local = declarationsOf(fn).names;
   const isThisAlias = (name: string): boolean => !local.has(name) && isThisAliasAround(fn, name);
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return storedFieldName(fn.body, local, isThisAlias) !== null;
   const names = new Set<string | null>();
@@ -62,6 +62,36 @@ function storedFieldName(node: TSESTree.Expression, local: ReadonlySet<string>, 
   return null;
 }
 
+/** What a function declares itself, and which of those are `const name = this`; computed once per function. */
+interface Declarations {
+  names: ReadonlySet<string>;
+  thisAliases: ReadonlySet<string>;
+}
+
+const declarationsCache = new WeakMap<FunctionNode, Declarations>();
+
+function declarationsOf(fn: FunctionNode): Declarations {
+  let found = declarationsCache.get(fn);
+  if (!found) {
+    const thisAliases = new Set<string>();
+    const visit = (node: TSESTree.Node): void => {
+      if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+      if (node.type === AST_NODE_TYPES.VariableDeclaration && node.kind === 'const') {
+        for (const declarator of node.declarations) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init?.type === AST_NODE_TYPES.ThisExpression) {
+            thisAliases.add(declarator.id.name);
+          }
+        }
+      }
+      forEachChild(node, visit);
+    };
+    forEachChild(fn.body, visit);
+    found = { names: localNames(fn), thisAliases };
+    declarationsCache.set(fn, found);
+  }
+  return found;
+}
+
 /**
  * Whether the nearest enclosing function that declares `name` declares it as `const name = this`
  * (`const _this = this; … function execPipeline() { return _this.promise; }`).
@@ -69,27 +99,8 @@ function storedFieldName(node: TSESTree.Expression, local: ReadonlySet<string>, 
 function isThisAliasAround(fn: FunctionNode, name: string): boolean {
   for (let node: TSESTree.Node | undefined = fn.parent; node; node = node.parent) {
     if (!isFunctionNode(node)) continue;
-    if (!localNames(node).has(name)) continue;
-    let found = false;
-    const visit = (child: TSESTree.Node): void => {
-      if (found || isFunctionNode(child) || child.type === AST_NODE_TYPES.ClassBody) return;
-      if (
-        child.type === AST_NODE_TYPES.VariableDeclaration &&
-        child.kind === 'const' &&
-        child.declarations.some(
-          (declarator) =>
-            declarator.id.type === AST_NODE_TYPES.Identifier &&
-            declarator.id.name === name &&
-            declarator.init?.type === AST_NODE_TYPES.ThisExpression,
-        )
-      ) {
-        found = true;
-        return;
-      }
-      forEachChild(child, visit);
-    };
-    forEachChild(node.body, visit);
-    return found;
+    const declarations = declarationsOf(node);
+    if (declarations.names.has(name)) return declarations.thisAliases.has(name);
   }
   return false;
 }
@@ -126,7 +137,8 @@ export function tsReturnsHeldPromise(declaration: ts.Node): boolean {
   if (!ts.isMethodDeclaration(fn) && !ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionDeclaration(fn)) return false;
   if (fn.asteriskToken || !fn.body || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0) return false;
   const body = fn.body;
-  const isThisAlias = (name: string): boolean => !tsDeclares(body, name, true) && tsIsThisAliasAround(fn, name);
+  const local = tsDeclarationsOf(fn).names;
+  const isThisAlias = (name: string): boolean => !local.has(name) && tsIsThisAliasAround(fn, name);
   if (!ts.isBlock(body)) return tsStoredFieldName(body, isThisAlias) !== null;
   const names = new Set<string | null>();
   let returns = 0;
@@ -158,33 +170,42 @@ function tsIsThisAliasAround(fn: ts.Node, name: string): boolean {
   const ts = loadTypeScript();
   for (let node: ts.Node | undefined = fn.parent; node; node = node.parent) {
     if (!ts.isFunctionLike(node)) continue;
-    const body = (node as ts.FunctionLikeDeclaration).body;
-    if (!body || !tsDeclares(node, name, false)) continue;
-    return tsDeclares(body, name, true);
+    const declarations = tsDeclarationsOf(node);
+    if (declarations.names.has(name)) return declarations.thisAliases.has(name);
   }
   return false;
 }
 
-/**
- * Whether `root` declares `name` (parameters of `root` included, nested functions left out); with
- * `asThis`, only a `const name = this` counts.
- */
-function tsDeclares(root: ts.Node, name: string, asThis: boolean): boolean {
+const tsDeclarationsCache = new WeakMap<ts.Node, Declarations>();
+
+/** The TypeScript twin of `declarationsOf`: parameters and variables, nested functions and classes left out. */
+function tsDeclarationsOf(fn: ts.Node): Declarations {
   const ts = loadTypeScript();
-  const visit = (node: ts.Node): boolean => {
-    if (node !== root && (ts.isFunctionLike(node) || ts.isClassLike(node))) return false;
-    if ((ts.isVariableDeclaration(node) || ts.isParameter(node)) && ts.isIdentifier(node.name) && node.name.text === name) {
-      if (!asThis) return true;
-      if (
-        ts.isVariableDeclaration(node) &&
-        node.initializer?.kind === ts.SyntaxKind.ThisKeyword &&
-        ts.isVariableDeclarationList(node.parent) &&
-        (node.parent.flags & ts.NodeFlags.Const) !== 0
-      ) {
-        return true;
+  let found = tsDeclarationsCache.get(fn);
+  if (!found) {
+    const names = new Set<string>();
+    const thisAliases = new Set<string>();
+    const visit = (node: ts.Node): void => {
+      if (node !== fn && (ts.isFunctionLike(node) || ts.isClassLike(node))) {
+        if (ts.isFunctionDeclaration(node) && node.name) names.add(node.name.text);
+        return;
       }
-    }
-    return ts.forEachChild(node, (child) => (visit(child) ? true : undefined)) === true;
-  };
-  return visit(root);
+      if ((ts.isVariableDeclaration(node) || ts.isParameter(node)) && ts.isIdentifier(node.name)) {
+        names.add(node.name.text);
+        if (
+          ts.isVariableDeclaration(node) &&
+          node.initializer?.kind === ts.SyntaxKind.ThisKeyword &&
+          ts.isVariableDeclarationList(node.parent) &&
+          (node.parent.flags & ts.NodeFlags.Const) !== 0
+        ) {
+          thisAliases.add(node.name.text);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(fn);
+    found = { names, thisAliases };
+    tsDeclarationsCache.set(fn, found);
+  }
+  return found;
 }

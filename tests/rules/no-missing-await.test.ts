@@ -142,6 +142,22 @@ const invalid: Invalid[] = [
       },
     ],
   },
+  // The callee's own `self` hides the method's alias of `this`.
+  {
+    code: 'declare const other: { promise: Promise<void> };\nclass Batch {\n  promise = new Promise<void>(() => {});\n  run() {\n    const self = this;\n    function flush(): Promise<void> { const self = other; return self.promise; }\n    flush();\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 7,
+        column: 5,
+        suggestions: [
+          { messageId: 'addVoid', output: 'declare const other: { promise: Promise<void> };\nclass Batch {\n  promise = new Promise<void>(() => {});\n  run() {\n    const self = this;\n    function flush(): Promise<void> { const self = other; return self.promise; }\n    void flush();\n  }\n}' },
+          { messageId: 'addCatch', output: `declare const other: { promise: Promise<void> };\nclass Batch {\n  promise = new Promise<void>(() => {});\n  run() {\n    const self = this;\n    function flush(): Promise<void> { const self = other; return self.promise; }\n    flush()${CATCH};\n  }\n}` },
+        ],
+      },
+    ],
+  },
   // The alias is another object's, not the method's `this`: its promise is not held here.
   {
     code: 'declare const other: { promise: Promise<void> };\nclass Batch {\n  run() {\n    const self = other;\n    function flush(): Promise<void> { return self.promise; }\n    flush();\n  }\n}',
