@@ -14,22 +14,29 @@ import { walkDescendants } from '../../src/util/walk.js';
  *   such as a setup wizard, which completes once.
  */
 
-/** `migrate…`, `patch…`, `upgrade…`, or a name that says migrations (`runMigrations`). */
-const MIGRATION_NAME = /^(?:migrate|patch|upgrade)(?:$|[A-Z\d_])|Migrations?(?:$|[A-Z\d_])/;
+/** `migrate…`, `…Migrations`: migrating, whatever follows. */
+const MIGRATE_NAME = /^migrate(?:$|[A-Z\d_])|Migrations?(?:$|[A-Z\d_])/;
+/** `patch`, `upgrade`, alone or numbered (`patch2`): `patchUser` is a record update, not a schema patch. */
+const BARE_PATCH_NAME = /^(?:patch|upgrade)(?:$|\d)/;
+const PATCH_NAME = /^(?:patch|upgrade)(?:$|[A-Z\d_])/;
 /** The method's or the class's name says it is about the database schema. */
 const DATABASE_WORDING = /Database|Db(?:$|[A-Z\d_])|DB|Schema|Sql|SQL|Migrat/;
 
 /**
- * A method that patches or migrates the database schema: named `migrate…`, `patch…`, `upgrade…` or
- * `…Migrations`, where the method's own name or its class's name says database (`Database`, `Db`,
- * `Schema`, `Sql`). A `patch(req, res)` of a controller class is not one.
+ * A method that migrates or patches the database schema, where the method's own name or its class's
+ * name says database (`Database`, `Db`, `Schema`, `Sql`): `migrate…` or `…Migrations`; `patch` or
+ * `upgrade`, alone, numbered (`patch2…`) or naming the database itself (`patchSqlite`, `upgradeSchema`).
+ * A controller's `patch(req, res)` and a `Database.patchUser(…)` record update are not.
  */
 export function isSchemaMigrationMethod(fn: FunctionNode): boolean {
   const method = fn.parent;
   if (method.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn || method.computed) return false;
   const name = getKeyName(method.key);
-  if (name === null || !MIGRATION_NAME.test(name)) return false;
-  if (DATABASE_WORDING.test(name)) return true;
+  if (name === null) return false;
+  const namesDatabase = DATABASE_WORDING.test(name);
+  if (PATCH_NAME.test(name) && namesDatabase) return true;
+  if (!MIGRATE_NAME.test(name) && !BARE_PATCH_NAME.test(name)) return false;
+  if (namesDatabase) return true;
   const owner = method.parent.parent;
   return (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) && owner.id !== null && DATABASE_WORDING.test(owner.id.name);
 }

@@ -170,6 +170,12 @@ const invalid: Invalid[] = [
     errors: [{ messageId: 'blockingCall', line: 2, column: 65 }],
   },
   {
+    // \`patchUser\` of a database class updates a record on a request: not a schema patch.
+    code: "import fs from 'fs';\nexport class Database { async patchUser(id, body) { return this.update(id, body, fs.readFileSync('audit.json')); } }",
+    output: "import fs from 'fs';\nexport class Database { async patchUser(id, body) { return this.update(id, body, await fs.promises.readFile('audit.json')); } }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 82 }],
+  },
+  {
     // The script runner is also called by a per-request method, so it does not run only while migrating.
     code: "import fs from 'fs';\nexport class Database {\n  static async migrate() { await this.runScript('init.sql'); }\n  static async report(name) { return this.runScript(name); }\n  static async runScript(file) { return this.exec(fs.readFileSync(file, 'utf8')); }\n}",
     output: "import fs from 'fs';\nexport class Database {\n  static async migrate() { await this.runScript('init.sql'); }\n  static async report(name) { return this.runScript(name); }\n  static async runScript(file) { return this.exec(await fs.promises.readFile(file, 'utf8')); }\n}",
