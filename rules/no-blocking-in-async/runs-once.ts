@@ -6,6 +6,7 @@ import { isFunctionNode, isInside, type FunctionNode } from '../../src/util/get-
 import { isNeverReassigned } from '../../src/util/resolve-function.js';
 import { walkDescendants } from '../../src/util/walk.js';
 import { isIterationCallback } from './cheap-calls.js';
+import { createClassMethodCalls, createStopsItsServer, isSchemaMigrationMethod, isSingletonInit } from './one-time-roles.js';
 
 /** Promise-chain methods: their callbacks run once, after the promise they are chained to. */
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
@@ -18,11 +19,17 @@ const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
  *   whose call runs once;
  * - a named function of this file, not exported and never reassigned, whose every use is a call (or a
  *   callback given to `.then`/`.catch`/`.finally`) made where code runs once.
+ * - a function whose role makes it run once (`one-time-roles.ts`): a schema-patching method of a
+ *   database class, the `init()` of a module's singleton object, a handler that shuts down its own server;
+ * - a method of a class whose every call in the file is `this.m(…)` (or `ClassName.m(…)`) made where
+ *   code runs once: the helpers of a schema-patching method.
  * Code runs once at the top level of the module (outside classes) and inside a function that runs once.
  * Route handlers, listeners and any other callback are not: they run later, any number of times.
  */
 export function createRunsOnce(sourceCode: TSESLint.SourceCode): (fn: FunctionNode) => boolean {
   const memo = new Map<FunctionNode, boolean>();
+  const findClassMethodCalls = createClassMethodCalls(sourceCode);
+  const stopsItsServer = createStopsItsServer(sourceCode);
 
   return runsOnce;
 
@@ -38,6 +45,7 @@ export function createRunsOnce(sourceCode: TSESLint.SourceCode): (fn: FunctionNo
   }
 
   function decide(fn: FunctionNode): boolean {
+    if (isSchemaMigrationMethod(fn) || isSingletonInit(fn)) return true;
     const parent = fn.parent;
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return runsOnceAt(parent);
     if (
@@ -54,8 +62,10 @@ export function createRunsOnce(sourceCode: TSESLint.SourceCode): (fn: FunctionNo
         (parent.type === AST_NODE_TYPES.NewExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Promise') ||
         isChainCall(parent) ||
         isIterationCallback(fn);
-      return immediate && runsOnceAt(parent);
+      return (immediate && runsOnceAt(parent)) || stopsItsServer(fn);
     }
+    const methodCalls = findClassMethodCalls(fn);
+    if (methodCalls) return methodCalls.some((call) => !isInside(call, fn)) && methodCalls.every((call) => isInside(call, fn) || runsOnceAt(call));
     const variable = getDeclaredVariable(fn);
     if (!variable) return false;
     let called = false;

@@ -114,6 +114,44 @@ const valid: Valid[] = [
   "const fs = require('fs'); exports.up = async function (knex) { await knex.raw(fs.readFileSync('up.sql', 'utf8')); }; exports.down = async function (knex) { await knex.raw(fs.readFileSync('down.sql', 'utf8')); };",
   "import fs from 'fs'; export class AddUsers { async up(runner) { await runner.query(fs.readFileSync('a.sql', 'utf8')); } async down(runner) {} }",
   "#!/usr/bin/env node\nimport fs from 'fs';\nasync function run() { fs.writeFileSync('out.json', '{}'); }\nexport { run };",
+  // ---- schema patching: a database class's migrate/patch methods and the helpers only they call ----
+  `import fs from 'fs';
+export class Database {
+  static async patchSchema(steps) {
+    for (const step of steps) await Database.runScript('./sql/' + step + '.sql');
+  }
+  static async applyWithParents(step, done) {
+    for (const parent of step.parents) await this.applyWithParents(parent, done);
+    await this.runScript(step.file);
+  }
+  static async upgrade() { await this.applyWithParents(this.root, new Set()); }
+  static async runScript(file) {
+    const sql = fs.readFileSync(file, 'utf8');
+    for (const statement of sql.split(';')) await this.exec(statement);
+  }
+}`,
+  "import fs from 'fs'; export class Store { async runMigrations(dir) { for (const file of fs.readdirSync(dir)) await this.db.exec(fs.readFileSync(file, 'utf8')); } }",
+  // ---- the init() of a module's singleton object sets it up once ----
+  `const fs = require('fs');
+function tlsOptions(config) { return config.caPath ? { ca: [fs.readFileSync(config.caPath)] } : {}; }
+module.exports = {
+  async init() { this.client = new SearchClient({ node: this.config.url, tls: tlsOptions(this.config) }); await this.client.ping(); },
+  async query(text) { return this.client.search(text); },
+};`,
+  "import fs from 'fs'; export default { async initialize() { this.schema = JSON.parse(fs.readFileSync('schema.json', 'utf8')); } };",
+  // ---- a handler that shuts down the one-shot server it is served by (a setup wizard's last step) ----
+  `import crypto from 'crypto';
+import http from 'http';
+export function runInstaller(app, save) {
+  app.post('/install/finish', async (req, res) => {
+    const keys = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    await save(keys);
+    res.json({ ok: true });
+    installer.close(() => startApp());
+  });
+  const installer = http.createServer(app);
+  installer.listen(3000);
+}`,
   // ---- development- and test-only code paths ----
   "import fs from 'fs'; if (isDev) { app.get('/_e2e/snapshot', async (req, res) => { fs.cpSync('db', 'db.bak'); res.send('ok'); }); }",
   "import fs from 'fs'; export async function seed() { if (process.env.NODE_ENV === 'test') fs.writeFileSync('fixture.json', '{}'); }",
@@ -124,6 +162,37 @@ const valid: Valid[] = [
 ];
 
 const invalid: Invalid[] = [
+  // ---- near misses of the one-time roles ----
+  {
+    // \`patch\` of a controller is a request handler, not schema patching.
+    code: "import fs from 'fs';\nexport class UsersController { async patch(req, res) { res.send(fs.readFileSync('user.html', 'utf8')); } }",
+    output: "import fs from 'fs';\nexport class UsersController { async patch(req, res) { res.send(await fs.promises.readFile('user.html', 'utf8')); } }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 65 }],
+  },
+  {
+    // \`patchUser\` of a database class updates a record on a request: not a schema patch.
+    code: "import fs from 'fs';\nexport class Database { async patchUser(id, body) { return this.update(id, body, fs.readFileSync('audit.json')); } }",
+    output: "import fs from 'fs';\nexport class Database { async patchUser(id, body) { return this.update(id, body, await fs.promises.readFile('audit.json')); } }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 82 }],
+  },
+  {
+    // The script runner is also called by a per-request method, so it does not run only while migrating.
+    code: "import fs from 'fs';\nexport class Database {\n  static async migrate() { await this.runScript('init.sql'); }\n  static async report(name) { return this.runScript(name); }\n  static async runScript(file) { return this.exec(fs.readFileSync(file, 'utf8')); }\n}",
+    output: "import fs from 'fs';\nexport class Database {\n  static async migrate() { await this.runScript('init.sql'); }\n  static async report(name) { return this.runScript(name); }\n  static async runScript(file) { return this.exec(await fs.promises.readFile(file, 'utf8')); }\n}",
+    errors: [{ messageId: 'blockingCall', line: 5, column: 51 }],
+  },
+  {
+    // A class may have an instance per request: its \`init\` is not the one-time set-up of a singleton.
+    code: "import fs from 'fs';\nexport class Report { async init() { this.template = fs.readFileSync('report.html', 'utf8'); } }",
+    output: "import fs from 'fs';\nexport class Report { async init() { this.template = await fs.promises.readFile('report.html', 'utf8'); } }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 54 }],
+  },
+  {
+    // Closing a database connection does not end the server: the handler runs on every request.
+    code: "import fs from 'fs';\napp.post('/export', async (req, res) => { const conn = await db.connect(); res.send(fs.readFileSync('export.csv')); conn.close(); });",
+    output: "import fs from 'fs';\napp.post('/export', async (req, res) => { const conn = await db.connect(); res.send(await fs.promises.readFile('export.csv')); conn.close(); });",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 85 }],
+  },
   // ---- every import spelling ----
   {
     code: `import fs from 'node:fs';

@@ -573,6 +573,46 @@ async function take(queue, context: { log: Log }) {
     ],
   },
   {
+    // A prompt whose signal comes from the caller: from this function alone the abort may be the caller's
+    // own cancellation (Ctrl-C, a deadline), and returning normally lets the caller carry on. Whether the
+    // caller only meant "stop asking" is not visible here, so it stays reported.
+    code: `import readline from 'node:readline/promises';
+export async function confirmOpen(url, { signal }) {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    await rl.question('Open ' + url + '? ', { signal });
+    await openBrowser(url);
+  } catch (error) {
+    if (error.name !== 'AbortError') throw error;
+  } finally {
+    rl.close();
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'abortNotRethrown',
+        line: 7,
+        column: 5,
+        suggestions: [
+          { messageId: 'rethrowAbort', output: `import readline from 'node:readline/promises';
+export async function confirmOpen(url, { signal }) {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    await rl.question('Open ' + url + '? ', { signal });
+    await openBrowser(url);
+  } catch (error) {
+    if (error.name !== 'AbortError') throw error;
+    throw error;
+  } finally {
+    rl.close();
+  }
+}` },
+        ],
+      },
+    ],
+  },
+  {
     code: `async function load(url, signal) {
   try {
     return await fetch(url, { signal });
