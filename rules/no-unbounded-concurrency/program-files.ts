@@ -36,8 +36,8 @@ const DATA_WORDS = new Set([
   'media', 'attachment', 'attachments', 'backup', 'backups', 'log', 'logs', 'download', 'downloads', 'inbox', 'outbox', 'spool',
   'req', 'request', 'body', 'query', 'params', 'input', 'session', 'sessions', 'cwd',
 ]);
-/** Names of registries of installed code: `Plugins.pluginsData`, `plugins.getActive()`, `Plugins.languageData.languages`. */
-const REGISTRY_WORDS = new Set(['plugin', 'plugins', 'theme', 'themes', 'language', 'languages', 'locales', 'namespaces']);
+/** Names of registries of installed code: `Plugins.pluginsData`, `plugins.getActive()`, `Plugins.languageData.languages`, `{ modules } = JS.scripts`. */
+const REGISTRY_WORDS = new Set(['plugin', 'plugins', 'theme', 'themes', 'language', 'languages', 'locales', 'namespaces', 'modules']);
 /** Calls that list a folder (or a glob) by its path. */
 const LISTING_CALLS = new Set([
   'readdir', 'readdirSync', 'opendir', 'opendirSync', 'glob', 'globSync', 'globby', 'globbySync', 'fg', 'fastGlob', 'walk', 'walkSync',
@@ -143,6 +143,10 @@ function variableOrigin(context: Context, variable: TSESLint.Scope.Variable, dec
   if (declarator.init) {
     // `const [templates, paths] = await Promise.all([getTemplates(), walk(dir)])`: its own element.
     const element = declarator.id.type === AST_NODE_TYPES.ArrayPattern ? getTupleElement(declarator.id, declarator.init, variable.name) : null;
+    // `const { modules } = JS.scripts`: the `modules` registry of the module's own exports.
+    const key = declarator.id.type === AST_NODE_TYPES.ObjectPattern ? getPatternKey(declarator.id, variable.name) : null;
+    const init = skipExpressionWrappers(declarator.init);
+    if (key !== null && init.type === AST_NODE_TYPES.MemberExpression && isRegistryRead(context.analysis.sourceCode, init, key)) return 'program';
     origins.push(originOf(context, element ?? declarator.init));
   }
   for (const reference of variable.references) {
@@ -268,17 +272,45 @@ function callOrigin(context: Context, call: TSESTree.CallExpression): Origin {
   }
 }
 
-/** A member read of an imported module whose name says it holds installed code: `Plugins.pluginsData`. */
-function isRegistryRead(sourceCode: TSESLint.SourceCode, member: TSESTree.MemberExpression): boolean {
+/**
+ * A member read of an imported module, or of the module's own exports, whose name says it holds installed code:
+ * `Plugins.pluginsData`, `Plugins.languageData.languages`, `JS.scripts` read as `{ modules }`.
+ */
+function isRegistryRead(sourceCode: TSESLint.SourceCode, member: TSESTree.MemberExpression, key: string | null = null): boolean {
   let node: TSESTree.Expression = member;
-  let named = false;
+  let named = key !== null && getWords(key).some((word) => REGISTRY_WORDS.has(word));
   for (let step = 0; step < 8 && node.type === AST_NODE_TYPES.MemberExpression; step += 1) {
     if (getWords(getStaticPropertyName(node) ?? '').some((word) => REGISTRY_WORDS.has(word))) named = true;
     node = skipExpressionWrappers(node.object);
   }
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
   if (getWords(node.name).some((word) => REGISTRY_WORDS.has(word))) named = true;
-  return named && isImport(sourceCode, node);
+  return named && (isImport(sourceCode, node) || isOwnExports(sourceCode, node));
+}
+
+/** `module.exports`, `exports`, or a `const` that names it (`const JS = module.exports`). */
+function isOwnExports(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  if (!variable || variable.defs.length === 0) return id.name === 'exports';
+  const def = variable.defs[0]!;
+  if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const init = skipExpressionWrappers(def.node.init);
+  return (
+    init.type === AST_NODE_TYPES.MemberExpression &&
+    init.object.type === AST_NODE_TYPES.Identifier &&
+    init.object.name === 'module' &&
+    getStaticPropertyName(init) === 'exports'
+  );
+}
+
+/** `{ modules }` or `{ modules: mods }` → 'modules' for the variable `mods`. */
+function getPatternKey(pattern: TSESTree.ObjectPattern, name: string): string | null {
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value.type === AST_NODE_TYPES.Identifier && value.name === name) return getKeyName(property.key);
+  }
+  return null;
 }
 
 function isImport(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): boolean {
