@@ -251,6 +251,17 @@ export async function notify(settings: { channels?: string[] | string }, text: s
   const stale = await Session.findAll({ where: { state: 'open' }, limit });
   await Promise.all(stale.map(async (session: any) => { session.state = 'expired'; await session.save({ hooks: false }); }));
 }`,
+  // The nodes of the workspaces picked in the options: one per workspace, named by the call that lists them.
+  `import { readFile } from 'node:fs/promises';
+export class Installer {
+  constructor(private options: { workspaces: string[] }, private tree: { path: string }) {}
+  async readManifests() {
+    const nodes = this.workspaceNodes(this.tree, this.options.workspaces);
+    const reads = nodes.map((node: { path: string }) => readFile(\`\${node.path}/package.json\`, 'utf8'));
+    await Promise.all(reads);
+  }
+  workspaceNodes(tree: { path: string }, names: string[]) { return names.map((name) => ({ path: \`\${tree.path}/\${name}\` })); }
+}`,
   // Commands pipelined on one Redis connection.
   'async function f(keys: string[]) { return Promise.all(keys.map((key) => redis.get(key))); }',
   'class Store { async touch(ids: string[]) { await Promise.all(ids.map((id) => this.redis.expire(`s:${id}`, 60))); } }',
@@ -1050,6 +1061,20 @@ export async function invite(req: { body: { emails: string[] | string } }) {
   const expired = await Attachment.findAll({ where: { expired: true }, limit });
   for (let i = 0; i < expired.length; i += 8) {
     await Promise.all(expired.slice(i, i + 8).map((attachment: any) => attachment.destroy()));
+  }
+}`) }],
+    output: null,
+  },
+  {
+    // Named for hosts by the call that reads them, but read from the database: one request per row.
+    code: `export async function probe(db: any) {
+  const urls = await db('hosts').pluck('url');
+  await Promise.all(urls.map((url: string) => fetch(url)));
+}`,
+    errors: [{ messageId: 'unboundedCollection', line: 3, column: 9, suggestions: chunkOf(`export async function probe(db: any) {
+  const urls = await db('hosts').pluck('url');
+  for (let i = 0; i < urls.length; i += 8) {
+    await Promise.all(urls.slice(i, i + 8).map((url: string) => fetch(url)));
   }
 }`) }],
     output: null,
