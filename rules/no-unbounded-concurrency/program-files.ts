@@ -58,11 +58,16 @@ interface Context {
   analysis: Analysis;
   visiting: Set<unknown>;
   depth: number;
+  /** Steps left for this question, shared by every branch: past it, the answer is data. */
+  budget: { steps: number };
 }
+
+/** How many expressions one question may visit: the sources of real collections take a few dozen. */
+const STEP_BUDGET = 2000;
 
 /** Whether the collection is the program's own files, shipped lists or installed code (see the module comment). */
 export function isProgramCollection(analysis: Analysis, node: TSESTree.Node): boolean {
-  return originOf({ analysis, visiting: new Set(), depth: 0 }, node) === 'program';
+  return originOf({ analysis, visiting: new Set(), depth: 0, budget: { steps: STEP_BUDGET } }, node) === 'program';
 }
 
 function combine(origins: Iterable<Origin>): Origin {
@@ -75,7 +80,8 @@ function combine(origins: Iterable<Origin>): Origin {
 }
 
 function deeper(context: Context): Context | null {
-  return context.depth >= MAX_DEPTH * 2 ? null : { ...context, depth: context.depth + 1 };
+  context.budget.steps -= 1;
+  return context.depth >= MAX_DEPTH * 2 || context.budget.steps <= 0 ? null : { ...context, depth: context.depth + 1 };
 }
 
 function originOf(context: Context, raw: TSESTree.Node): Origin {
@@ -224,6 +230,8 @@ function parameterOrigin(context: Context, fnNode: TSESTree.Node, name: TSESTree
     const iterated = getIteratedCollection(fnNode);
     if (iterated) return originOf(context, iterated);
   }
+  // An exported function is also called from other modules, with whatever they hold.
+  if (isExported(fnNode)) return 'data';
   const calls = findCallSites(context.analysis.sourceCode, fnNode);
   if (calls.length === 0) return 'data';
   return combine(
@@ -482,6 +490,18 @@ function findCallSites(sourceCode: TSESLint.SourceCode, fn: FunctionNode): TSEST
     const calleeName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
     return calleeName === name && resolveFunction(sourceCode, call) === fn;
   });
+}
+
+/** `export function f`, `export const f = …`, `export default function`, `exports.f = …`, `module.exports.f = …`. */
+function isExported(fn: FunctionNode): boolean {
+  let node: TSESTree.Node = fn;
+  if (node.parent?.type === AST_NODE_TYPES.VariableDeclarator) node = node.parent.parent;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const target = skipExpressionWrappers(parent.left.object);
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name === 'exports';
+  return target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.Identifier && target.object.name === 'module';
 }
 
 function getFunctionName(fn: FunctionNode): string | null {

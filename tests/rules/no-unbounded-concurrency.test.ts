@@ -1080,6 +1080,31 @@ export async function invite(req: { body: { emails: string[] | string } }) {
     output: null,
   },
   {
+    // A recursive walk of a folder the caller names: the recursion is followed without end, and it is data.
+    code: `import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+export async function readTree(dir: string): Promise<string[]> {
+  let entries = await readdir(dir);
+  entries = entries.concat(await readTree(path.join(dir, 'nested')));
+  return Promise.all(entries.map((entry) => readFile(path.join(dir, entry), 'utf8')));
+}`,
+    errors: [{ messageId: 'unboundedCollection', line: 6, column: 10 }],
+    output: null,
+  },
+  {
+    // An exported function is called from other modules too: one call here with templates does not bound it.
+    code: `import { readFile } from 'node:fs/promises';
+import { glob } from 'glob';
+export async function readAll(files: string[]) {
+  return Promise.all(files.map((file) => readFile(file, 'utf8')));
+}
+export async function readTemplates() {
+  return readAll(await glob('templates/*.hbs'));
+}`,
+    errors: [{ messageId: 'unboundedCollection', line: 4, column: 10 }],
+    output: null,
+  },
+  {
     // Releasing a collection the caller hands in, by a request per element, is fan-out all the same.
     code: 'export async function closeAll(sessions: { id: string }[]) { await Promise.all(sessions.map((s) => fetch(`/sessions/${s.id}/close`, { method: "POST" }))); }',
     errors: [{ messageId: 'unboundedCollection', line: 1, column: 68, suggestions: chunkOf("export async function closeAll(sessions: { id: string }[]) { for (let i = 0; i < sessions.length; i += 8) {\n  await Promise.all(sessions.slice(i, i + 8).map((s) => fetch(`/sessions/${s.id}/close`, { method: \"POST\" })));\n} }") }],
