@@ -152,8 +152,44 @@ function getIdentifierBound(analysis: Analysis, id: TSESTree.Identifier, depth: 
   }
   const annotated = getTupleAnnotationLength(declarator.id.typeAnnotation?.typeAnnotation);
   if (annotated !== null) return { count: annotated };
-  if (!declarator.init || !isNeverReassigned(variable) || isMutated(variable)) return null;
+  if (!declarator.init || isMutated(variable)) return null;
+  // `let ids = []; if (…) ids = a.filter(…); else ids = s.split(',');`: bounded when every write is.
+  if (!isNeverReassigned(variable)) return getWritesBound(analysis, variable, declarator.init, depth);
+  if (isTypedList(analysis, variable)) return { count: 0 };
   return getBound(analysis, declarator.init, depth + 1);
+}
+
+/** The largest bound over a `let` variable's declaration and plain assignments, or null when one is unbounded. */
+function getWritesBound(analysis: Analysis, variable: TSESLint.Scope.Variable, init: TSESTree.Expression, depth: number): Bound | null {
+  const writes: TSESTree.Node[] = [init];
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || reference.init) continue;
+    const assignment = reference.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) return null;
+    writes.push(assignment.right);
+  }
+  let count = 0;
+  for (const write of writes) {
+    const bound = getBound(analysis, write, depth + 1);
+    if (!bound) return null;
+    count = Math.max(count, bound.count);
+  }
+  return { count };
+}
+
+/**
+ * `const raw = settings.groupIds || ''` that the code elsewhere splits on commas or semicolons: a list a person
+ * typed (or picked) in one setting, bounded as the split is, in its array form too.
+ */
+function isTypedList(analysis: Analysis, variable: TSESLint.Scope.Variable): boolean {
+  const def = variable.defs[0];
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init || isRequestInput(def.node.init)) return false;
+  return variable.references.some((reference) => {
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || getStaticPropertyName(member) !== 'split') return false;
+    const call = member.parent;
+    return call.type === AST_NODE_TYPES.CallExpression && call.callee === member && call.arguments.length >= 1 && isListSeparator(call.arguments[0]!);
+  });
 }
 
 /**

@@ -41,12 +41,33 @@ const LOADED_DATA_NAME = /(^#?|[a-z_])(tree|node|data|result|response|res|body|p
  */
 export function isInfrastructureCollection(classifier: Classifier, receiver: TSESTree.Node): boolean {
   const name = getCollectionName(receiver);
-  if (name === null || !INFRASTRUCTURE_PATTERN.test(name) || isFieldOfLoadedData(receiver)) return false;
+  const named = name !== null && (INFRASTRUCTURE_PATTERN.test(name) || INFRASTRUCTURE_PATTERN.test(getProducerName(classifier.sourceCode, receiver) ?? ''));
+  if (!named || isFieldOfLoadedData(receiver)) return false;
   // `await db('servers')`, `await readdir(dir)`: read from data; `await getWorkspaces(opts)`: from configuration.
   return !isHandedIn(classifier.sourceCode, receiver, (init) => {
     const kind = classifyExpression(classifier, init);
     return kind === 'pool' || kind === 'opens';
   });
+}
+
+/** Words after an infrastructure name that still name one item per part: `workspaceNodes`, `hostNames`. */
+const PER_PART_SUFFIX = /(Nodes|Names|Paths|Dirs|Ids|Urls)$/;
+
+/**
+ * `const nodes = this.workspaceNodes(tree, names)`: the name of the call a generically named `const` is read
+ * from, without a per-part suffix (`workspaces`), so that the infrastructure it lists decides.
+ */
+function getProducerName(sourceCode: TSESLint.SourceCode, receiver: TSESTree.Node): string | null {
+  const node = receiver.type === AST_NODE_TYPES.SpreadElement ? null : skipExpressionWrappers(receiver as TSESTree.Expression);
+  if (node?.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return null;
+  let init = skipExpressionWrappers(def.node.init);
+  if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipExpressionWrappers(init.argument);
+  if (init.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callee = getCalleeText(init.callee);
+  return PER_PART_SUFFIX.test(callee) ? `${callee.replace(PER_PART_SUFFIX, '')}s` : null;
 }
 
 /** `this.#actualTree.workspaces`: a field of an object the program loaded, not one the object owns. */

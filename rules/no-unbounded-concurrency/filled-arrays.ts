@@ -11,7 +11,8 @@ import { containsRelease, isElementInvocation, isHandedIn, isInfrastructureColle
 import { containsLimitingCall } from './limiter-detection.js';
 import { isPlainValue, isReported } from './find-unbounded.js';
 import { classifyExpression, type OperationKind } from './operation-kind.js';
-import { isQueryResult } from './query-results.js';
+import { isProgramCollection } from './program-files.js';
+import { isQueryBatch, isQueryResult } from './query-results.js';
 import { describeExpression, getConstantNumber, isWithin } from './syntax.js';
 import type { Analysis, Finding } from './types.js';
 
@@ -52,7 +53,7 @@ export function analyzeFilledArray(analysis: Analysis, variable: TSESLint.Scope.
     if (!isReported(analysis, operation)) continue;
     if (operation === 'pool') {
       // Database fan-out counts only over the rows of a query without a limit.
-      if (!loops.some((loop) => !loop.bound && loop.node && isQueryResult(analysis, loop.node))) continue;
+      if (!loops.some((loop) => !loop.bound && loop.node && isQueryResult(analysis, loop.node) && !isQueryBatch(analysis, loop.node))) continue;
       pool = true;
     } else {
       opens = true;
@@ -207,7 +208,9 @@ function getLoopElement(loop: TSESTree.ForOfStatement | TSESTree.ForInStatement)
 }
 
 function iterationOf(analysis: Analysis, collection: TSESTree.Node): { bound: Bound | null; collection: string } {
-  return { bound: getBound(analysis, collection, 0), collection: describeExpression(analysis.sourceCode, collection) };
+  // The program's own files and installed code are bounded by what was built or installed, not compared.
+  const bound = getBound(analysis, collection, 0) ?? (isProgramCollection(analysis, collection) ? { count: 0 } : null);
+  return { bound, collection: describeExpression(analysis.sourceCode, collection) };
 }
 
 function forLoopIteration(analysis: Analysis, loop: TSESTree.ForStatement): { bound: Bound | null; collection: string } {

@@ -12,7 +12,8 @@ import { isCodeCollection, startsNoWork } from './code-collections.js';
 import { invokesElement, isHandedIn, isInfrastructureCollection, releasesElement } from './deliberate-shapes.js';
 import { analyzeFilledArray } from './filled-arrays.js';
 import { isLimitedCallback } from './limiter-detection.js';
-import { callsElementQueryMethod, isQueryResult } from './query-results.js';
+import { isProgramCollection } from './program-files.js';
+import { callsElementQueryMethod, isQueryBatch, isQueryResult, skipsModelHooks } from './query-results.js';
 import { classifyCallback, type OperationKind } from './operation-kind.js';
 import { describeExpression, findProperty, isArrayFrom, isGeneratorCall } from './syntax.js';
 import { MAX_DEPTH, type Analysis, type Finding, type MappedCollection } from './types.js';
@@ -109,13 +110,19 @@ function analyzeMapped(analysis: Analysis, mapped: MappedCollection, forAwait: b
   if (bound !== null && bound.count <= analysis.maxConcurrency) return null;
   if (bound === null && isInfrastructureCollection(analysis, receiver)) return null;
   let operation = classifyCallback(analysis, callback);
-  // `rows.map((row) => row.save())` over the rows of a query: an ORM instance method runs a query.
+  // `rows.map((row) => row.save())` over the rows of a query: an ORM instance method runs a query, and
+  // whatever the model's hooks do unless the call turns them off.
+  let rowMethod = false;
   if (operation === 'unknown' && isFunctionNode(callback) && callsElementQueryMethod(callback) && isQueryResult(analysis, receiver)) {
     operation = 'pool';
+    rowMethod = !skipsModelHooks(callback);
   }
   if (!isReported(analysis, operation)) return null;
   // Database fan-out fails only over collections as large as a table: the rows of a query without a limit.
   if (operation === 'pool' && !isQueryResult(analysis, receiver)) return null;
+  if (operation === 'pool' && !rowMethod && isQueryBatch(analysis, receiver)) return null;
+  // The program's own files, shipped lists and installed code: their number is fixed when it is built or installed.
+  if (bound === null && isProgramCollection(analysis, receiver)) return null;
   // Freeing what the program holds (pooled clients, child processes, sockets) is cleanup, not fan-out.
   if (operation !== 'opens' && isFunctionNode(callback) && releasesElement(callback) && !isHandedIn(sourceCode, receiver)) return null;
   // `Array.from({ length: n }, …)` is as long as `n`.

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import { QUERY_METHODS } from '../../src/knowledge/scarce-operations.js';
-import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
+import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import type { FunctionNode } from '../../src/util/get-enclosing-function.js';
 import { forEachChild } from '../../src/util/walk.js';
 import { classifyExpression } from './operation-kind.js';
@@ -19,44 +19,130 @@ const DERIVING_METHODS = new Set(['map', 'filter', 'slice', 'flat', 'flatMap', '
 const ROW_QUERY_METHODS = new Set(['save', 'destroy', 'update', 'reload', 'increment', 'decrement', 'remove', 'delete', 'restore']);
 
 /** Whether the collection holds the rows of a database query (through variables, destructuring and derived arrays). */
-export function isQueryResult(analysis: Analysis, raw: TSESTree.Node, depth = 0): boolean {
-  if (depth > MAX_DEPTH) return false;
+export function isQueryResult(analysis: Analysis, raw: TSESTree.Node): boolean {
+  return findQueryCall(analysis, raw, 0) !== null;
+}
+
+/**
+ * Whether the collection is one batch of rows: a query that sets a limit, whatever its value
+ * (`findAll({ where, limit })` with the batch size a scheduler hands in). The pool fails only over every row
+ * of a table; a batch the code sized is not that. (A literal limit is also compared with `maxConcurrency`
+ * by the bound shapes, for every kind of operation.)
+ */
+export function isQueryBatch(analysis: Analysis, raw: TSESTree.Node): boolean {
+  const query = findQueryCall(analysis, raw, 0);
+  return query !== null && setsLimit(query);
+}
+
+/** The query call whose rows the collection holds, or null. */
+function findQueryCall(analysis: Analysis, raw: TSESTree.Node, depth: number): TSESTree.CallExpression | null {
+  if (depth > MAX_DEPTH) return null;
   const node = raw.type === AST_NODE_TYPES.SpreadElement ? raw.argument : skipExpressionWrappers(raw as TSESTree.Expression);
   switch (node.type) {
-    case AST_NODE_TYPES.AwaitExpression:
-      return isQueryCall(analysis, skipExpressionWrappers(node.argument));
+    case AST_NODE_TYPES.AwaitExpression: {
+      const argument = skipExpressionWrappers(node.argument);
+      return argument.type === AST_NODE_TYPES.CallExpression && classifyExpression(analysis, argument) === 'pool' ? argument : null;
+    }
     case AST_NODE_TYPES.Identifier: {
       const variable = ASTUtils.findVariable(analysis.sourceCode.getScope(node), node);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
-      return isQueryResult(analysis, def.node.init, depth + 1);
+      if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return null;
+      return findQueryCall(analysis, def.node.init, depth + 1);
     }
     case AST_NODE_TYPES.MemberExpression:
       // `result.rows`, `(await q).data`.
-      return !node.computed && isQueryResult(analysis, node.object, depth + 1);
+      return node.computed ? null : findQueryCall(analysis, node.object, depth + 1);
     case AST_NODE_TYPES.ArrayExpression: {
       const only = node.elements.length === 1 ? node.elements[0] : null;
-      return only ? isQueryResult(analysis, only, depth + 1) : false;
+      return only ? findQueryCall(analysis, only, depth + 1) : null;
     }
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipExpressionWrappers(node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
       const object = skipExpressionWrappers(callee.object);
       // `Object.values(rows)`, `Array.from(rows)`.
       if (object.type === AST_NODE_TYPES.Identifier && (object.name === 'Object' || object.name === 'Array')) {
         const first = node.arguments[0];
-        return first !== undefined && isQueryResult(analysis, first, depth + 1);
+        return first === undefined ? null : findQueryCall(analysis, first, depth + 1);
       }
-      return DERIVING_METHODS.has(getStaticPropertyName(callee) ?? '') && isQueryResult(analysis, object, depth + 1);
+      return DERIVING_METHODS.has(getStaticPropertyName(callee) ?? '') ? findQueryCall(analysis, object, depth + 1) : null;
     }
     default:
-      return false;
+      return null;
   }
 }
 
-function isQueryCall(analysis: Analysis, node: TSESTree.Expression): boolean {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  return classifyExpression(analysis, node) === 'pool';
+/** Limit options and methods that size a batch (not `count`/`size`, which often mean something else). */
+const BATCH_LIMIT_NAMES = new Set(['limit', 'take', 'pageSize', 'page_size', 'perPage', 'per_page', 'batchLimit', 'batchSize', 'maxResults', 'MaxKeys', 'maxKeys']);
+
+/** `findAll({ limit })`, `findMany({ take: n })`, `knex('t').where(…).limit(size)`: the query caps its rows. */
+function setsLimit(query: TSESTree.CallExpression): boolean {
+  let node: TSESTree.Expression = query;
+  for (let step = 0; step < 16 && node.type === AST_NODE_TYPES.CallExpression; step += 1) {
+    const callee = skipExpressionWrappers(node.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+    const first = node.arguments[0];
+    if (method !== null && BATCH_LIMIT_NAMES.has(method) && first && isLimitValue(first)) return true;
+    for (const argument of node.arguments) {
+      if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      for (const property of argument.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        if (BATCH_LIMIT_NAMES.has(getKeyName(property.key) ?? '') && isLimitValue(property.value)) return true;
+      }
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+    node = skipExpressionWrappers(callee.object);
+  }
+  return false;
+}
+
+/** A value that can be a row count: not `undefined`, `null`, a boolean or a string. */
+function isLimitValue(raw: TSESTree.Node): boolean {
+  if (raw.type === AST_NODE_TYPES.SpreadElement) return false;
+  const node = skipExpressionWrappers(raw as TSESTree.Expression);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name !== 'undefined';
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'number';
+  return node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.BinaryExpression;
+}
+
+/**
+ * `(op) => op.save({ hooks: false })`: every query method the callback calls on the element turns the model's
+ * hooks off, so each call is its one query. A row method with hooks on may do more (a `destroy` hook that
+ * deletes the row's file from storage).
+ */
+export function skipsModelHooks(fn: FunctionNode): boolean {
+  const param = fn.params[0];
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  let calls = 0;
+  let allSkip = true;
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipExpressionWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = getStaticPropertyName(callee) ?? '';
+        const object = skipExpressionWrappers(callee.object);
+        if (object.type === AST_NODE_TYPES.Identifier && object.name === param.name && (ROW_QUERY_METHODS.has(method) || QUERY_METHODS.has(method))) {
+          calls += 1;
+          if (!node.arguments.some(turnsHooksOff)) allSkip = false;
+        }
+      }
+    }
+    forEachChild(node, visit);
+  };
+  visit(fn.body);
+  return calls > 0 && allSkip;
+}
+
+function turnsHooksOff(argument: TSESTree.CallExpressionArgument): boolean {
+  if (argument.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return argument.properties.some(
+    (property) =>
+      property.type === AST_NODE_TYPES.Property &&
+      !property.computed &&
+      getKeyName(property.key) === 'hooks' &&
+      property.value.type === AST_NODE_TYPES.Literal &&
+      property.value.value === false,
+  );
 }
 
 /** `(row) => row.save()`, `async (a) => { await a.destroy(); }`: the callback runs a query method of the element. */

@@ -170,6 +170,98 @@ export async function clean(prefix: string) {
   const workspacePaths: Map<string, string> = await getWorkspaces({ path: prefix });
   await Promise.all([...workspacePaths.values()].map((dir) => fs.promises.readdir(dir)));
 }`,
+  // The program's own files: a folder beside the module, listed and read one file each.
+  `import fs from 'node:fs';
+import path from 'node:path';
+const partialsDir = path.join(import.meta.dirname, 'partials');
+export async function loadPartials() {
+  const names = await fs.promises.readdir(partialsDir);
+  return Promise.all(names.map((name) => fs.promises.readFile(path.join(partialsDir, name), 'utf8')));
+}`,
+  // …through a same-file helper and a \`let\` narrowed by a filter, in CommonJS.
+  `const fs = require('fs');
+const path = require('path');
+async function localeFiles() {
+  let files = await fs.promises.readdir(path.join(__dirname, '../locales'));
+  files = files.filter((file) => file.endsWith('.json'));
+  return files;
+}
+async function loadLocales() {
+  const files = await localeFiles();
+  return Promise.all(files.map((file) => fs.promises.readFile(path.join(__dirname, '../locales', file), 'utf8')));
+}`,
+  // …a configured folder whose name says it holds views, globbed.
+  `import { glob } from 'glob';
+import { readFile } from 'node:fs/promises';
+export async function precompile(settings: { viewsDir: string }) {
+  const sources = await glob(\`\${settings.viewsDir}/**/*.hbs\`);
+  await Promise.all(sources.map((source) => readFile(source, 'utf8')));
+}`,
+  // …handed to a method that only this class calls, with the documentation the install ships.
+  `import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'glob';
+export class ManualSearch {
+  constructor(private installRoot: string) {}
+  async search(term: string) {
+    const pages = await glob(path.join(this.installRoot, 'docs', '*.md'));
+    const texts = await this.read(pages);
+    return texts.filter((text) => text.includes(term));
+  }
+  private read(pages: string[]) {
+    return Promise.all(pages.map((page) => readFile(page, 'utf8')));
+  }
+}`,
+  // …a list in a JSON file the program ships.
+  `import { readFile } from 'node:fs/promises';
+export async function loadDictionaries() {
+  const { codes } = JSON.parse(await readFile(new URL('./languages/index.json', import.meta.url), 'utf8'));
+  return Promise.all(codes.map((code: string) => readFile(new URL(\`./languages/\${code}.json\`, import.meta.url), 'utf8')));
+}`,
+  // …copies pushed while walking an asset folder of an installed package.
+  `const fs = require('fs');
+const path = require('path');
+async function copyIcons(packageRoot) {
+  const copies = [];
+  const entries = await fs.promises.opendir(path.join(packageRoot, 'fonts'));
+  for await (const entry of entries) {
+    copies.push(fs.promises.copyFile(path.join(entries.path, entry.name), path.join(__dirname, 'build', entry.name)));
+  }
+  await Promise.all(copies);
+}`,
+  // …and the registry of installed plugins, which the program loads from its own code.
+  `const fs = require('fs');
+const path = require('path');
+const Plugins = require('./plugins');
+async function collectTranslations(lang) {
+  const withTranslations = Object.values(Plugins.loaded).filter((plugin) => plugin.translations);
+  return Promise.all(withTranslations.map((plugin) => fs.promises.readFile(path.join(plugin.path, plugin.translations, lang + '.json'), 'utf8')));
+}`,
+  // A list picked or typed in one setting, in its array form as in its comma-separated form.
+  `import axios from 'axios';
+export async function notify(settings: { channels?: string[] | string }, text: string) {
+  const raw = settings.channels || '';
+  let channels: string[] = [];
+  if (Array.isArray(raw)) channels = raw.map((c) => c.trim());
+  else channels = raw.split(',').map((c) => c.trim());
+  await Promise.all(channels.map((channel) => axios.post('https://chat.example.com/post', { channel, text })));
+}`,
+  // One batch of rows, sized by the limit the scheduler passes, each updated with the model's hooks off.
+  `export async function expireSessions(Session: any, limit: number) {
+  const stale = await Session.findAll({ where: { state: 'open' }, limit });
+  await Promise.all(stale.map(async (session: any) => { session.state = 'expired'; await session.save({ hooks: false }); }));
+}`,
+  // The nodes of the workspaces picked in the options: one per workspace, named by the call that lists them.
+  `import { readFile } from 'node:fs/promises';
+export class Installer {
+  constructor(private options: { workspaces: string[] }, private tree: { path: string }) {}
+  async readManifests() {
+    const nodes = this.workspaceNodes(this.tree, this.options.workspaces);
+    const reads = nodes.map((node: { path: string }) => readFile(\`\${node.path}/package.json\`, 'utf8'));
+    await Promise.all(reads);
+  }
+  workspaceNodes(tree: { path: string }, names: string[]) { return names.map((name) => ({ path: \`\${tree.path}/\${name}\` })); }
+}`,
   // Commands pipelined on one Redis connection.
   'async function f(keys: string[]) { return Promise.all(keys.map((key) => redis.get(key))); }',
   'class Store { async touch(ids: string[]) { await Promise.all(ids.map((id) => this.redis.expire(`s:${id}`, 60))); } }',
@@ -878,6 +970,138 @@ export async function testAll(dirs: string[]) {
     errors: [{ messageId: 'unboundedCollection', line: 1, column: 54, suggestions: chunkOf(`export async function mirror(keys: string[]) { for (let i = 0; i < keys.length; i += 8) {
   await Promise.all(keys.slice(i, i + 8).map(async (key) => fetch(String(await redis.get(key)))));
 } }`) }],
+    output: null,
+  },
+  {
+    // A folder beside the module that holds what users upload is data, however it is reached.
+    code: `const fs = require('fs');
+const path = require('path');
+async function readUploads() {
+  const names = await fs.promises.readdir(path.join(__dirname, 'public/uploads'));
+  return Promise.all(names.map((name) => fs.promises.readFile(path.join(__dirname, 'public/uploads', name))));
+}`,
+    errors: [{ messageId: 'unboundedCollection', line: 5, column: 10 }],
+    output: null,
+  },
+  {
+    // Every installed package: node_modules grows with the project, not with the program.
+    code: `import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+export async function manifests() {
+  const root = path.join(import.meta.dirname, '..', 'node_modules');
+  const names = await readdir(root);
+  return Promise.all(names.map((name) => readFile(path.join(root, name, 'package.json'), 'utf8')));
+}`,
+    errors: [{ messageId: 'unboundedCollection', line: 6, column: 10 }],
+    output: null,
+  },
+  {
+    // A templates folder chosen by the request: its input decides what is listed.
+    code: `import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+export async function preview(req: { params: { dir: string } }) {
+  const names = await readdir(path.join(import.meta.dirname, 'templates', req.params.dir));
+  return Promise.all(names.map((name) => readFile(name, 'utf8')));
+}`,
+    errors: [{ messageId: 'unboundedCollection', line: 5, column: 10 }],
+    output: null,
+  },
+  {
+    // A folder the caller names, in a function nobody in the file calls: whatever the caller lists.
+    code: `import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+export async function readAll(dir: string) {
+  const names = await readdir(dir);
+  return Promise.all(names.map((name) => readFile(path.join(dir, name))));
+}`,
+    errors: [{ messageId: 'unboundedCollection', line: 5, column: 10 }],
+    output: null,
+  },
+  {
+    // Named like installed code, loaded from the database: data.
+    code: `export async function refresh(db: any) {
+  const themes: { url: string }[] = await db('themes').select('url');
+  await Promise.all(themes.map((theme) => fetch(theme.url)));
+}`,
+    errors: [{ messageId: 'unboundedCollection', line: 3, column: 9, suggestions: chunkOf(`export async function refresh(db: any) {
+  const themes: { url: string }[] = await db('themes').select('url');
+  for (let i = 0; i < themes.length; i += 8) {
+    await Promise.all(themes.slice(i, i + 8).map((theme) => fetch(theme.url)));
+  }
+}`) }],
+    output: null,
+  },
+  {
+    // One write of the \`let\` is a request's list: the other, bounded, writes do not bound it.
+    code: `import axios from 'axios';
+export async function invite(req: { body: { emails: string[] | string } }) {
+  let emails: string[] = [];
+  if (Array.isArray(req.body.emails)) emails = req.body.emails;
+  else emails = req.body.emails.split(',');
+  await Promise.all(emails.map((to) => axios.post('https://mail.example.com/send', { to })));
+}`,
+    errors: [{ messageId: 'unboundedCollection', line: 6, column: 9, suggestions: chunkOf(`import axios from 'axios';
+export async function invite(req: { body: { emails: string[] | string } }) {
+  let emails: string[] = [];
+  if (Array.isArray(req.body.emails)) emails = req.body.emails;
+  else emails = req.body.emails.split(',');
+  for (let i = 0; i < emails.length; i += 8) {
+    await Promise.all(emails.slice(i, i + 8).map((to) => axios.post('https://mail.example.com/send', { to })));
+  }
+}`) }],
+    output: null,
+  },
+  {
+    // A batch with a limit, but each row's destroy runs the model's hooks (which may delete its stored file).
+    code: `export async function purge(Attachment: any, limit: number) {
+  const expired = await Attachment.findAll({ where: { expired: true }, limit });
+  await Promise.all(expired.map((attachment: any) => attachment.destroy()));
+}`,
+    errors: [{ messageId: 'unboundedPoolCollection', line: 3, column: 9, suggestions: chunkOf(`export async function purge(Attachment: any, limit: number) {
+  const expired = await Attachment.findAll({ where: { expired: true }, limit });
+  for (let i = 0; i < expired.length; i += 8) {
+    await Promise.all(expired.slice(i, i + 8).map((attachment: any) => attachment.destroy()));
+  }
+}`) }],
+    output: null,
+  },
+  {
+    // Named for hosts by the call that reads them, but read from the database: one request per row.
+    code: `export async function probe(db: any) {
+  const urls = await db('hosts').pluck('url');
+  await Promise.all(urls.map((url: string) => fetch(url)));
+}`,
+    errors: [{ messageId: 'unboundedCollection', line: 3, column: 9, suggestions: chunkOf(`export async function probe(db: any) {
+  const urls = await db('hosts').pluck('url');
+  for (let i = 0; i < urls.length; i += 8) {
+    await Promise.all(urls.slice(i, i + 8).map((url: string) => fetch(url)));
+  }
+}`) }],
+    output: null,
+  },
+  {
+    // A recursive walk of a folder the caller names: the recursion is followed without end, and it is data.
+    code: `import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+export async function readTree(dir: string): Promise<string[]> {
+  let entries = await readdir(dir);
+  entries = entries.concat(await readTree(path.join(dir, 'nested')));
+  return Promise.all(entries.map((entry) => readFile(path.join(dir, entry), 'utf8')));
+}`,
+    errors: [{ messageId: 'unboundedCollection', line: 6, column: 10 }],
+    output: null,
+  },
+  {
+    // An exported function is called from other modules too: one call here with templates does not bound it.
+    code: `import { readFile } from 'node:fs/promises';
+import { glob } from 'glob';
+export async function readAll(files: string[]) {
+  return Promise.all(files.map((file) => readFile(file, 'utf8')));
+}
+export async function readTemplates() {
+  return readAll(await glob('templates/*.hbs'));
+}`,
+    errors: [{ messageId: 'unboundedCollection', line: 4, column: 10 }],
     output: null,
   },
   {
