@@ -1014,6 +1014,78 @@ plainTester.run('no-missing-await (plain)', rule, { valid, invalid });
 typedTester.run('no-missing-await (typed)', rule, { valid, invalid });
 
 // ---------------------------------------------------------------------------------------------------
+// Callees imported from a relative module: with types the checker finds them, without types the
+// module is read from disk and parsed. Either way a callee that handles its own errors may float.
+// ---------------------------------------------------------------------------------------------------
+
+const siblingValid: Valid[] = [
+  // A locale switch that awaits a loader falling back on failure.
+  'import useLocale from "./modules/locale.js";\ndeclare function render(): void;\nasync function switchTo(code: string) {\n  await useLocale(code);\n  render();\n}\nswitchTo("fr");',
+  // Per-file loads that each catch their error: the batch cannot reject, so its `.then` chain may float.
+  'import { loadFiles } from "./modules/tasks.js";\nloadFiles(["a.png"]).then(({ failed }) => console.log(failed));',
+].map((code) => ({ code, filename: fixture('file.ts') }));
+
+const siblingInvalid: Invalid[] = [
+  // The imported loader logs and rethrows: the caller's promise can reject.
+  {
+    code: 'import { useLocaleStrictly } from "./modules/locale.js";\nasync function switchTo(code: string) {\n  await useLocaleStrictly(code);\n}\nswitchTo("fr");',
+    filename: fixture('file.ts'),
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 5,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'import { useLocaleStrictly } from "./modules/locale.js";\nasync function switchTo(code: string) {\n  await useLocaleStrictly(code);\n}\nawait switchTo("fr");' },
+          { messageId: 'addVoid', output: 'import { useLocaleStrictly } from "./modules/locale.js";\nasync function switchTo(code: string) {\n  await useLocaleStrictly(code);\n}\nvoid switchTo("fr");' },
+          { messageId: 'addCatch', output: `import { useLocaleStrictly } from "./modules/locale.js";\nasync function switchTo(code: string) {\n  await useLocaleStrictly(code);\n}\nswitchTo("fr")${CATCH};` },
+        ],
+      },
+    ],
+  },
+  // One failed load rejects the whole batch.
+  {
+    code: 'import { loadAll } from "./modules/tasks.js";\nloadAll(["a.png"]).then(() => console.log("done"));',
+    filename: fixture('file.ts'),
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 2,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'import { loadAll } from "./modules/tasks.js";\nawait loadAll(["a.png"]).then(() => console.log("done"));' },
+          { messageId: 'addVoid', output: 'import { loadAll } from "./modules/tasks.js";\nvoid loadAll(["a.png"]).then(() => console.log("done"));' },
+          { messageId: 'addCatch', output: `import { loadAll } from "./modules/tasks.js";\nloadAll(["a.png"]).then(() => console.log("done"))${CATCH};` },
+        ],
+      },
+    ],
+  },
+  // A package import is not read from disk: the same shape stays reported without types.
+  {
+    code: 'import { startSync } from "sync-package";\nasync function refresh() {\n  await startSync();\n}\nrefresh();',
+    filename: fixture('file.ts'),
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 5,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'import { startSync } from "sync-package";\nasync function refresh() {\n  await startSync();\n}\nawait refresh();' },
+          { messageId: 'addVoid', output: 'import { startSync } from "sync-package";\nasync function refresh() {\n  await startSync();\n}\nvoid refresh();' },
+          { messageId: 'addCatch', output: `import { startSync } from "sync-package";\nasync function refresh() {\n  await startSync();\n}\nrefresh()${CATCH};` },
+        ],
+      },
+    ],
+  },
+];
+
+plainTester.run('no-missing-await (imported callees, plain)', rule, { valid: siblingValid, invalid: siblingInvalid });
+typedTester.run('no-missing-await (imported callees, typed)', rule, { valid: siblingValid, invalid: siblingInvalid });
+
+// ---------------------------------------------------------------------------------------------------
 // Without types: syntax decides.
 // ---------------------------------------------------------------------------------------------------
 
