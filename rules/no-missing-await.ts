@@ -700,6 +700,7 @@ export default createRule<Options, MessageId>({
         isGlobalPromise,
         resolveCall: resolveSameFile,
         resolveTsCall: (call) => (detector.resolveCallee(call) ? null : getTsDeclaration(call)),
+        resolveConst: getConstInit,
       };
       return cannotReject(node, oracle);
     }

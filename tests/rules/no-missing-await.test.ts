@@ -76,6 +76,8 @@ const valid: Valid[] = [
   'function sleep(ms: number) { return new Promise<void>((resolve) => setTimeout(resolve, ms)); } sleep(10);',
   'function sleep(ms: number) { return new Promise<void>((resolve) => setTimeout(resolve, ms)); } async function pause() { await sleep(5); } pause();',
   'function sleep(ms: number) { return new Promise<void>((resolve) => setTimeout(resolve, ms)); } let ready = false; sleep(10).then(() => { ready = true; });',
+  // A stored drain promise whose async executor only resolves, closed by a callback that swallows its own error.
+  'declare const pending: Promise<void>[]; declare const output: { close(): void }; const drained: Promise<void> = new Promise(async (resolve) => { while (pending.length > 0) await pending.shift(); resolve(); }); drained.finally(() => { try { output.close(); } catch { /* closed already */ } });',
   // A call that hands out the promise the object already holds.
   'async function run() {} const running = run(); function whenDone() { return Promise.resolve(running); } whenDone();',
   'class Connection { connecting?: Promise<void>; async open() {} ready() { if (!this.connecting) this.connecting = this.open(); return this.connecting; } use() { this.ready(); } }',
@@ -122,6 +124,57 @@ const valid: Valid[] = [
 ];
 
 const invalid: Invalid[] = [
+  // The close callback is not guarded: if it throws, the chain rejects.
+  {
+    code: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise(async (resolve) => { while (pending.length > 0) await pending.shift(); resolve(); });\ndrained.finally(() => output.close());',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise(async (resolve) => { while (pending.length > 0) await pending.shift(); resolve(); });\nawait drained.finally(() => output.close());' },
+          { messageId: 'addVoid', output: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise(async (resolve) => { while (pending.length > 0) await pending.shift(); resolve(); });\nvoid drained.finally(() => output.close());' },
+          { messageId: 'addCatch', output: `declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise(async (resolve) => { while (pending.length > 0) await pending.shift(); resolve(); });\ndrained.finally(() => output.close())${CATCH};` },
+        ],
+      },
+    ],
+  },
+  // The executor can reject.
+  {
+    code: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve, reject) => { Promise.all(pending).then(() => resolve(), reject); });\ndrained.finally(() => { try { output.close(); } catch {} });',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve, reject) => { Promise.all(pending).then(() => resolve(), reject); });\nawait drained.finally(() => { try { output.close(); } catch {} });' },
+          { messageId: 'addVoid', output: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve, reject) => { Promise.all(pending).then(() => resolve(), reject); });\nvoid drained.finally(() => { try { output.close(); } catch {} });' },
+          { messageId: 'addCatch', output: `declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve, reject) => { Promise.all(pending).then(() => resolve(), reject); });\ndrained.finally(() => { try { output.close(); } catch {} })${CATCH};` },
+        ],
+      },
+    ],
+  },
+  // A value returned from the guarded block may be a promise that rejects.
+  {
+    code: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve) => { setTimeout(resolve, 10); });\ndrained.then(() => { try { return pending[0]; } catch {} });',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve) => { setTimeout(resolve, 10); });\nawait drained.then(() => { try { return pending[0]; } catch {} });' },
+          { messageId: 'addVoid', output: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve) => { setTimeout(resolve, 10); });\nvoid drained.then(() => { try { return pending[0]; } catch {} });' },
+          { messageId: 'addCatch', output: `declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve) => { setTimeout(resolve, 10); });\ndrained.then(() => { try { return pending[0]; } catch {} })${CATCH};` },
+        ],
+      },
+    ],
+  },
   // Autofix: a statement in the body of an async function.
   {
     code: 'async function save() {}\nasync function run() {\n  save();\n}',
