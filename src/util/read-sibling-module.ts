@@ -11,7 +11,7 @@ import { isNeverReassigned } from './resolve-function.js';
  * Another module of the project, read and parsed on demand so that a rule without type information
  * can look at the body of an imported function (`import { save } from './store.js'`).
  *
- * Bounded on purpose: only relative specifiers, only files up to `MAX_BYTES`, only with a parser that
+ * Bounded on purpose: only relative specifiers and `paths` aliases, only files up to `MAX_BYTES`, only with a parser that
  * has `parseForESLint` and hands back a scope manager (the one ESLint uses for the file being linted),
  * and only when a rule asks about a candidate report. Parsed modules are cached per path for as long as
  * their text is unchanged. Nothing here throws: every failure means "unknown", and the caller keeps the
@@ -77,23 +77,121 @@ export function resolveImportedFunction(context: Context, id: TSESTree.Identifie
   }
 }
 
-/** The module a relative specifier names, parsed with the parser of the file being linted; null when unknown. */
+/**
+ * The module a relative specifier (or a `paths` alias of the nearest tsconfig.json / jsconfig.json,
+ * such as `@/lib/load`) names, parsed with the parser of the file being linted; null when unknown.
+ */
 export function readSiblingModule(context: Context, specifier: string): SiblingModule | null {
-  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
   try {
     const from = context.filename;
     if (!path.isAbsolute(from)) return null;
+    const relative = specifier.startsWith('./') || specifier.startsWith('../');
+    const bases = relative ? [path.join(path.dirname(from), specifier)] : aliasTargets(path.dirname(from), specifier);
+    if (bases.length === 0) return null;
     const parser = getParser(context);
     if (!parser) return null;
-    for (const candidate of candidatePaths(path.join(path.dirname(from), specifier))) {
-      const text = tryRead(candidate);
-      if (text === null) continue;
-      return parseCached(candidate, text, parser, context);
+    for (const base of bases) {
+      for (const candidate of candidatePaths(base)) {
+        const text = tryRead(candidate);
+        if (text === null) continue;
+        return parseCached(candidate, text, parser, context);
+      }
     }
     return null;
   } catch {
     return null;
   }
+}
+
+interface PathAliases {
+  /** The folder `paths` entries are relative to (`baseUrl`, else the config's own folder). */
+  base: string;
+  paths: Record<string, readonly string[]>;
+}
+
+/** Per folder: the `paths` of the nearest tsconfig.json or jsconfig.json above it, or null. */
+const aliasCache = new Map<string, PathAliases | null>();
+/** How many folders up a config is looked for. */
+const MAX_CONFIG_DEPTH = 12;
+
+/**
+ * Where a `paths` alias points (`"@/*": ["./*"]`): only the nearest config's own `compilerOptions`
+ * (an `extends` chain is not followed). Bare package names that match no alias give nothing.
+ */
+function aliasTargets(folder: string, specifier: string): string[] {
+  const aliases = findAliases(folder, 0);
+  if (!aliases) return [];
+  let best: { prefix: string; targets: readonly string[]; rest: string } | null = null;
+  for (const [pattern, targets] of Object.entries(aliases.paths)) {
+    if (!Array.isArray(targets)) continue;
+    const star = pattern.indexOf('*');
+    if (star === -1) {
+      if (pattern === specifier) return targets.map((target) => path.join(aliases.base, target));
+      continue;
+    }
+    const prefix = pattern.slice(0, star);
+    const suffix = pattern.slice(star + 1);
+    if (!specifier.startsWith(prefix) || !specifier.endsWith(suffix) || specifier.length < prefix.length + suffix.length) continue;
+    // TypeScript picks the pattern with the longest prefix.
+    if (!best || prefix.length > best.prefix.length) best = { prefix, targets, rest: specifier.slice(prefix.length, specifier.length - suffix.length) };
+  }
+  if (!best) return [];
+  const { rest, targets } = best;
+  return targets.filter((target) => typeof target === 'string').map((target) => path.join(aliases.base, target.replace('*', rest)));
+}
+
+function findAliases(folder: string, depth: number): PathAliases | null {
+  const cached = aliasCache.get(folder);
+  if (cached !== undefined) return cached;
+  let found: PathAliases | null = null;
+  let config: string | null = null;
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    config = tryRead(path.join(folder, name));
+    if (config !== null) break;
+  }
+  if (config !== null) {
+    found = readAliases(folder, config);
+  } else {
+    const parent = path.dirname(folder);
+    found = parent !== folder && depth < MAX_CONFIG_DEPTH ? findAliases(parent, depth + 1) : null;
+  }
+  if (aliasCache.size >= MAX_CACHED) aliasCache.clear();
+  aliasCache.set(folder, found);
+  return found;
+}
+
+function readAliases(folder: string, text: string): PathAliases | null {
+  try {
+    const options = (JSON.parse(stripJsonComments(text)) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } }).compilerOptions;
+    const paths = options?.paths;
+    if (!paths || typeof paths !== 'object') return null;
+    const base = typeof options.baseUrl === 'string' ? path.join(folder, options.baseUrl) : folder;
+    return { base, paths: paths as Record<string, readonly string[]> };
+  } catch {
+    return null;
+  }
+}
+
+/** tsconfig.json is JSON with comments and trailing commas: drop both, leaving strings alone. */
+function stripJsonComments(text: string): string {
+  let out = '';
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (char === '"') {
+      const start = index;
+      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
+      out += text.slice(start, index + 1);
+    } else if (char === '/' && text[index + 1] === '/') {
+      while (index < text.length && text[index] !== '\n') index++;
+      out += '\n';
+    } else if (char === '/' && text[index + 1] === '*') {
+      const end = text.indexOf('*/', index + 2);
+      index = end === -1 ? text.length : end + 1;
+    } else {
+      out += char;
+    }
+  }
+  return out.replace(/,(\s*[}\]])/g, '$1');
 }
 
 function getParser(context: Context): Parser | null {

@@ -1150,6 +1150,8 @@ plainTester.run('no-missing-await (plain only)', rule, {
     'let f = async () => {}; f = () => 1; f();',
     // Tagged templates are promises only by type.
     'sql`delete from t`;',
+    // A self-handling loader reached through a tsconfig `paths` alias is read from disk too.
+    { code: 'import getAnnouncement from "@/announcement";\ngetAnnouncement().then((text) => console.log(text));', filename: fixture('aliased/file.ts') },
   ],
   invalid: [
     // Any `.then(onFulfilled)` looks like a promise chain without types.

@@ -50,5 +50,16 @@ plainTester.run('read-sibling-module', probe, {
     // `export { local as renamed }` and an anonymous default export.
     { code: 'import { renamed } from "./modules/sibling/index.js"; renamed();', filename: file, errors: [at(8, 'sync')] },
     { code: 'import run from "./modules/sibling/index.js"; run();', filename: file, errors: [at(11, 'async')] },
+    // A `paths` alias of the nearest tsconfig.json (comments and trailing commas allowed there).
+    { code: 'import getAnnouncement from "@/announcement";\ngetAnnouncement();', filename: fixture('aliased/file.ts'), errors: [at(3, 'async')] },
   ],
+});
+
+plainTester.run('read-sibling-module (aliases)', probe, {
+  valid: [
+    // A bare name that matches no alias is a package: not read.
+    { code: 'import getAnnouncement from "announcement";\ngetAnnouncement();', filename: fixture('aliased/file.ts') },
+    { code: 'import getAnnouncement from "@/missing";\ngetAnnouncement();', filename: fixture('aliased/file.ts') },
+  ],
+  invalid: [],
 });
