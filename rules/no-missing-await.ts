@@ -17,10 +17,12 @@ import {
   isAllOfSafeTasks,
   isTsAllOfSafeTasks,
   tsFunctionHandlesOwnErrors,
+  type OwnErrorsOracle,
   type TsOwnErrorsOracle,
 } from '../src/util/handles-own-errors.js';
-import { getPendingWork, getPromiseDetector, isAlwaysPendingWork, isPendingWorkArray } from '../src/util/is-promise.js';
+import { getPendingWork, getPromiseDetector, getSyntacticPromiseDetector, isAlwaysPendingWork, isPendingWorkArray } from '../src/util/is-promise.js';
 import { isSurelyNotThenableName } from '../src/util/is-surely-not-promise.js';
+import { resolveImportedFunction, type ImportedFunction } from '../src/util/read-sibling-module.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
 import {
   isIntrinsicAnyType,
@@ -699,6 +701,7 @@ export default createRule<Options, MessageId>({
         isGlobalPromise,
         resolveCall: resolveSameFile,
         resolveTsCall: (call) => (detector.resolveCallee(call) ? null : getTsDeclaration(call)),
+        resolveConst: getConstInit,
       };
       // Library and platform APIs whose documentation says their promise does not reject.
       const inner = skipExpressionWrappers(node);
@@ -722,9 +725,56 @@ export default createRule<Options, MessageId>({
         if (resolved?.fn) return functionHandlesOwnErrors(resolved.fn, { mayReject, resolveCall: resolveSameFile, isSafeAwait });
         if (resolved) return false;
         const declaration = getTsDeclaration(root);
-        return declaration !== null && services !== null && tsFunctionHandlesOwnErrors(declaration, tsOwnErrorsOracle(services));
+        if (declaration !== null && services !== null) return tsFunctionHandlesOwnErrors(declaration, tsOwnErrorsOracle(services));
+        const callee = skipExpressionWrappers(root.callee);
+        const imported = callee.type === AST_NODE_TYPES.Identifier ? resolveImportedFunction(context, callee) : null;
+        return imported !== null && siblingHandlesOwnErrors(imported);
       } finally {
         ownErrorsDepth -= 1;
+      }
+    }
+
+    /**
+     * The same question about a function imported from a relative module (read from disk, see
+     * `src/util/read-sibling-module.ts`), judged by syntax in that module's own scope. Its callees are
+     * followed within that module only.
+     */
+    function siblingHandlesOwnErrors(imported: ImportedFunction): boolean {
+      const moduleCode = imported.module.sourceCode;
+      const moduleDetector = getSyntacticPromiseDetector(moduleCode);
+      const isModuleGlobalPromise = (id: TSESTree.Identifier): boolean => {
+        const variable = ASTUtils.findVariable(moduleCode.getScope(id), id);
+        return id.name === 'Promise' && (!variable || variable.defs.length === 0);
+      };
+      const resolveCall = (call: TSESTree.CallExpression): FunctionNode | null => moduleDetector.resolveCallee(call)?.fn ?? null;
+      const cannot = (node: TSESTree.Expression): boolean => cannotReject(node, { isGlobalPromise: isModuleGlobalPromise, resolveCall });
+      const handles = (node: TSESTree.Expression): boolean => {
+        if (node.type !== AST_NODE_TYPES.CallExpression || ownErrorsDepth >= 2) return false;
+        const root = chainRoot(node);
+        const fn = root.type === AST_NODE_TYPES.CallExpression ? resolveCall(root) : null;
+        if (!fn) return false;
+        ownErrorsDepth += 1;
+        try {
+          return functionHandlesOwnErrors(fn, oracle);
+        } finally {
+          ownErrorsDepth -= 1;
+        }
+      };
+      const oracle: OwnErrorsOracle = {
+        resolveCall,
+        mayReject: (node) => moduleDetector.isPromiseSyntactically(node) && !isHandledChain(node) && !cannot(node) && !handles(skipExpressionWrappers(node)),
+        isSafeAwait: (value) => {
+          const inner = skipExpressionWrappers(value);
+          if (inner.type === AST_NODE_TYPES.NewExpression) return cannot(inner);
+          if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+          return cannot(inner) || handles(inner) || isAllOfSafeTasks(inner, isModuleGlobalPromise, oracle);
+        },
+      };
+      try {
+        return functionHandlesOwnErrors(imported.fn, oracle);
+      } catch {
+        // A module parsed on the side is not worth a crash: unknown, so the report stands.
+        return false;
       }
     }
 

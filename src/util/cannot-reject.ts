@@ -26,6 +26,8 @@ export interface CannotRejectOracle {
   resolveCall?(call: TSESTree.CallExpression): FunctionNode | null;
   /** The TypeScript declaration a call resolves to, when the same file cannot tell (typed runs). */
   resolveTsCall?(call: TSESTree.CallExpression): ts.Node | null;
+  /** The initializer of the `const` an identifier names (`const done = new Promise(…)`), if any. */
+  resolveConst?(id: TSESTree.Identifier): TSESTree.Expression | null;
 }
 
 /** How many calls deep a "function whose every return cannot reject" is followed. */
@@ -37,6 +39,15 @@ export function cannotReject(node: TSESTree.Expression, oracle: CannotRejectOrac
 
 function cannotRejectAt(node: TSESTree.Expression, oracle: CannotRejectOracle, depth: number, visiting: Set<TSESTree.Node>): boolean {
   const inner = skipExpressionWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    // `const waitForStreams = new Promise(…); waitForStreams.finally(close);`
+    const init = oracle.resolveConst?.(inner) ?? null;
+    if (!init || visiting.has(init)) return false;
+    visiting.add(init);
+    const answer = cannotRejectAt(init, oracle, depth, visiting);
+    visiting.delete(init);
+    return answer;
+  }
   if (inner.type === AST_NODE_TYPES.NewExpression) {
     return inner.callee.type === AST_NODE_TYPES.Identifier && oracle.isGlobalPromise(inner.callee) && isResolveOnlyExecutor(inner.arguments[0]);
   }
@@ -104,11 +115,16 @@ function collectReturns(body: TSESTree.BlockStatement): (TSESTree.Expression | n
   return found;
 }
 
-/** `(resolve) => setTimeout(resolve, ms)`: a plain executor that never names `reject` nor throws. */
+/**
+ * `(resolve) => setTimeout(resolve, ms)`: an executor that never names `reject` nor throws. An `async`
+ * executor counts too: it cannot throw into the constructor (its failures reject its own promise, which
+ * the constructor ignores), so the promise it builds still only ever resolves. That such an executor
+ * may leave the promise pending is a different pitfall (ESLint's `no-async-promise-executor`).
+ */
 function isResolveOnlyExecutor(argument: TSESTree.CallExpressionArgument | undefined): boolean {
   if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return false;
   const executor = skipExpressionWrappers(argument);
-  if (!isFunctionNode(executor) || executor.async || executor.generator) return false;
+  if (!isFunctionNode(executor) || executor.generator) return false;
   const params = executor.params;
   if (params.length > 2 || params.some((param) => param.type !== AST_NODE_TYPES.Identifier)) return false;
   const rejectName = params.length === 2 ? (params[1] as TSESTree.Identifier).name : null;
@@ -128,13 +144,19 @@ function isResolveOnlyExecutor(argument: TSESTree.CallExpressionArgument | undef
 
 /**
  * A fulfilment callback judged conservatively: no call, `new`, `throw`, `await`, `delete`, tagged
- * template, nor member access other than on `this` (reading a property of `undefined` throws).
+ * template, nor member access other than on `this` (reading a property of `undefined` throws), except
+ * inside the block of a `try` whose `catch` (and `finally`) pass that same test:
+ * `() => { try { controller.close(); } catch {} }`.
  */
 function isCallbackThatCannotThrow(argument: TSESTree.CallExpressionArgument): boolean {
   if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
   const callback = skipExpressionWrappers(argument);
   if (!isFunctionNode(callback) || callback.async || callback.generator) return false;
   if (callback.params.some((param) => param.type !== AST_NODE_TYPES.Identifier)) return false;
+  return cannotThrow(callback.body);
+}
+
+function cannotThrow(body: TSESTree.Node): boolean {
   let quiet = true;
   const visit = (node: TSESTree.Node): void => {
     if (!quiet) return;
@@ -153,13 +175,30 @@ function isCallbackThatCannotThrow(argument: TSESTree.CallExpressionArgument): b
       case AST_NODE_TYPES.MemberExpression:
         if (node.object.type !== AST_NODE_TYPES.ThisExpression) quiet = false;
         break;
+      case AST_NODE_TYPES.TryStatement:
+        // What the block throws, a catch that cannot throw itself takes.
+        // A value returned from the block may itself be a promise that rejects: not covered.
+        if (node.handler && !returnsValue(node.block) && cannotThrow(node.handler.body) && (!node.finalizer || cannotThrow(node.finalizer))) return;
+        break;
       default:
         if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
     }
     forEachChild(node, visit);
   };
-  visit(callback.body);
+  visit(body);
   return quiet;
+}
+
+/** A `return value;` in this block, nested functions aside. */
+function returnsValue(block: TSESTree.Node): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found = true;
+    else forEachChild(node, visit);
+  };
+  visit(block);
+  return found;
 }
 
 // ---- declarations in other files of the program (TypeScript's tree) -------------------------------
@@ -199,8 +238,8 @@ export function isTsNonRejectingPromise(node: ts.Expression): boolean {
   }
   if (!ts.isNewExpression(inner) || !ts.isIdentifier(inner.expression) || inner.expression.text !== 'Promise') return false;
   const executor = inner.arguments?.[0];
-  if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return false;
-  if ((ts.getCombinedModifierFlags(executor) & ts.ModifierFlags.Async) !== 0) return false;
+  // An async executor counts, as in `isResolveOnlyExecutor`: it cannot throw into the constructor.
+  if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) || executor.asteriskToken) return false;
   const params = executor.parameters;
   if (params.length > 2 || params.some((param) => !ts.isIdentifier(param.name))) return false;
   const rejectName = params.length === 2 ? (params[1]!.name as ts.Identifier).text : null;

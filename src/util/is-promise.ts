@@ -65,6 +65,19 @@ export function getPromiseDetector(context: Context): PromiseDetector {
   return detector;
 }
 
+/**
+ * The syntactic detector of a file that is not the one being linted (a module read by
+ * `read-sibling-module.ts`): same-file facts and known APIs only, never the checker.
+ */
+export function getSyntacticPromiseDetector(sourceCode: TSESLint.SourceCode): PromiseDetector {
+  let detector = cache.get(sourceCode);
+  if (!detector) {
+    detector = createPromiseDetector(sourceCode, null);
+    cache.set(sourceCode, detector);
+  }
+  return detector;
+}
+
 function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: TypeServices | null): PromiseDetector {
   const syntactic = new WeakMap<TSESTree.Node, boolean>();
   const known = new WeakMap<TSESTree.Node, boolean>();

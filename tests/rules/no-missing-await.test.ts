@@ -76,6 +76,8 @@ const valid: Valid[] = [
   'function sleep(ms: number) { return new Promise<void>((resolve) => setTimeout(resolve, ms)); } sleep(10);',
   'function sleep(ms: number) { return new Promise<void>((resolve) => setTimeout(resolve, ms)); } async function pause() { await sleep(5); } pause();',
   'function sleep(ms: number) { return new Promise<void>((resolve) => setTimeout(resolve, ms)); } let ready = false; sleep(10).then(() => { ready = true; });',
+  // A stored drain promise whose async executor only resolves, closed by a callback that swallows its own error.
+  'declare const pending: Promise<void>[]; declare const output: { close(): void }; const drained: Promise<void> = new Promise(async (resolve) => { while (pending.length > 0) await pending.shift(); resolve(); }); drained.finally(() => { try { output.close(); } catch { /* closed already */ } });',
   // A call that hands out the promise the object already holds.
   'async function run() {} const running = run(); function whenDone() { return Promise.resolve(running); } whenDone();',
   'class Connection { connecting?: Promise<void>; async open() {} ready() { if (!this.connecting) this.connecting = this.open(); return this.connecting; } use() { this.ready(); } }',
@@ -126,6 +128,57 @@ const valid: Valid[] = [
 ];
 
 const invalid: Invalid[] = [
+  // The close callback is not guarded: if it throws, the chain rejects.
+  {
+    code: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise(async (resolve) => { while (pending.length > 0) await pending.shift(); resolve(); });\ndrained.finally(() => output.close());',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise(async (resolve) => { while (pending.length > 0) await pending.shift(); resolve(); });\nawait drained.finally(() => output.close());' },
+          { messageId: 'addVoid', output: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise(async (resolve) => { while (pending.length > 0) await pending.shift(); resolve(); });\nvoid drained.finally(() => output.close());' },
+          { messageId: 'addCatch', output: `declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise(async (resolve) => { while (pending.length > 0) await pending.shift(); resolve(); });\ndrained.finally(() => output.close())${CATCH};` },
+        ],
+      },
+    ],
+  },
+  // The executor can reject.
+  {
+    code: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve, reject) => { Promise.all(pending).then(() => resolve(), reject); });\ndrained.finally(() => { try { output.close(); } catch {} });',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve, reject) => { Promise.all(pending).then(() => resolve(), reject); });\nawait drained.finally(() => { try { output.close(); } catch {} });' },
+          { messageId: 'addVoid', output: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve, reject) => { Promise.all(pending).then(() => resolve(), reject); });\nvoid drained.finally(() => { try { output.close(); } catch {} });' },
+          { messageId: 'addCatch', output: `declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve, reject) => { Promise.all(pending).then(() => resolve(), reject); });\ndrained.finally(() => { try { output.close(); } catch {} })${CATCH};` },
+        ],
+      },
+    ],
+  },
+  // A value returned from the guarded block may be a promise that rejects.
+  {
+    code: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve) => { setTimeout(resolve, 10); });\ndrained.then(() => { try { return pending[0]; } catch {} });',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve) => { setTimeout(resolve, 10); });\nawait drained.then(() => { try { return pending[0]; } catch {} });' },
+          { messageId: 'addVoid', output: 'declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve) => { setTimeout(resolve, 10); });\nvoid drained.then(() => { try { return pending[0]; } catch {} });' },
+          { messageId: 'addCatch', output: `declare const pending: Promise<void>[]; declare const output: { close(): void };\nconst drained: Promise<void> = new Promise((resolve) => { setTimeout(resolve, 10); });\ndrained.then(() => { try { return pending[0]; } catch {} })${CATCH};` },
+        ],
+      },
+    ],
+  },
   // `Promise.resolve(value)` adopts a thenable, which may reject.
   {
     code: 'function settle(value: unknown) {\n  Promise.resolve(value);\n}',
@@ -1066,6 +1119,78 @@ plainTester.run('no-missing-await (plain)', rule, { valid, invalid });
 typedTester.run('no-missing-await (typed)', rule, { valid, invalid });
 
 // ---------------------------------------------------------------------------------------------------
+// Callees imported from a relative module: with types the checker finds them, without types the
+// module is read from disk and parsed. Either way a callee that handles its own errors may float.
+// ---------------------------------------------------------------------------------------------------
+
+const siblingValid: Valid[] = [
+  // A locale switch that awaits a loader falling back on failure.
+  'import useLocale from "./modules/locale.js";\ndeclare function render(): void;\nasync function switchTo(code: string) {\n  await useLocale(code);\n  render();\n}\nswitchTo("fr");',
+  // Per-file loads that each catch their error: the batch cannot reject, so its `.then` chain may float.
+  'import { loadFiles } from "./modules/tasks.js";\nloadFiles(["a.png"]).then(({ failed }) => console.log(failed));',
+].map((code) => ({ code, filename: fixture('file.ts') }));
+
+const siblingInvalid: Invalid[] = [
+  // The imported loader logs and rethrows: the caller's promise can reject.
+  {
+    code: 'import { useLocaleStrictly } from "./modules/locale.js";\nasync function switchTo(code: string) {\n  await useLocaleStrictly(code);\n}\nswitchTo("fr");',
+    filename: fixture('file.ts'),
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 5,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'import { useLocaleStrictly } from "./modules/locale.js";\nasync function switchTo(code: string) {\n  await useLocaleStrictly(code);\n}\nawait switchTo("fr");' },
+          { messageId: 'addVoid', output: 'import { useLocaleStrictly } from "./modules/locale.js";\nasync function switchTo(code: string) {\n  await useLocaleStrictly(code);\n}\nvoid switchTo("fr");' },
+          { messageId: 'addCatch', output: `import { useLocaleStrictly } from "./modules/locale.js";\nasync function switchTo(code: string) {\n  await useLocaleStrictly(code);\n}\nswitchTo("fr")${CATCH};` },
+        ],
+      },
+    ],
+  },
+  // One failed load rejects the whole batch.
+  {
+    code: 'import { loadAll } from "./modules/tasks.js";\nloadAll(["a.png"]).then(() => console.log("done"));',
+    filename: fixture('file.ts'),
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 2,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'import { loadAll } from "./modules/tasks.js";\nawait loadAll(["a.png"]).then(() => console.log("done"));' },
+          { messageId: 'addVoid', output: 'import { loadAll } from "./modules/tasks.js";\nvoid loadAll(["a.png"]).then(() => console.log("done"));' },
+          { messageId: 'addCatch', output: `import { loadAll } from "./modules/tasks.js";\nloadAll(["a.png"]).then(() => console.log("done"))${CATCH};` },
+        ],
+      },
+    ],
+  },
+  // A package import is not read from disk: the same shape stays reported without types.
+  {
+    code: 'import { startSync } from "sync-package";\nasync function refresh() {\n  await startSync();\n}\nrefresh();',
+    filename: fixture('file.ts'),
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 5,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'import { startSync } from "sync-package";\nasync function refresh() {\n  await startSync();\n}\nawait refresh();' },
+          { messageId: 'addVoid', output: 'import { startSync } from "sync-package";\nasync function refresh() {\n  await startSync();\n}\nvoid refresh();' },
+          { messageId: 'addCatch', output: `import { startSync } from "sync-package";\nasync function refresh() {\n  await startSync();\n}\nrefresh()${CATCH};` },
+        ],
+      },
+    ],
+  },
+];
+
+plainTester.run('no-missing-await (imported callees, plain)', rule, { valid: siblingValid, invalid: siblingInvalid });
+typedTester.run('no-missing-await (imported callees, typed)', rule, { valid: siblingValid, invalid: siblingInvalid });
+
+// ---------------------------------------------------------------------------------------------------
 // Without types: syntax decides.
 // ---------------------------------------------------------------------------------------------------
 
@@ -1077,6 +1202,8 @@ plainTester.run('no-missing-await (plain only)', rule, {
     'let f = async () => {}; f = () => 1; f();',
     // Tagged templates are promises only by type.
     'sql`delete from t`;',
+    // A self-handling loader reached through a tsconfig `paths` alias is read from disk too.
+    { code: 'import getAnnouncement from "@/announcement";\ngetAnnouncement().then((text) => console.log(text));', filename: fixture('aliased/file.ts') },
   ],
   invalid: [
     // Any `.then(onFulfilled)` looks like a promise chain without types.
