@@ -264,9 +264,11 @@ export default createRule<Options, MessageId>({
     /**
      * Handlers that hand the error on — `err = error` to an outer variable, `reject(error)`,
      * `next(error)`, `controller.error(error)`, `emitter.emit('error', error)` — do not drop it: whoever
-     * receives it decides. Only what they log and forget is swallowed.
+     * receives it decides. Only what they log and forget is swallowed. A same-file function the error is
+     * handed to (`settleFailure(error)`) counts when it hands its parameter on that way itself, or cannot
+     * complete normally on an abort (it rethrows): one level, so a logger wrapper stays a logger.
      */
-    function forwardsError(body: TSESTree.Node, name: string): boolean {
+    function forwardsError(body: TSESTree.Node, name: string, nested = false): boolean {
       let found = false;
       // `const coerced = coerceError(error)` carries the error on under another name.
       const names = new Set([name]);
@@ -292,11 +294,37 @@ export default createRule<Options, MessageId>({
             found = variable !== null && !variable.defs.some((def) => isInsideRange(def.name, body));
           }
         } else if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => mentions(argument))) {
-          found = isForwardingCall(node);
+          found = isForwardingCall(node) || (!nested && helperForwards(node, names));
         }
         return !found;
       });
       return found;
+    }
+
+    /** `settleFailure(error)`: a same-file function that rethrows, or hands its parameter on, given the error itself. */
+    function helperForwards(call: TSESTree.CallExpression, names: ReadonlySet<string>): boolean {
+      const index = call.arguments.findIndex((argument) => argument.type === AST_NODE_TYPES.Identifier && names.has(argument.name));
+      if (index < 0) return false;
+      const helper = resolveLocalFunction(call.callee);
+      const param = helper?.params[index];
+      if (!helper || param?.type !== AST_NODE_TYPES.Identifier) return false;
+      if (forwardsError(helper.body, param.name, true)) return true;
+      // A rethrowing helper ends the handler only when its throw reaches the handler: sync, or awaited.
+      const awaited = getOuterExpression(call).parent?.type === AST_NODE_TYPES.AwaitExpression;
+      return helper.body.type === AST_NODE_TYPES.BlockStatement && (!helper.async || awaited) && findNormalExits(helper.body, checks).length === 0;
+    }
+
+    /** The function a plain callee names in this file: `function settle(…) {}` or `const settle = (…) => …`, never reassigned. */
+    function resolveLocalFunction(raw: TSESTree.Expression): TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | null {
+      const callee = skipExpressionWrappers(raw);
+      if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+      if (!variable || variable.defs.length !== 1 || variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+      const node = variable.defs[0]!.node;
+      if (node.type === AST_NODE_TYPES.FunctionDeclaration) return node;
+      if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.parent.kind !== 'const' || !node.init) return null;
+      const init = skipExpressionWrappers(node.init);
+      return init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression ? init : null;
     }
 
     /** Whether the loop checks for an abort anywhere: `.aborted`, `throwIfAborted()`, an error-name test, a checker. */
