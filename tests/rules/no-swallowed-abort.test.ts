@@ -414,9 +414,66 @@ async function sync(store, signal) {
     throw error;
   }
 }`,
+  // A private probe whose only caller polls it in an endless loop that checks the signal first on every turn.
+  `async function probe(url, signal) {
+  return fetch(url, { signal }).then((response) => response.ok).catch(() => false);
+}
+async function waitUntilHealthy(url, signal) {
+  while (true) {
+    if (signal.aborted) throw signal.reason;
+    if (await probe(url, signal)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}`,
 ];
 
 const invalid: Invalid[] = [
+  // Exported, the probe has callers that may not check the signal after it: the swallowed abort reads as "unhealthy".
+  {
+    code: `export async function probe(url, signal) {
+  return fetch(url, { signal }).then((response) => response.ok).catch(() => false);
+}
+async function waitUntilHealthy(url, signal) {
+  while (true) {
+    if (signal.aborted) throw signal.reason;
+    if (await probe(url, signal)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}`,
+    output: `export async function probe(url, signal) {
+  return fetch(url, { signal }).then((response) => response.ok).catch(() => { signal?.throwIfAborted(); return false; });
+}
+async function waitUntilHealthy(url, signal) {
+  while (true) {
+    if (signal.aborted) throw signal.reason;
+    if (await probe(url, signal)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}`,
+    errors: [{ messageId: 'abortSwallowed', line: 2, column: 71 }],
+  },
+  // The poll loop never checks the signal: nothing after the probe observes the abort.
+  {
+    code: `async function probe(url, signal) {
+  return fetch(url, { signal }).then((response) => response.ok).catch(() => false);
+}
+async function waitUntilHealthy(url, signal) {
+  while (true) {
+    if (await probe(url, signal)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}`,
+    output: `async function probe(url, signal) {
+  return fetch(url, { signal }).then((response) => response.ok).catch(() => { signal?.throwIfAborted(); return false; });
+}
+async function waitUntilHealthy(url, signal) {
+  while (true) {
+    if (await probe(url, signal)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}`,
+    errors: [{ messageId: 'abortSwallowed', line: 2, column: 71 }],
+  },
   // A helper that only logs the error does not hand it on: the abort still turns into a quiet success.
   {
     code: `async function upload(file, signal) {
