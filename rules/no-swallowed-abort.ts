@@ -10,7 +10,7 @@ import { createRule } from '../src/util/create-rule.js';
 import { getCallerSignalFinder, type CallerSignal, type CallerSignalFinder } from '../src/util/find-caller-signal.js';
 import { getTypeServices } from '../src/util/get-type-services.js';
 import { forEachChild, walkDescendants } from '../src/util/walk.js';
-import { isFunctionNode } from '../src/util/get-enclosing-function.js';
+import { getEnclosingFunction, isFunctionNode } from '../src/util/get-enclosing-function.js';
 
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
 import { findNormalExits, type HandlerChecks, type NormalExit } from './no-swallowed-abort/analyse-handler.js';
@@ -134,7 +134,7 @@ export default createRule<Options, MessageId>({
       handler?: Handler,
     ): void {
       const exits = exitsOf(body);
-      if (exits.length === 0) return;
+      if (exits.length === 0 || isPolledByCheckingLoop(owner)) return;
       const reachable = finder.reachableSignal(body, flow);
       const described = reachable ?? finder.describeFlow(flow);
       const signalText = described?.text ?? sourceCode.getText(flow);
@@ -264,9 +264,11 @@ export default createRule<Options, MessageId>({
     /**
      * Handlers that hand the error on — `err = error` to an outer variable, `reject(error)`,
      * `next(error)`, `controller.error(error)`, `emitter.emit('error', error)` — do not drop it: whoever
-     * receives it decides. Only what they log and forget is swallowed.
+     * receives it decides. Only what they log and forget is swallowed. A same-file function the error is
+     * handed to (`settleFailure(error)`) counts when it hands its parameter on that way itself, or cannot
+     * complete normally on an abort (it rethrows): one level, so a logger wrapper stays a logger.
      */
-    function forwardsError(body: TSESTree.Node, name: string): boolean {
+    function forwardsError(body: TSESTree.Node, name: string, nested = false): boolean {
       let found = false;
       // `const coerced = coerceError(error)` carries the error on under another name.
       const names = new Set([name]);
@@ -292,11 +294,71 @@ export default createRule<Options, MessageId>({
             found = variable !== null && !variable.defs.some((def) => isInsideRange(def.name, body));
           }
         } else if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => mentions(argument))) {
-          found = isForwardingCall(node);
+          found = isForwardingCall(node) || (!nested && helperForwards(node, names));
         }
         return !found;
       });
       return found;
+    }
+
+    /** `settleFailure(error)`: a same-file function that rethrows, or hands its parameter on, given the error itself. */
+    function helperForwards(call: TSESTree.CallExpression, names: ReadonlySet<string>): boolean {
+      const index = call.arguments.findIndex((argument) => argument.type === AST_NODE_TYPES.Identifier && names.has(argument.name));
+      if (index < 0) return false;
+      const helper = resolveLocalFunction(call.callee);
+      const param = helper?.params[index];
+      if (!helper || param?.type !== AST_NODE_TYPES.Identifier) return false;
+      if (forwardsError(helper.body, param.name, true)) return true;
+      // A rethrowing helper ends the handler only when its throw reaches the handler: sync, or awaited.
+      const awaited = getOuterExpression(call).parent?.type === AST_NODE_TYPES.AwaitExpression;
+      return helper.body.type === AST_NODE_TYPES.BlockStatement && (!helper.async || awaited) && findNormalExits(helper.body, checks).length === 0;
+    }
+
+    /** The function a plain callee names in this file: `function settle(…) {}` or `const settle = (…) => …`, never reassigned. */
+    function resolveLocalFunction(raw: TSESTree.Expression): TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | null {
+      const callee = skipExpressionWrappers(raw);
+      if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+      if (!variable || variable.defs.length !== 1 || variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+      const node = variable.defs[0]!.node;
+      if (node.type === AST_NODE_TYPES.FunctionDeclaration) return node;
+      if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.parent.kind !== 'const' || !node.init) return null;
+      const init = skipExpressionWrappers(node.init);
+      return init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression ? init : null;
+    }
+
+    /**
+     * A catch in a function private to this file whose every call sits, outside nested functions, in an
+     * endless loop that checks the signal it passes on each turn (`if (signal?.aborted) throw …`,
+     * `signal.throwIfAborted()` at the top level of the loop body): a swallowed abort only ends one poll,
+     * and the loop's own check throws it at the next turn.
+     */
+    function isPolledByCheckingLoop(owner: TSESTree.Node): boolean {
+      const fn = getEnclosingFunction(owner);
+      const declaration =
+        fn?.type === AST_NODE_TYPES.FunctionDeclaration
+          ? fn
+          : fn?.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.parent.kind === 'const' && fn.parent.init === fn
+            ? fn.parent
+            : null;
+      if (!declaration || declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+      if (declaration.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return false;
+      const variable = sourceCode.getDeclaredVariables(declaration)[0];
+      const calls = variable?.references.filter((reference) => !reference.init) ?? [];
+      if (calls.length === 0) return false;
+      return calls.every((reference) => {
+        const id = reference.identifier;
+        const call = id.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== id) return false;
+        for (let current: TSESTree.Node | undefined = call.parent; current; current = current.parent) {
+          if (isFunctionNode(current)) return false;
+          if (isLoop(current) && isEndless(current)) {
+            const signal = findTurnCheck(current);
+            return signal !== null && call.arguments.some((argument) => mentionsName(argument, signal));
+          }
+        }
+        return false;
+      });
     }
 
     /** Whether the loop checks for an abort anywhere: `.aborted`, `throwIfAborted()`, an error-name test, a checker. */
@@ -559,6 +621,52 @@ function hasOwnExit(loop: LoopNode): boolean {
   };
   visit(loop.body, false);
   return exits && reads;
+}
+
+/**
+ * The root name of the signal a loop checks at the top level of its body on every turn: `if (signal?.aborted)
+ * { …; throw … }` or `options.signal.throwIfAborted();`. Null when it does not.
+ */
+function findTurnCheck(loop: LoopNode): string | null {
+  const statements = loop.body.type === AST_NODE_TYPES.BlockStatement ? loop.body.body : [loop.body];
+  for (const statement of statements) {
+    let signal: TSESTree.Expression | null = null;
+    if (statement.type === AST_NODE_TYPES.IfStatement) {
+      const test = skipExpressionWrappers(statement.test);
+      const consequent = statement.consequent;
+      const last = consequent.type === AST_NODE_TYPES.BlockStatement ? consequent.body.at(-1) : consequent;
+      if (test.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(test) === 'aborted' && last?.type === AST_NODE_TYPES.ThrowStatement) signal = test.object;
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+      const call = skipExpressionWrappers(statement.expression);
+      if (call.type === AST_NODE_TYPES.CallExpression) {
+        const callee = skipExpressionWrappers(call.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(callee) === 'throwIfAborted') signal = callee.object;
+      }
+    }
+    let root = signal === null ? null : skipExpressionWrappers(signal);
+    while (root?.type === AST_NODE_TYPES.MemberExpression) root = skipExpressionWrappers(root.object);
+    if (root?.type === AST_NODE_TYPES.Identifier) return root.name;
+  }
+  return null;
+}
+
+/** Whether `name` is read in the expression, outside nested functions (`{ signal }`, `options.signal`, `signal`). */
+function mentionsName(node: TSESTree.Node, name: string): boolean {
+  let seen = false;
+  walkDescendants(node, (inner) => {
+    if (seen || isFunctionNode(inner)) return false;
+    if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name && !isPropertyName(inner)) seen = true;
+    return !seen;
+  });
+  return seen;
+}
+
+/** `x.name` and `{ name: value }` spell a property, not the variable (a shorthand `{ name }` reads it). */
+function isPropertyName(id: TSESTree.Identifier): boolean {
+  const parent = id.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression) return !parent.computed && parent.property === id;
+  if (parent?.type === AST_NODE_TYPES.Property) return !parent.computed && parent.key === id && !parent.shorthand;
+  return false;
 }
 
 function isHandler(node: TSESTree.Node): node is Handler {

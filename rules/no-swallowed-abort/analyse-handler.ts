@@ -90,7 +90,9 @@ export function findNormalExits(body: TSESTree.BlockStatement | TSESTree.Express
       return;
     }
     if (checks.isErrorValue(inner)) return;
-    leave(node, states);
+    // `if (signal.aborted) return { aborted: true }`: after recognising the abort, a result that says so
+    // tells the caller it cancelled; the same value on a path that has not told abort from failure does not.
+    leave(node, isAbortResult(inner) ? states.filter((state) => state.recognised !== 'abort') : states);
   };
 
   const runList = (statements: readonly TSESTree.Statement[], states: PathState[]): PathState[] => {
@@ -332,6 +334,23 @@ function flip(verdict: Verdict): Verdict {
 function strongest(a: Verdict, b: Verdict): Recognition {
   if (a.kind === 'abort' || b.kind === 'abort') return 'abort';
   return a.kind ?? b.kind;
+}
+
+/** Keys under which a result value says the work was cancelled: `{ aborted: true }`, `{ cancelled: true }`. */
+const ABORT_RESULT_KEYS: ReadonlySet<string> = new Set(['aborted', 'isAborted', 'cancelled', 'canceled', 'isCancelled', 'isCanceled']);
+
+/** An object literal that records the abort: one of its own keys above set to `true`. */
+function isAbortResult(node: TSESTree.Expression): boolean {
+  if (node.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return node.properties.some(
+    (property) =>
+      property.type === AST_NODE_TYPES.Property &&
+      !property.computed &&
+      property.key.type === AST_NODE_TYPES.Identifier &&
+      ABORT_RESULT_KEYS.has(property.key.name) &&
+      property.value.type === AST_NODE_TYPES.Literal &&
+      property.value.value === true,
+  );
 }
 
 /** `Promise.reject(err)`: returning it rethrows. */

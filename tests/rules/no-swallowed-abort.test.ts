@@ -382,9 +382,201 @@ function wait(ms: number, signal: AbortSignal) {
     }
   }
 }`,
+  // The error goes to a helper of this file that hands it on (it rejects the deferred), telling abort from failure itself.
+  `async function upload(file, signal, deferred) {
+  const settle = (error) => {
+    if (signal.aborted) deferred.reject(signal.reason);
+    else deferred.reject(error);
+  };
+  try {
+    await fetch('/upload', { method: 'PUT', body: file, signal });
+  } catch (error) {
+    settle(error);
+  }
+}`,
+  // A helper of this file that always throws: the handler cannot complete normally through it.
+  `function raise(cause) {
+  throw new SyncError('sync failed', { cause });
+}
+async function sync(store, signal) {
+  try {
+    await store.push({ signal });
+  } catch (error) {
+    raise(error);
+  }
+}`,
+  // The abort becomes a result that says so, after telling it apart: the caller learns it cancelled.
+  `async function step(input, signal) {
+  try {
+    return { aborted: false, response: await fetch(input, { signal }) };
+  } catch (error) {
+    if (signal.aborted) return { aborted: true };
+    throw error;
+  }
+}`,
+  // A private probe whose only caller polls it in an endless loop that checks the signal first on every turn.
+  `async function probe(url, signal) {
+  return fetch(url, { signal }).then((response) => response.ok).catch(() => false);
+}
+async function waitUntilHealthy(url, signal) {
+  while (true) {
+    if (signal.aborted) throw signal.reason;
+    if (await probe(url, signal)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}`,
 ];
 
 const invalid: Invalid[] = [
+  // Exported, the probe has callers that may not check the signal after it: the swallowed abort reads as "unhealthy".
+  {
+    code: `export async function probe(url, signal) {
+  return fetch(url, { signal }).then((response) => response.ok).catch(() => false);
+}
+async function waitUntilHealthy(url, signal) {
+  while (true) {
+    if (signal.aborted) throw signal.reason;
+    if (await probe(url, signal)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}`,
+    output: `export async function probe(url, signal) {
+  return fetch(url, { signal }).then((response) => response.ok).catch(() => { signal?.throwIfAborted(); return false; });
+}
+async function waitUntilHealthy(url, signal) {
+  while (true) {
+    if (signal.aborted) throw signal.reason;
+    if (await probe(url, signal)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}`,
+    errors: [{ messageId: 'abortSwallowed', line: 2, column: 71 }],
+  },
+  // The poll loop never checks the signal: nothing after the probe observes the abort.
+  {
+    code: `async function probe(url, signal) {
+  return fetch(url, { signal }).then((response) => response.ok).catch(() => false);
+}
+async function waitUntilHealthy(url, signal) {
+  while (true) {
+    if (await probe(url, signal)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}`,
+    output: `async function probe(url, signal) {
+  return fetch(url, { signal }).then((response) => response.ok).catch(() => { signal?.throwIfAborted(); return false; });
+}
+async function waitUntilHealthy(url, signal) {
+  while (true) {
+    if (await probe(url, signal)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}`,
+    errors: [{ messageId: 'abortSwallowed', line: 2, column: 71 }],
+  },
+  // A helper that only logs the error does not hand it on: the abort still turns into a quiet success.
+  {
+    code: `async function upload(file, signal) {
+  const note = (error) => {
+    console.warn('upload failed', error);
+  };
+  try {
+    await fetch('/upload', { method: 'PUT', body: file, signal });
+  } catch (error) {
+    note(error);
+  }
+}`,
+    output: `async function upload(file, signal) {
+  const note = (error) => {
+    console.warn('upload failed', error);
+  };
+  try {
+    await fetch('/upload', { method: 'PUT', body: file, signal });
+  } catch (error) {
+    signal?.throwIfAborted();
+    note(error);
+  }
+}`,
+    errors: [{ messageId: 'abortSwallowed', line: 7, column: 5 }],
+  },
+  // A helper that recognises the abort and then returns quietly is the same pitfall one call away.
+  {
+    code: `async function upload(file, signal, deferred) {
+  const settle = (error) => {
+    if (signal.aborted) return;
+    console.warn('upload failed', error);
+  };
+  try {
+    await fetch('/upload', { method: 'PUT', body: file, signal });
+  } catch (error) {
+    settle(error);
+  }
+}`,
+    output: `async function upload(file, signal, deferred) {
+  const settle = (error) => {
+    if (signal.aborted) return;
+    console.warn('upload failed', error);
+  };
+  try {
+    await fetch('/upload', { method: 'PUT', body: file, signal });
+  } catch (error) {
+    signal?.throwIfAborted();
+    settle(error);
+  }
+}`,
+    errors: [{ messageId: 'abortSwallowed', line: 8, column: 5 }],
+  },
+  // A result that does not tell abort from failure: the caller cannot learn that it cancelled.
+  {
+    code: `async function step(input, signal) {
+  try {
+    return { ok: true, response: await fetch(input, { signal }) };
+  } catch (error) {
+    return { ok: false };
+  }
+}`,
+    output: `async function step(input, signal) {
+  try {
+    return { ok: true, response: await fetch(input, { signal }) };
+  } catch (error) {
+    signal?.throwIfAborted();
+    return { ok: false };
+  }
+}`,
+    errors: [{ messageId: 'abortSwallowed', line: 4, column: 5 }],
+  },
+  // `aborted: false` after recognising the abort says the opposite of what happened.
+  {
+    code: `async function step(input, signal) {
+  try {
+    return { aborted: false, response: await fetch(input, { signal }) };
+  } catch (error) {
+    if (signal.aborted) return { aborted: false, response: null };
+    throw error;
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'abortNotRethrown',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'rethrowAbort',
+            output: `async function step(input, signal) {
+  try {
+    return { aborted: false, response: await fetch(input, { signal }) };
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw error;
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
   // A retry loop whose work all sits in the try retries forever even though it leaves once connected.
   {
     code: `async function connectUntilUp(client, signal) {
