@@ -125,7 +125,10 @@ export default createRule<Options, MessageId>({
     const services = getTypeServices(context);
     // Without types the rule reports only catalogued blocking calls and busy-wait loops on a clock: a file
     // that spells no blocking API and no clock has nothing to report (issue 12 §4).
-    if (!services && !BLOCKING_NAMES.test(sourceCode.text) && !mentionsApi(sourceCode, CLOCK_READS)) return {};
+    // Every use of a catalogued API spells its last member name somewhere in the file (a destructured
+    // or renamed import still names it once), so files that never mention one are skipped cheaply.
+    const mayBlock = spellsBlockingName(sourceCode.text);
+    if (!services && !mayBlock && !mentionsApi(sourceCode, CLOCK_READS)) return {};
     if (!(options.checkOneOffFiles ?? false) && isOneOffFile(sourceCode, context.physicalFilename, context.cwd)) return {};
     let moduleSources: string[] | undefined;
     const helperCache = new Map<FunctionNode, HelperUse | null>();
@@ -134,9 +137,6 @@ export default createRule<Options, MessageId>({
 
     let blocking: ReadonlyMap<TSESTree.Node, ApiReference<BlockingCallInfo>> | undefined;
     let clocks: ReadonlyMap<TSESTree.Node, ApiReference> | undefined;
-    // Every use of a catalogued API spells its last member name somewhere in the file (a destructured
-    // or renamed import still names it once), so files that never mention one are skipped cheaply.
-    const mayBlock = BLOCKING_NAMES.test(sourceCode.text);
     const getBlocking = () => (blocking ??= mayBlock ? findApiReferences(sourceCode, BLOCKING_CALLS) : new Map());
     const getClocks = () => (clocks ??= findApiReferences(sourceCode, CLOCK_READS));
 
@@ -670,10 +670,14 @@ type Place =
   | { kind: 'sync'; fn: FunctionNode };
 
 // Whole words: `wait` and `sync` are names in the catalogue, and most files say `await` or `async`.
-const BLOCKING_NAMES = new RegExp(
-  `\\b(?:${[...new Set(BLOCKING_CALLS.map((target) => target.path.at(-1) ?? target.global ?? ''))].filter(Boolean).join('|')})\\b`,
-  'u',
-);
+const BLOCKING_NAME_LIST = [...new Set(BLOCKING_CALLS.map((target) => target.path.at(-1) ?? target.global ?? ''))].filter(Boolean);
+const BLOCKING_NAMES = new RegExp(`\\b(?:${BLOCKING_NAME_LIST.join('|')})\\b`, 'u');
+// A piece of text each name contains (most end in `Sync`): a file with none of them skips the regular expression.
+const BLOCKING_HINTS = [...new Set(BLOCKING_NAME_LIST.map((name) => (name.includes('Sync') ? 'Sync' : name)))];
+
+function spellsBlockingName(text: string): boolean {
+  return BLOCKING_HINTS.some((hint) => text.includes(hint)) && BLOCKING_NAMES.test(text);
+}
 const STATEMENT_LISTS = new Set<string>([
   AST_NODE_TYPES.Program,
   AST_NODE_TYPES.BlockStatement,

@@ -131,6 +131,8 @@ export default createRule<Options, MessageId>({
     const sourceType = context.languageOptions.sourceType;
     const detector = getPromiseDetector(context);
     const services = detector.typeServices;
+    // Without types every report starts from a promise by syntax: a file that spells none has none (issue 12 §4).
+    if (!services && !detector.spellsPromise()) return {};
     const allowVoid = options.allowVoid !== false;
     const autofix = options.autofix === true;
     // Without strictNullChecks every `| undefined` is erased: a promise-typed name in a test is a presence check.

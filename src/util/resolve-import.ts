@@ -58,7 +58,7 @@ export function findApiReferences<Info>(
   }
   let found = perFile.get(targets);
   if (!found) {
-    found = mentionsAny(sourceCode.text, getTraces(targets).names) ? collectReferences(sourceCode, targets) : new Map();
+    found = mentionsAny(sourceCode.text, getTraces(targets)) ? collectReferences(sourceCode, targets) : new Map();
     perFile.set(targets, found);
   }
   return found as ReadonlyMap<TSESTree.Node, ApiReference<Info>>;
@@ -161,21 +161,32 @@ interface Traces {
   globals: Map<string, TraceNode>;
   trackerMap: Record<string, unknown>;
   /** The module and global names: every reference spells one of them in the file's text. */
-  names: readonly string[];
+  moduleNames: readonly string[];
+  globalNames: readonly string[];
 }
 
 /**
- * Whether the text spells one of the names. Every import, `require()` and global read of a target
- * names its module or global, so a file that spells none has no reference, and its scopes need no walk
- * (issue 12 §4: most files use no API of a given catalogue).
+ * Whether the text spells one of the traces' module or global names. Every import, `require()` and
+ * global read of a target names its module or global, so a file that spells none has no reference, and
+ * its scopes need no walk (issue 12 §4: most files use no API of a given catalogue). A module is only
+ * ever named in a string literal (`'fs'`, `"node:fs"`): `fs` inside `offset` does not count.
  */
-function mentionsAny(text: string, names: readonly string[]): boolean {
-  return names.some((name) => text.includes(name));
+function mentionsAny(text: string, traces: Traces): boolean {
+  return traces.globalNames.some((name) => text.includes(name)) || traces.moduleNames.some((name) => spellsModule(text, name));
+}
+
+function spellsModule(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + name.length];
+    if ((after === "'" || after === '"') && (before === "'" || before === '"' || before === ':')) return true;
+  }
+  return false;
 }
 
 /** Whether the file spells a module or global name of the target list (see `findApiReferences`). */
 export function mentionsApi(sourceCode: TSESLint.SourceCode, targets: readonly ApiTarget[]): boolean {
-  return mentionsAny(sourceCode.text, getTraces(targets).names);
+  return mentionsAny(sourceCode.text, getTraces(targets));
 }
 
 // Target lists are module-level constants: their trace trees are built once, not once per file.
@@ -185,7 +196,7 @@ function getTraces(targets: readonly ApiTarget[]): Traces {
   let traces = tracesCache.get(targets);
   if (!traces) {
     const { modules, globals } = buildTraces(targets);
-    traces = { modules, globals, trackerMap: toTrackerMap(modules), names: [...new Set([...modules.keys(), ...globals.keys()])] };
+    traces = { modules, globals, trackerMap: toTrackerMap(modules), moduleNames: [...modules.keys()], globalNames: [...globals.keys()] };
     tracesCache.set(targets, traces);
   }
   return traces;
