@@ -116,7 +116,7 @@ export default createRule<Options, MessageId>({
     const checkTopLevel = options.checkTopLevel === true;
     const checkAbortListeners = options.checkAbortListeners !== false;
     const text = sourceCode.text;
-    const mayHaveTimers = /\bset(?:Timeout|Interval|Immediate)\b/u.test(text);
+    const mayHaveTimers = /set(?:Timeout|Interval|Immediate)/u.test(text) && /\bset(?:Timeout|Interval|Immediate)\b/u.test(text);
     // Without timers only listeners are judged, and each is a call of a method the text then names.
     if (!mayHaveTimers && (!checkAbortListeners || !LISTENER_WORDS.test(text))) return {};
     const isTypeScript = /\.[cm]?tsx?$/u.test(context.filename);

@@ -48,7 +48,7 @@ export const createRule: typeof creator = (spec) => {
     ...rule,
     create: (context) => {
       const given = context.options as readonly unknown[];
-      const element = given.length === 1 && typeof given[0] === 'object' && given[0] !== null ? given[0] : given;
+      const element = given.length === 0 ? NO_OPTIONS : given.length === 1 && typeof given[0] === 'object' && given[0] !== null ? given[0] : given;
       let options = byElement.get(element);
       if (!options) {
         const key = JSON.stringify(given);
@@ -66,6 +66,9 @@ export const createRule: typeof creator = (spec) => {
     },
   } as typeof rule;
 };
+
+/** The key for an empty options array (ESLint makes a new one for every file). */
+const NO_OPTIONS = {};
 
 function guardListeners<T extends TSESLint.RuleListener>(listeners: T): T {
   const guarded: Record<string, unknown> = {};

@@ -65,7 +65,16 @@ export interface PromiseDetector {
  * `import(…)` (also with a comment before the parenthesis). Known APIs and promisify are found by name
  * (`mentionsApi`). Keep in step with `isPromiseBySyntax`.
  */
-const PROMISE_WORDS = /\b(?:async|then|Promise|PromiseLike)\b|\bimport\s*(?:\(|\/[/*])/u;
+const PROMISE_WORDS = /\b(?:async|then|Promise|PromiseLike)\b/u;
+const IMPORT_CALL = /\bimport\s*(?:\(|\/[/*])/u;
+
+/** The regular expressions only run on text that has their plain substrings (a cheaper scan). */
+function spellsPromiseWord(text: string): boolean {
+  return (
+    ((text.includes('async') || text.includes('then') || text.includes('Promise')) && PROMISE_WORDS.test(text)) ||
+    (text.includes('import') && IMPORT_CALL.test(text))
+  );
+}
 
 const cache = new WeakMap<TSESLint.SourceCode, PromiseDetector>();
 
@@ -114,7 +123,7 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
       return resolveCalledFunction(sourceCode, call);
     },
     spellsPromise() {
-      spells ??= PROMISE_WORDS.test(sourceCode.text) || mentionsApi(sourceCode, PROMISE_RETURNING_APIS) || mentionsApi(sourceCode, PROMISIFY_APIS);
+      spells ??= spellsPromiseWord(sourceCode.text) || mentionsApi(sourceCode, PROMISE_RETURNING_APIS) || mentionsApi(sourceCode, PROMISIFY_APIS);
       return spells;
     },
     isSurelyNotPromise(node) {
