@@ -29,6 +29,8 @@ import { REAL_TS_PACKAGES, ensureRealTs } from './real-ts.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NS = 'async-pitfalls';
+/** The rules issue 12 §4 measured (7.0 % of parse then); later rules are added to "all together". */
+const ORIGINAL_SIX = ['no-blocking-in-async', 'no-leaked-timers', 'no-missing-await', 'no-swallowed-abort', 'no-unbounded-concurrency', 'require-signal-propagation'];
 
 const { values } = parseArgs({
   options: {
@@ -255,7 +257,11 @@ function printSummaries(rows) {
   if (share) {
     console.log(`\nUntyped, real TypeScript (${share.files} files), all our rules in one run: parse ${fmt(share.parseMs)} ms`);
     for (const [id, ms] of Object.entries(share.ruleTimes).sort((a, b) => b[1] - a[1])) console.log(`  ${id.padEnd(44)} ${fmt(ms).padStart(7)} ms  ${percent(ms, share.parseMs)} of parse`);
-    console.log(`  ${'all together'.padEnd(44)} ${fmt(share.ruleMs).padStart(7)} ms  ${percent(share.ruleMs, share.parseMs)} of parse (goal ≤ 5 %)`);
+    // Issue 12 §4 measured the six rules that existed then (7.0 %); the three of issue 11 came later.
+    const six = ORIGINAL_SIX.map((id) => `${NS}/${id}`).filter((id) => id in share.ruleTimes);
+    const sixMs = six.reduce((sum, id) => sum + share.ruleTimes[id], 0);
+    console.log(`  ${`the ${six.length} rules of issue 12 §4`.padEnd(44)} ${fmt(sixMs).padStart(7)} ms  ${percent(sixMs, share.parseMs)} of parse (goal ≤ 5 %)`);
+    console.log(`  ${`all ${Object.keys(share.ruleTimes).length} rules together`.padEnd(44)} ${fmt(share.ruleMs).padStart(7)} ms  ${percent(share.ruleMs, share.parseMs)} of parse (goal ≤ 5 %)`);
   }
   const scale = ok.filter((row) => row.summary === 'scale').sort((a, b) => a.lines - b.lines);
   if (scale.length > 0) {

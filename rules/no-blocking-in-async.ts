@@ -125,7 +125,10 @@ export default createRule<Options, MessageId>({
     const services = getTypeServices(context);
     // Without types the rule reports only catalogued blocking calls and busy-wait loops on a clock: a file
     // that spells no blocking API and no clock has nothing to report (issue 12 §4).
-    if (!services && !BLOCKING_NAMES.test(sourceCode.text) && !mentionsApi(sourceCode, CLOCK_READS)) return {};
+    // Every use of a catalogued API spells its last member name somewhere in the file (a destructured
+    // or renamed import still names it once), so files that never mention one are skipped cheaply.
+    const mayBlock = spellsBlockingName(sourceCode.text);
+    if (!services && !mayBlock && !mentionsApi(sourceCode, CLOCK_READS)) return {};
     if (!(options.checkOneOffFiles ?? false) && isOneOffFile(sourceCode, context.physicalFilename, context.cwd)) return {};
     let moduleSources: string[] | undefined;
     const helperCache = new Map<FunctionNode, HelperUse | null>();
@@ -134,9 +137,6 @@ export default createRule<Options, MessageId>({
 
     let blocking: ReadonlyMap<TSESTree.Node, ApiReference<BlockingCallInfo>> | undefined;
     let clocks: ReadonlyMap<TSESTree.Node, ApiReference> | undefined;
-    // Every use of a catalogued API spells its last member name somewhere in the file (a destructured
-    // or renamed import still names it once), so files that never mention one are skipped cheaply.
-    const mayBlock = BLOCKING_NAMES.test(sourceCode.text);
     const getBlocking = () => (blocking ??= mayBlock ? findApiReferences(sourceCode, BLOCKING_CALLS) : new Map());
     const getClocks = () => (clocks ??= findApiReferences(sourceCode, CLOCK_READS));
 
@@ -670,10 +670,30 @@ type Place =
   | { kind: 'sync'; fn: FunctionNode };
 
 // Whole words: `wait` and `sync` are names in the catalogue, and most files say `await` or `async`.
-const BLOCKING_NAMES = new RegExp(
-  `\\b(?:${[...new Set(BLOCKING_CALLS.map((target) => target.path.at(-1) ?? target.global ?? ''))].filter(Boolean).join('|')})\\b`,
-  'u',
-);
+const BLOCKING_NAME_LIST = [...new Set(BLOCKING_CALLS.map((target) => target.path.at(-1) ?? target.global ?? ''))].filter(Boolean);
+const BLOCKING_NAME_SET = new Set(BLOCKING_NAME_LIST);
+// A piece of text each name contains (most end in `Sync`): only the words around them are read.
+const BLOCKING_HINTS = [...new Set(BLOCKING_NAME_LIST.map((name) => (name.includes('Sync') ? 'Sync' : name)))];
+
+/** Whether a whole word of the text is a catalogued name: each word around a hint is looked up (cheaper than one long alternation). */
+function spellsBlockingName(text: string): boolean {
+  for (const hint of BLOCKING_HINTS) {
+    for (let at = text.indexOf(hint); at !== -1; ) {
+      let start = at;
+      while (start > 0 && isWordCharacter(text.charCodeAt(start - 1))) start -= 1;
+      let end = at + hint.length;
+      while (end < text.length && isWordCharacter(text.charCodeAt(end))) end += 1;
+      if (BLOCKING_NAME_SET.has(text.slice(start, end))) return true;
+      at = text.indexOf(hint, end);
+    }
+  }
+  return false;
+}
+
+/** `\w` of a regular expression without the `i` flag: ASCII letters, digits and `_`. */
+function isWordCharacter(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
 const STATEMENT_LISTS = new Set<string>([
   AST_NODE_TYPES.Program,
   AST_NODE_TYPES.BlockStatement,

@@ -116,8 +116,9 @@ export default createRule<Options, MessageId>({
     const checkTopLevel = options.checkTopLevel === true;
     const checkAbortListeners = options.checkAbortListeners !== false;
     const text = sourceCode.text;
-    const mayHaveTimers = /\bset(?:Timeout|Interval|Immediate)\b/u.test(text);
-    if (!mayHaveTimers && !checkAbortListeners) return {};
+    const mayHaveTimers = /set(?:Timeout|Interval|Immediate)/u.test(text) && /\bset(?:Timeout|Interval|Immediate)\b/u.test(text);
+    // Without timers only listeners are judged, and each is a call of a method the text then names.
+    if (!mayHaveTimers && (!checkAbortListeners || !LISTENER_WORDS.test(text))) return {};
     const isTypeScript = /\.[cm]?tsx?$/u.test(context.filename);
 
     const timerCalls: TSESTree.CallExpression[] = [];
@@ -152,7 +153,7 @@ export default createRule<Options, MessageId>({
     const { buildStoreOnThisSuggestion } = createStoreOnThisSuggestion(file);
     const { buildClearInFinallySuggestion, buildFinallyCallSuggestion, buildAbortSignalSuggestion } = createRaceSuggestions(file);
 
-    return {
+    const listeners: TSESLint.RuleListener = {
       CallExpression(node) {
         const callee = skipExpressionWrappers(node.callee);
         if (mayHaveTimers && (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression)) {
@@ -208,6 +209,12 @@ export default createRule<Options, MessageId>({
         if (checkAbortListeners) for (const call of listenerCalls) checkListener(call);
       },
     };
+    // Members and `this` destructuring only matter for timer handles: not visited in files without timers (issue 12 §4).
+    if (!mayHaveTimers) {
+      delete listeners.MemberExpression;
+      delete listeners.ObjectPattern;
+    }
+    return listeners;
 
     function checkTimer(call: TSESTree.CallExpression, info: TimerInfo): void {
       if (info.kind === 'immediate') return;
@@ -346,3 +353,6 @@ export default createRule<Options, MessageId>({
     }
   },
 });
+
+/** A listener call names its method (`on`, `addEventListener`, …) in the text, as a name or a string. */
+const LISTENER_WORDS = new RegExp(`\\b(?:${[...LISTENER_ADD_METHODS].join('|')})\\b`, 'u');

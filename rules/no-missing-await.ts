@@ -134,6 +134,8 @@ export default createRule<Options, MessageId>({
     const sourceType = context.languageOptions.sourceType;
     const detector = getPromiseDetector(context);
     const services = detector.typeServices;
+    // Without types every report starts from a promise by syntax: a file that spells none has none (issue 12 §4).
+    if (!services && !detector.spellsPromise()) return {};
     const allowVoid = options.allowVoid !== false;
     const autofix = options.autofix === true;
     // Without strictNullChecks every `| undefined` is erased: a promise-typed name in a test is a presence check.
@@ -429,6 +431,8 @@ export default createRule<Options, MessageId>({
       if (services) {
         // A name declared `flag: boolean` or `const n = a + 1` needs no checker (issue 12 §3).
         if (isSurelyNotThenableName(sourceCode, id)) return;
+        // `const user = findUser()`: the callee's declared return types settle most names (issue 12 §3).
+        if (constCallSaysNo(id, (type) => hasThenable(services, services.getTsNode(id), type))) return;
         const type = services.getType(id);
         if (isVagueType(type)) return;
         always = isAlwaysPendingWork(services, services.getTsNode(id), type);
@@ -447,6 +451,19 @@ export default createRule<Options, MessageId>({
           ? [{ messageId: 'addAwait', data: { name }, fix: (fixer) => fixer.replaceText(test, prefixWithUnary(sourceCode, test, 'await')) }]
           : [],
       });
+    }
+
+    /**
+     * `const x = call()` (no annotation, no assertion): whether the callee's declared return types say no
+     * (none passes `test`), so the type of `x`, which costs the checker the whole call, is not needed.
+     */
+    function constCallSaysNo(id: TSESTree.Identifier, test: (type: ts.Type) => boolean): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const') return false;
+      const declarator = def.node;
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.typeAnnotation || declarator.init?.type !== AST_NODE_TYPES.CallExpression) return false;
+      return calleeSaysNo(declarator.init, test);
     }
 
     /** The initializer of a `const` (never reassigned) the identifier names. */
@@ -575,6 +592,7 @@ export default createRule<Options, MessageId>({
     /** An identifier or member (or an assertion of one) that holds an array of promises. */
     function isValueArray(node: TSESTree.Expression): boolean {
       if (services) {
+        if (node.type === AST_NODE_TYPES.Identifier && constCallSaysNo(node, (type) => isArrayOrTuple(services, type))) return false;
         const type = services.getType(node);
         if (isVagueType(type)) return false;
         return isPendingWorkArray(services, services.getTsNode(node), type);
@@ -596,7 +614,7 @@ export default createRule<Options, MessageId>({
     function isPromiseArray(node: TSESTree.CallExpression | TSESTree.ArrayExpression): boolean {
       if (detector.isSurelyNotPromise(node) || isHandledChain(node)) return false;
       if (services) {
-        if (calleeSaysNo(node, (type) => unionConstituents(type).some((part) => services.checker.isArrayType(part) || services.checker.isTupleType(part)))) {
+        if (calleeSaysNo(node, (type) => isArrayOrTuple(services, type))) {
           return false;
         }
         const type = services.getType(node);
@@ -1021,6 +1039,10 @@ const ARRAY_ELEMENT_METHODS = new Set(['at', 'find', 'findLast', 'pop', 'shift']
  * discarded: `pending.splice(0, n);`, `queue.sort(byPriority);`. The promises were made elsewhere.
  */
 const ARRAY_MUTATORS = new Set(['copyWithin', 'fill', 'reverse', 'sort', 'splice']);
+
+function isArrayOrTuple(services: TypeServices, type: ts.Type): boolean {
+  return unionConstituents(type).some((part) => services.checker.isArrayType(part) || services.checker.isTupleType(part));
+}
 
 function hasThenable(services: TypeServices, tsNode: ts.Node, type: ts.Type): boolean {
   return getPendingWork(services, tsNode, type) !== null;

@@ -121,6 +121,9 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const detector = getPromiseDetector(context);
     const types = detector.typeServices;
+    // Without types every report needs an async function or a promise by syntax: a file that spells
+    // neither has nothing to report (issue 12 §4).
+    if (!types && !detector.spellsPromise()) return {};
     const awareEmitters = partitionEntries(options.promiseAwareEmitters ?? []);
     const awareEmitterTargets: ApiTarget[] = awareEmitters.modules.map(({ from, path }) => ({ module: from, path, kind: 'construct' }));
     const timerCalls = (): ReadonlyMap<TSESTree.Node, unknown> => findApiReferences(sourceCode, TIMER_APIS);

@@ -49,6 +49,8 @@ export default createRule<Options, MessageId>({
     // Only a `return` inside `try` can skip its `catch` or `finally`: no `try`, nothing to report (issue 12 §4).
     if (!sourceCode.text.includes('try')) return {};
     const detector = getPromiseDetector(context);
+    // Without types only a promise by syntax can be returned unawaited (issue 12 §4).
+    if (!detector.typeServices && !detector.spellsPromise()) return {};
 
     return {
       ReturnStatement(node) {

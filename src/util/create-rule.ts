@@ -40,27 +40,35 @@ export const createRule: typeof creator = (spec) => {
   // (a tenth of our untyped cost on real code); the merge depends only on the options, so it is done once
   // per distinct options value. Rules never mutate their options.
   const merged = new Map<string, unknown[]>();
-  // ESLint hands every file the same options array when the config gives none: no key to compute then.
-  const byArray = new WeakMap<object, unknown[]>();
+  // ESLint builds a new options array for every file, but when the config gives no options its one
+  // element is the same defaults object each time: keyed by that object, no key needs computing.
+  const byElement = new WeakMap<object, unknown[]>();
   const create = spec.create as (context: Parameters<typeof rule.create>[0], options: unknown) => TSESLint.RuleListener;
   return {
     ...rule,
     create: (context) => {
-      let options = byArray.get(context.options);
+      const given = context.options as readonly unknown[];
+      const element = given.length === 0 ? NO_OPTIONS : given.length === 1 && typeof given[0] === 'object' && given[0] !== null ? given[0] : given;
+      let options = byElement.get(element);
       if (!options) {
-        const key = JSON.stringify(context.options);
+        const key = JSON.stringify(given);
         options = merged.get(key);
         if (!options) {
-          options = ESLintUtils.applyDefault(defaults, context.options as unknown as unknown[]);
+          options = ESLintUtils.applyDefault(defaults, given as unknown[]);
           if (merged.size > 100) merged.clear();
           merged.set(key, options);
         }
-        byArray.set(context.options, options);
+        byElement.set(element, options);
       }
-      return guardListeners(create(context, options));
+      const listeners = create(context, options);
+      // Without a program no rule calls into TypeScript, so there is nothing to guard (and no wrapper to pay for).
+      return context.sourceCode.parserServices?.program ? guardListeners(listeners) : listeners;
     },
   } as typeof rule;
 };
+
+/** The key for an empty options array (ESLint makes a new one for every file). */
+const NO_OPTIONS = {};
 
 function guardListeners<T extends TSESLint.RuleListener>(listeners: T): T {
   const guarded: Record<string, unknown> = {};

@@ -13,7 +13,7 @@ import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { getTypeServices, type TypeServices } from './get-type-services.js';
 import { isSurelyNotPromise } from './is-surely-not-promise.js';
 import { safely } from './safe-checker.js';
-import { findApiReferences } from './resolve-import.js';
+import { findApiReferences, mentionsApi } from './resolve-import.js';
 import { isNeverReassigned, resolveCalledFunction, type ResolvedFunction } from './resolve-function.js';
 import {
   isIntrinsicAnyType,
@@ -50,7 +50,30 @@ export interface PromiseDetector {
   resolveCallee(call: TSESTree.CallExpression): ResolvedFunction | null;
   /** Syntax proves the value is neither a promise nor an array of them: no need to ask the checker. */
   isSurelyNotPromise(node: TSESTree.Expression): boolean;
+  /**
+   * Whether the file's text spells anything the syntactic answer builds on. False means no expression
+   * of the file is a promise by syntax, so a rule without types can skip the file (issue 12 §4).
+   */
+  spellsPromise(): boolean;
   readonly typeServices: TypeServices | null;
+}
+
+/**
+ * What every syntactic promise fact (`isPromiseBySyntax` below) spells: `async` (a same-file async
+ * function), `Promise`/`PromiseLike` (`new Promise`, its statics, a written return type), `then` (a
+ * `.then()` chain; `.catch()`/`.finally()` only on something that is already a promise), and a dynamic
+ * `import(…)` (also with a comment before the parenthesis). Known APIs and promisify are found by name
+ * (`mentionsApi`). Keep in step with `isPromiseBySyntax`.
+ */
+const PROMISE_WORDS = /\b(?:async|then|Promise|PromiseLike)\b/u;
+const IMPORT_CALL = /\bimport\s*(?:\(|\/[/*])/u;
+
+/** The regular expressions only run on text that has their plain substrings (a cheaper scan). */
+function spellsPromiseWord(text: string): boolean {
+  return (
+    ((text.includes('async') || text.includes('then') || text.includes('Promise')) && PROMISE_WORDS.test(text)) ||
+    (text.includes('import') && IMPORT_CALL.test(text))
+  );
 }
 
 const cache = new WeakMap<TSESLint.SourceCode, PromiseDetector>();
@@ -84,6 +107,7 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
   const typed = new WeakMap<TSESTree.Node, boolean>();
   const settledNo = new WeakMap<TSESTree.Node, boolean>();
   const visiting = new Set<TSESTree.Node>();
+  let spells: boolean | undefined;
   const apis = () => findApiReferences(sourceCode, PROMISE_RETURNING_APIS);
   const promisify = () => findApiReferences(sourceCode, PROMISIFY_APIS);
 
@@ -110,6 +134,10 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
     },
     resolveCallee(call) {
       return resolveCalledFunction(sourceCode, call);
+    },
+    spellsPromise() {
+      spells ??= spellsPromiseWord(sourceCode.text) || mentionsApi(sourceCode, PROMISE_RETURNING_APIS) || mentionsApi(sourceCode, PROMISIFY_APIS);
+      return spells;
     },
     isSurelyNotPromise(node) {
       let answer = settledNo.get(node);

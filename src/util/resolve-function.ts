@@ -18,8 +18,20 @@ export interface ResolvedFunction {
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
+// A call's callee resolves the same way for every rule and every question: once per call node (issue 12 §4).
+const resolvedCalls = new WeakMap<TSESTree.CallExpression, ResolvedFunction | null>();
+
 /** Resolves `f()`, `this.m()`, `obj.m()` (obj a `new C()` or `: C` of a class in this file) and `C.m()`. */
 export function resolveCalledFunction(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): ResolvedFunction | null {
+  let resolved = resolvedCalls.get(call);
+  if (resolved === undefined) {
+    resolved = resolveCallee(sourceCode, call);
+    resolvedCalls.set(call, resolved);
+  }
+  return resolved;
+}
+
+function resolveCallee(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): ResolvedFunction | null {
   const callee = skipExpressionWrappers(call.callee);
   if (isFunctionNode(callee)) return { fn: callee, returnType: callee.returnType?.typeAnnotation ?? null, name: '' };
   if (callee.type === AST_NODE_TYPES.Identifier) return resolveIdentifierFunction(sourceCode, callee);

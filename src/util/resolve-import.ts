@@ -58,7 +58,7 @@ export function findApiReferences<Info>(
   }
   let found = perFile.get(targets);
   if (!found) {
-    found = mentionsAny(sourceCode.text, getTraces(targets).names) ? collectReferences(sourceCode, targets) : new Map();
+    found = mentionsApi(sourceCode, targets) ? collectReferences(sourceCode, targets) : new Map();
     perFile.set(targets, found);
   }
   return found as ReadonlyMap<TSESTree.Node, ApiReference<Info>>;
@@ -81,8 +81,9 @@ function collectReferences(sourceCode: TSESLint.SourceCode, targets: readonly Ap
   // `require()` and globals: walked here, because in files where `require`, `fetch` or `Deno` are not
   // declared globals (no `globals` config, the common case) the tracker cannot see them.
   const walker = createWalker(sourceCode, add);
-  for (const reference of collectGlobalReads(globalScope)) {
+  for (const reference of getGlobalReads(globalScope)) {
     const id = reference.identifier as TSESTree.Identifier;
+    if (id.name !== 'require' && !globals.has(id.name) && !GLOBAL_OBJECT_NAMES.has(id.name)) continue;
     if (id.name === 'require') {
       const call = id.parent;
       const source = call.type === AST_NODE_TYPES.CallExpression && call.callee === id ? call.arguments[0] : undefined;
@@ -104,6 +105,15 @@ function collectReferences(sourceCode: TSESLint.SourceCode, targets: readonly Ap
     }
   }
   return found;
+}
+
+const globalReads = new WeakMap<TSESLint.Scope.Scope, TSESLint.Scope.Reference[]>();
+
+/** `collectGlobalReads`, once per file for every target list (issue 12 §4). */
+function getGlobalReads(globalScope: TSESLint.Scope.Scope): TSESLint.Scope.Reference[] {
+  let reads = globalReads.get(globalScope);
+  if (!reads) globalReads.set(globalScope, (reads = collectGlobalReads(globalScope)));
+  return reads;
 }
 
 /** References to global names, declared (by a `globals` config) or not, that the file never reassigns. */
@@ -161,21 +171,59 @@ interface Traces {
   globals: Map<string, TraceNode>;
   trackerMap: Record<string, unknown>;
   /** The module and global names: every reference spells one of them in the file's text. */
-  names: readonly string[];
+  moduleNames: readonly string[];
+  globalNames: readonly string[];
 }
 
 /**
- * Whether the text spells one of the names. Every import, `require()` and global read of a target
- * names its module or global, so a file that spells none has no reference, and its scopes need no walk
- * (issue 12 §4: most files use no API of a given catalogue).
+ * Whether the text spells one of the traces' module or global names. Every import, `require()` and
+ * global read of a target names its module or global, so a file that spells none has no reference, and
+ * its scopes need no walk (issue 12 §4: most files use no API of a given catalogue). A module is only
+ * ever named in a string literal (`'fs'`, `"node:fs"`): `fs` inside `offset` does not count.
  */
-function mentionsAny(text: string, names: readonly string[]): boolean {
-  return names.some((name) => text.includes(name));
+function mentionsAny(sourceCode: TSESLint.SourceCode, traces: Traces): boolean {
+  const text = sourceCode.text;
+  if (traces.globalNames.some((name) => text.includes(name))) return true;
+  if (traces.moduleNames.length === 0) return false;
+  const quoted = getQuotedTexts(sourceCode);
+  return traces.moduleNames.some((name) =>
+    name.length + 'node:'.length > MAX_QUOTED_LENGTH ? text.includes(name) : quoted.has(name) || quoted.has(`node:${name}`),
+  );
 }
+
+const MAX_QUOTED_LENGTH = 100;
+const quotedTexts = new WeakMap<TSESLint.SourceCode, Set<string>>();
+
+/**
+ * Every short text between two equal quotes of the file (`'fs'`, `"node:fs"`), read once per file for
+ * every target list: each module specifier is one of them. Quotes of comments, templates or longer
+ * strings add texts that name nothing, which only costs a look-up.
+ */
+function getQuotedTexts(sourceCode: TSESLint.SourceCode): Set<string> {
+  let quoted = quotedTexts.get(sourceCode);
+  if (quoted) return quoted;
+  quoted = new Set();
+  const text = sourceCode.text;
+  for (const quote of ["'", '"']) {
+    for (let open = text.indexOf(quote); open !== -1; open = text.indexOf(quote, open + 1)) {
+      const close = text.indexOf(quote, open + 1);
+      if (close === -1) break;
+      if (close - open - 1 <= MAX_QUOTED_LENGTH) quoted.add(text.slice(open + 1, close));
+    }
+  }
+  quotedTexts.set(sourceCode, quoted);
+  return quoted;
+}
+
+const mentions = new WeakMap<TSESLint.SourceCode, Map<readonly ApiTarget[], boolean>>();
 
 /** Whether the file spells a module or global name of the target list (see `findApiReferences`). */
 export function mentionsApi(sourceCode: TSESLint.SourceCode, targets: readonly ApiTarget[]): boolean {
-  return mentionsAny(sourceCode.text, getTraces(targets).names);
+  let perFile = mentions.get(sourceCode);
+  if (!perFile) mentions.set(sourceCode, (perFile = new Map()));
+  let answer = perFile.get(targets);
+  if (answer === undefined) perFile.set(targets, (answer = mentionsAny(sourceCode, getTraces(targets))));
+  return answer;
 }
 
 // Target lists are module-level constants: their trace trees are built once, not once per file.
@@ -185,7 +233,7 @@ function getTraces(targets: readonly ApiTarget[]): Traces {
   let traces = tracesCache.get(targets);
   if (!traces) {
     const { modules, globals } = buildTraces(targets);
-    traces = { modules, globals, trackerMap: toTrackerMap(modules), names: [...new Set([...modules.keys(), ...globals.keys()])] };
+    traces = { modules, globals, trackerMap: toTrackerMap(modules), moduleNames: [...modules.keys()], globalNames: [...globals.keys()] };
     tracesCache.set(targets, traces);
   }
   return traces;

@@ -1204,8 +1204,27 @@ plainTester.run('no-missing-await (plain only)', rule, {
     'sql`delete from t`;',
     // A self-handling loader reached through a tsconfig `paths` alias is read from disk too.
     { code: 'import getAnnouncement from "@/announcement";\ngetAnnouncement().then((text) => console.log(text));', filename: fixture('aliased/file.ts') },
+    // A file that spells nothing a promise by syntax builds on is skipped whole (issue 12 §4).
+    'const offset = compute(1);\nif (offset) write(offset);\nfetcher;',
   ],
   invalid: [
+    // The file-level skip still sees a dynamic import with a comment before its parenthesis.
+    {
+      code: 'function boot() {\n  import /* lazy */ ("./plugin.js");\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          data: { name: 'import()' },
+          line: 2,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'function boot() {\n  void import /* lazy */ ("./plugin.js");\n}' },
+            { messageId: 'addCatch', output: `function boot() {\n  import /* lazy */ ("./plugin.js")${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
     // Any `.then(onFulfilled)` looks like a promise chain without types.
     {
       code: 'declare const query: { then(cb: () => void): void };\nquery.then(() => {});',

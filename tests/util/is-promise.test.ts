@@ -81,6 +81,30 @@ plainTester.run('is-promise (plain only)', probe, {
   invalid: [],
 });
 
+// The file-level question rules ask before skipping a file without types (issue 12 §4): every
+// statement is reported when the text spells something a syntactic promise builds on.
+const spellsProbe = createProbe('probe-spells-promise', (detector) => detector.spellsPromise());
+
+plainTester.run('spells-promise', spellsProbe, {
+  valid: [
+    'const offset = compute(1); write(offset);',
+    'import { thenable } from "./asyncish.js"; thenable();',
+    'import.meta.url;',
+  ],
+  invalid: [
+    { code: 'async function save() {} save();', errors: promise },
+    { code: 'x.then(f);', errors: promise },
+    { code: 'x["then"](f);', errors: promise },
+    { code: 'new Promise(f);', errors: promise },
+    { code: 'function f(): PromiseLike<void> { return x; } f();', errors: promise },
+    { code: 'import /* lazy */ ("./a.js");', errors: promise },
+    { code: 'import(\n  "./a.js");', errors: promise },
+    { code: 'fetch(url);', errors: promise },
+    { code: 'const { readFile } = require("node:fs/promises"); readFile(p);', errors: promise },
+    { code: 'const { promisify } = require("util"); promisify(f)(x);', errors: promise },
+  ],
+});
+
 // The facts-only answer: what stands when the checker says `any`.
 const knownProbe = createProbe('probe-is-known-promise', (detector, node) => detector.isKnownPromise(node));
 

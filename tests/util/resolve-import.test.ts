@@ -37,8 +37,12 @@ plainTester.run('resolve-import (shared target list)', probe, {
     'function readFileSync() {} readFileSync("a");',
     'import { readFileSync } from "./fs.js"; readFileSync("a");',
     'const Deno = {}; Deno.readFileSync("a");',
+    // `fs` inside a word is no mention of the module: the file is skipped without a scope walk.
+    'const offsets = refs.readFileSync("a");',
   ],
   invalid: [
+    // A module is found by its quoted name, whatever quotes come before it (issue 12 §4).
+    { code: "/* it's here */ const fs = require('node:fs'); fs.readFileSync('a');", errors: [found('fs.readFileSync')] },
     { code: 'import fs from "node:fs"; fs.readFileSync("a");', errors: [found('fs.readFileSync')] },
     { code: 'import { readFileSync as r } from "fs"; r("a");', errors: [found('fs.readFileSync')] },
     { code: 'const { promises } = require("fs"); promises.readFile("a");', errors: [found('fs.promises.readFile')] },
