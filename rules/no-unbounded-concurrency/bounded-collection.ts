@@ -168,9 +168,14 @@ function getWritesBound(analysis: Analysis, variable: TSESLint.Scope.Variable, i
     if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) return null;
     writes.push(assignment.right);
   }
+  return largestBound(analysis, writes, depth);
+}
+
+/** The largest of several bounds, or null when any of them is unbounded. */
+function largestBound(analysis: Analysis, expressions: readonly TSESTree.Node[], depth: number): Bound | null {
   let count = 0;
-  for (const write of writes) {
-    const bound = getBound(analysis, write, depth + 1);
+  for (const expression of expressions) {
+    const bound = getBound(analysis, expression, depth + 1);
     if (!bound) return null;
     count = Math.max(count, bound.count);
   }
@@ -589,14 +594,7 @@ function getGetterBound(analysis: Analysis, self: TSESTree.ThisExpression, name:
     if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'get' || member.static || member.computed) continue;
     if (getKeyName(member.key) !== name || member.value.type !== AST_NODE_TYPES.FunctionExpression) continue;
     const returned = getReturnedExpressions(member.value);
-    if (returned.length === 0) return null;
-    let count = 0;
-    for (const expression of returned) {
-      const bound = getBound(analysis, expression, depth + 1);
-      if (!bound) return null;
-      count = Math.max(count, bound.count);
-    }
-    return { count };
+    return returned.length === 0 ? null : largestBound(analysis, returned, depth);
   }
   return null;
 }

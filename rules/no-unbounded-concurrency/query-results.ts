@@ -111,26 +111,8 @@ function isLimitValue(raw: TSESTree.Node): boolean {
  * deletes the row's file from storage).
  */
 export function skipsModelHooks(fn: FunctionNode): boolean {
-  const param = fn.params[0];
-  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
-  let calls = 0;
-  let allSkip = true;
-  const visit = (node: TSESTree.Node): void => {
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      const callee = skipExpressionWrappers(node.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression) {
-        const method = getStaticPropertyName(callee) ?? '';
-        const object = skipExpressionWrappers(callee.object);
-        if (object.type === AST_NODE_TYPES.Identifier && object.name === param.name && (ROW_QUERY_METHODS.has(method) || QUERY_METHODS.has(method))) {
-          calls += 1;
-          if (!node.arguments.some(turnsHooksOff)) allSkip = false;
-        }
-      }
-    }
-    forEachChild(node, visit);
-  };
-  visit(fn.body);
-  return calls > 0 && allSkip;
+  const calls = elementQueryCalls(fn);
+  return calls.length > 0 && calls.every((call) => call.arguments.some(turnsHooksOff));
 }
 
 function turnsHooksOff(argument: TSESTree.CallExpressionArgument): boolean {
@@ -147,24 +129,27 @@ function turnsHooksOff(argument: TSESTree.CallExpressionArgument): boolean {
 
 /** `(row) => row.save()`, `async (a) => { await a.destroy(); }`: the callback runs a query method of the element. */
 export function callsElementQueryMethod(fn: FunctionNode): boolean {
+  return elementQueryCalls(fn).length > 0;
+}
+
+/** The calls in `fn` of a query or row method on its first parameter (`row.save(…)`, `a.destroy()`). */
+function elementQueryCalls(fn: FunctionNode): TSESTree.CallExpression[] {
   const param = fn.params[0];
-  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
-  let found = false;
+  if (param?.type !== AST_NODE_TYPES.Identifier) return [];
+  const calls: TSESTree.CallExpression[] = [];
   const visit = (node: TSESTree.Node): void => {
-    if (found) return;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipExpressionWrappers(node.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const method = getStaticPropertyName(callee) ?? '';
         const object = skipExpressionWrappers(callee.object);
         if (object.type === AST_NODE_TYPES.Identifier && object.name === param.name && (ROW_QUERY_METHODS.has(method) || QUERY_METHODS.has(method))) {
-          found = true;
-          return;
+          calls.push(node);
         }
       }
     }
     forEachChild(node, visit);
   };
   visit(fn.body);
-  return found;
+  return calls;
 }
