@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 
 import { BLOCKING_CALLS, type BlockingCallTarget } from '../../src/knowledge/blocking-calls.js';
 import { stripNodePrefix } from '../../src/util/allow-entry.js';
+import { getDeclaringModule } from '../../src/util/declaring-module.js';
 import type { TypeServices } from '../../src/util/get-type-services.js';
 import { path } from '../../src/util/host.js';
 import { loadTypeScript } from '../../src/util/typescript.js';
@@ -264,19 +265,6 @@ function getRequiredModule(initializer: ts.Expression | undefined): string | nul
   if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'require') return null;
   const argument = call.arguments[0];
   return call.arguments.length === 1 && argument && ts.isStringLiteralLike(argument) ? argument.text : null;
-}
-
-/** `fs` for a declaration inside `declare module 'node:fs'`; the package name for one in `node_modules/(@types/)pkg`. */
-function getDeclaringModule(declaration: ts.Node): string | null {
-  const ts = loadTypeScript();
-  for (let current: ts.Node | undefined = declaration; current; current = current.parent) {
-    if (ts.isModuleDeclaration(current) && ts.isStringLiteral(current.name)) return stripNodePrefix(current.name.text);
-  }
-  const match = /[\\/]node_modules[\\/](?:@types[\\/])?((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(declaration.getSourceFile().fileName);
-  if (!match) return null;
-  const name = match[1]!.replace(/\\/g, '/');
-  // @types/scope__name is @scope/name.
-  return name.includes('__') ? `@${name.replace('__', '/')}` : name;
 }
 
 function skipOuter(node: ts.Expression): ts.Expression {

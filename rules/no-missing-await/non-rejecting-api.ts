@@ -1,9 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type * as ts from 'typescript';
 
 import { NON_REJECTING_METHODS, NON_REJECTING_METHOD_NAMES, type NonRejectingMethods } from '../../src/knowledge/non-rejecting-apis.js';
-import { stripNodePrefix } from '../../src/util/allow-entry.js';
+import { getDeclaringModule } from '../../src/util/declaring-module.js';
 import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import type { TypeServices } from '../../src/util/get-type-services.js';
 import { isVagueType, loadTypeScript, unionConstituents } from '../../src/util/typescript.js';
@@ -53,17 +52,6 @@ function findCatalogueEntry(call: TSESTree.CallExpression, method: string, servi
   return (
     NON_REJECTING_METHODS.find((entry) => entry.owner === ownerName && entry.module === module && entry.methods.includes(method)) ?? null
   );
-}
-
-/** `worker_threads` inside `declare module 'node:worker_threads'`; the package name in `node_modules/(@types/)pkg/…`. */
-function getDeclaringModule(declaration: ts.Node): string | null {
-  const ts = loadTypeScript();
-  for (let current: ts.Node | undefined = declaration; current; current = current.parent) {
-    if (ts.isModuleDeclaration(current) && ts.isStringLiteral(current.name)) return stripNodePrefix(current.name.text);
-  }
-  const fileName = declaration.getSourceFile().fileName.replaceAll('\\', '/');
-  const match = /\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)\//.exec(fileName.slice(fileName.lastIndexOf('/node_modules/')));
-  return match ? match[1]! : null;
 }
 
 /**
