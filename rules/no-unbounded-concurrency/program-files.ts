@@ -16,7 +16,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import { isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
-import { resolveCalledFunction } from '../../src/util/resolve-function.js';
+import { resolveCalledOrAssignedFunction } from '../../src/util/resolve-function.js';
 import { forEachChild } from '../../src/util/walk.js';
 import { getReturnedExpressions } from './find-unbounded.js';
 import { MAX_DEPTH, type Analysis } from './types.js';
@@ -269,7 +269,7 @@ function callOrigin(context: Context, call: TSESTree.CallExpression): Origin {
   if (object && DERIVING_METHODS.has(name)) return name === 'concat' ? combine([originOf(context, object), collectionArguments()]) : originOf(context, object);
   // `plugins.getActive()`: the registry of installed code.
   if (object && isRegistryRead(sourceCode, callee as TSESTree.MemberExpression)) return 'program';
-  const fn = resolveFunction(sourceCode, call);
+  const fn = resolveCalledOrAssignedFunction(sourceCode, call);
   if (!fn || context.visiting.has(fn)) return fn ? 'neutral' : 'data';
   context.visiting.add(fn);
   try {
@@ -428,46 +428,6 @@ function getWords(text: string): string[] {
     .filter(Boolean);
 }
 
-/**
- * The same-file function a call runs: `f()`, `this.m()`, `C.m()`, and `Obj.m()` where the file assigns
- * `Obj.m = function …` (the CommonJS module object pattern).
- */
-function resolveFunction(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): FunctionNode | null {
-  const resolved = resolveCalledFunction(sourceCode, call);
-  if (resolved?.fn) return resolved.fn;
-  const callee = skipExpressionWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const text = getMemberPath(callee);
-  if (text === null) return null;
-  return getAssignedFunctions(sourceCode).get(text) ?? null;
-}
-
-/** `Emailer.getTemplates` → 'Emailer.getTemplates'; null for computed or deeper paths. */
-function getMemberPath(member: TSESTree.MemberExpression): string | null {
-  const object = skipExpressionWrappers(member.object);
-  const property = getStaticPropertyName(member);
-  return object.type === AST_NODE_TYPES.Identifier && property !== null ? `${object.name}.${property}` : null;
-}
-
-const assignedFunctions = new WeakMap<TSESLint.SourceCode, Map<string, FunctionNode>>();
-
-/** Top-level `Obj.m = function …` / `Obj.m = async () => …` statements of the file, by `Obj.m`. */
-function getAssignedFunctions(sourceCode: TSESLint.SourceCode): Map<string, FunctionNode> {
-  let found = assignedFunctions.get(sourceCode);
-  if (found) return found;
-  found = new Map();
-  for (const statement of sourceCode.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
-    const expression = statement.expression;
-    if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.left.type !== AST_NODE_TYPES.MemberExpression) continue;
-    const value = skipExpressionWrappers(expression.right);
-    const path = getMemberPath(expression.left);
-    if (path !== null && isFunctionNode(value)) found.set(path, value);
-  }
-  assignedFunctions.set(sourceCode, found);
-  return found;
-}
-
 const callSites = new WeakMap<TSESLint.SourceCode, TSESTree.CallExpression[]>();
 
 /** The calls in this file that run `fn`: by its name, as `this.m()` in its class, or as `Obj.m()`. */
@@ -488,7 +448,7 @@ function findCallSites(sourceCode: TSESLint.SourceCode, fn: FunctionNode): TSEST
   return calls.filter((call) => {
     const callee = skipExpressionWrappers(call.callee);
     const calleeName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
-    return calleeName === name && resolveFunction(sourceCode, call) === fn;
+    return calleeName === name && resolveCalledOrAssignedFunction(sourceCode, call) === fn;
   });
 }
 

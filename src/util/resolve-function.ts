@@ -177,3 +177,43 @@ function functionTypeReturn(type: TSESTree.TypeNode | undefined): TSESTree.TypeN
 export function isNeverReassigned(variable: TSESLint.Scope.Variable): boolean {
   return variable.references.every((reference) => !reference.isWrite() || reference.init === true);
 }
+
+/**
+ * The same-file function a call runs: `f()`, `this.m()`, `C.m()`, and `Obj.m()` where the file assigns
+ * `Obj.m = function …` (the CommonJS module object pattern).
+ */
+export function resolveCalledOrAssignedFunction(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): FunctionNode | null {
+  const resolved = resolveCalledFunction(sourceCode, call);
+  if (resolved?.fn) return resolved.fn;
+  const callee = skipExpressionWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const text = getMemberPath(callee);
+  if (text === null) return null;
+  return getAssignedFunctions(sourceCode).get(text) ?? null;
+}
+
+/** `Emailer.getTemplates` → 'Emailer.getTemplates'; null for computed or deeper paths. */
+function getMemberPath(member: TSESTree.MemberExpression): string | null {
+  const object = skipExpressionWrappers(member.object);
+  const property = getStaticPropertyName(member);
+  return object.type === AST_NODE_TYPES.Identifier && property !== null ? `${object.name}.${property}` : null;
+}
+
+const assignedFunctions = new WeakMap<TSESLint.SourceCode, Map<string, FunctionNode>>();
+
+/** Top-level `Obj.m = function …` / `Obj.m = async () => …` statements of the file, by `Obj.m`. */
+function getAssignedFunctions(sourceCode: TSESLint.SourceCode): Map<string, FunctionNode> {
+  let found = assignedFunctions.get(sourceCode);
+  if (found) return found;
+  found = new Map();
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+    const expression = statement.expression;
+    if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.left.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const value = skipExpressionWrappers(expression.right);
+    const path = getMemberPath(expression.left);
+    if (path !== null && isFunctionNode(value)) found.set(path, value);
+  }
+  assignedFunctions.set(sourceCode, found);
+  return found;
+}
