@@ -17,7 +17,7 @@ import { createRule } from '../src/util/create-rule.js';
 import { prefixWithUnary } from '../src/util/fix.js';
 import { isCallbackArgument, isFunctionNode, isInside, type FunctionNode } from '../src/util/get-enclosing-function.js';
 import { getTypeServices } from '../src/util/get-type-services.js';
-import { isNeverReassigned } from '../src/util/resolve-function.js';
+import { getPrivateFunctionVariable } from '../src/util/resolve-function.js';
 import { findApiReferences, isBuiltinName, mentionsApi, type ApiReference } from '../src/util/resolve-import.js';
 import { isIntrinsicAnyType, isIntrinsicNeverType, isIntrinsicUnknownType, isTypeParameter, unionConstituents } from '../src/util/typescript.js';
 import { walkDescendants } from '../src/util/walk.js';
@@ -289,25 +289,8 @@ export default createRule<Options, MessageId>({
      */
     function findHelperUse(fn: FunctionNode): HelperUse | null {
       if (fn.async || fn.generator) return null;
-      let variable: TSESLint.Scope.Variable | null = null;
-      if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-        if (!fn.id || fn.parent.type === AST_NODE_TYPES.ExportNamedDeclaration || fn.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-          return null;
-        }
-        variable = sourceCode.getDeclaredVariables(fn).find((v) => v.name === fn.id!.name && v.defs.some((d) => d.type === 'FunctionName')) ?? null;
-      } else {
-        const declarator = fn.parent;
-        if (
-          declarator.type !== AST_NODE_TYPES.VariableDeclarator ||
-          declarator.init !== fn ||
-          declarator.id.type !== AST_NODE_TYPES.Identifier ||
-          declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration
-        ) {
-          return null;
-        }
-        variable = sourceCode.getDeclaredVariables(declarator)[0] ?? null;
-      }
-      if (!variable || variable.defs.length !== 1 || !isNeverReassigned(variable)) return null;
+      const variable = getPrivateFunctionVariable(sourceCode, fn);
+      if (!variable) return null;
       let caller: string | null = null;
       let inLoop = false;
       for (const reference of variable.references) {

@@ -12,6 +12,7 @@ import { getTypeServices } from '../src/util/get-type-services.js';
 import { forEachChild, walkDescendants } from '../src/util/walk.js';
 import { getEnclosingFunction, isFunctionNode } from '../src/util/get-enclosing-function.js';
 
+import { getPrivateFunctionVariable } from '../src/util/resolve-function.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
 import { findNormalExits, type HandlerChecks, type NormalExit } from './no-swallowed-abort/analyse-handler.js';
 
@@ -335,15 +336,8 @@ export default createRule<Options, MessageId>({
      */
     function isPolledByCheckingLoop(owner: TSESTree.Node): boolean {
       const fn = getEnclosingFunction(owner);
-      const declaration =
-        fn?.type === AST_NODE_TYPES.FunctionDeclaration
-          ? fn
-          : fn?.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.parent.kind === 'const' && fn.parent.init === fn
-            ? fn.parent
-            : null;
-      if (!declaration || declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
-      if (declaration.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return false;
-      const variable = sourceCode.getDeclaredVariables(declaration)[0];
+      if (!fn || (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.parent.kind !== 'const')) return false;
+      const variable = getPrivateFunctionVariable(sourceCode, fn);
       const calls = variable?.references.filter((reference) => !reference.init) ?? [];
       if (calls.length === 0) return false;
       return calls.every((reference) => {

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import { isFunctionNode, isInside, type FunctionNode } from '../../src/util/get-enclosing-function.js';
-import { isNeverReassigned } from '../../src/util/resolve-function.js';
+import { getPrivateFunctionVariable } from '../../src/util/resolve-function.js';
 import { walkDescendants } from '../../src/util/walk.js';
 import { isIterationCallback } from './cheap-calls.js';
 import { createClassMethodCalls, createStopsItsServer, isSchemaMigrationMethod, isSingletonInit } from './one-time-roles.js';
@@ -66,7 +66,7 @@ export function createRunsOnce(sourceCode: TSESLint.SourceCode): (fn: FunctionNo
     }
     const methodCalls = findClassMethodCalls(fn);
     if (methodCalls) return methodCalls.some((call) => !isInside(call, fn)) && methodCalls.every((call) => isInside(call, fn) || runsOnceAt(call));
-    const variable = getDeclaredVariable(fn);
+    const variable = getPrivateFunctionVariable(sourceCode, fn);
     if (!variable) return false;
     let called = false;
     for (const reference of variable.references) {
@@ -96,26 +96,6 @@ export function createRunsOnce(sourceCode: TSESLint.SourceCode): (fn: FunctionNo
       }
     }
     return true;
-  }
-
-  /** The variable a plain, non-exported, never reassigned function is declared as. */
-  function getDeclaredVariable(fn: FunctionNode): TSESLint.Scope.Variable | null {
-    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-      if (!fn.id || fn.parent.type === AST_NODE_TYPES.ExportNamedDeclaration || fn.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return null;
-      const variable = sourceCode.getDeclaredVariables(fn).find((v) => v.name === fn.id!.name);
-      return variable && variable.defs.length === 1 && isNeverReassigned(variable) ? variable : null;
-    }
-    const declarator = fn.parent;
-    if (
-      declarator.type !== AST_NODE_TYPES.VariableDeclarator ||
-      declarator.init !== fn ||
-      declarator.id.type !== AST_NODE_TYPES.Identifier ||
-      declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration
-    ) {
-      return null;
-    }
-    const variable = sourceCode.getDeclaredVariables(declarator)[0];
-    return variable && variable.defs.length === 1 && isNeverReassigned(variable) ? variable : null;
   }
 }
 

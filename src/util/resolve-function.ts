@@ -217,3 +217,27 @@ function getAssignedFunctions(sourceCode: TSESLint.SourceCode): Map<string, Func
   assignedFunctions.set(sourceCode, found);
   return found;
 }
+
+/**
+ * The variable a plain function of this file is declared as (`function f() {}`, `const f = () => …`), when
+ * it is not exported and never reassigned: then its references are all the ways the function is reached.
+ */
+export function getPrivateFunctionVariable(sourceCode: TSESLint.SourceCode, fn: FunctionNode): TSESLint.Scope.Variable | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    if (!fn.id || fn.parent.type === AST_NODE_TYPES.ExportNamedDeclaration || fn.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return null;
+    const name = fn.id.name;
+    const variable = sourceCode.getDeclaredVariables(fn).find((v) => v.name === name && v.defs.some((d) => d.type === 'FunctionName'));
+    return variable && variable.defs.length === 1 && isNeverReassigned(variable) ? variable : null;
+  }
+  const declarator = fn.parent;
+  if (
+    declarator.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.init !== fn ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration
+  ) {
+    return null;
+  }
+  const variable = sourceCode.getDeclaredVariables(declarator)[0];
+  return variable && variable.defs.length === 1 && isNeverReassigned(variable) ? variable : null;
+}
