@@ -1297,10 +1297,44 @@ typedTester.run('no-missing-await (typed only)', rule, {
     // Library methods documented not to reject (src/knowledge/non-rejecting-apis.ts).
     // A function of another file that returns its object's field through `const self = this`.
     'import { Batch } from "./modules/held.js"; new Batch().flusher()();',
+    // Functions of another file that hand every caller the module's one connection promise.
+    'import { whenConnected, settledConnection } from "./modules/held.js"; export function warmUp() { whenConnected(); settledConnection(); }',
     'import { Worker } from "node:worker_threads"; export function stop(worker: Worker) { worker.terminate(); }',
     'import { useQueryClient } from "@tanstack/react-query"; export function useRefresh() { const client = useQueryClient(); return () => { client.invalidateQueries({ queryKey: ["todos"] }); client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: false }); client.prefetchQuery({ queryKey: ["todo"], queryFn: async () => 1 }); }; }',
   ],
   invalid: [
+    // A fresh connection on one path: that promise is new, and nobody holds it.
+    {
+      code: 'import { whenConnectedOrRetry } from "./modules/held.js";\nexport function reconnect() {\n  whenConnectedOrRetry(true);\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { whenConnectedOrRetry } from "./modules/held.js";\nexport function reconnect() {\n  void whenConnectedOrRetry(true);\n}' },
+            { messageId: 'addCatch', output: `import { whenConnectedOrRetry } from "./modules/held.js";\nexport function reconnect() {\n  whenConnectedOrRetry(true)${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // The function hands back the caller's own promise, which nothing else awaits.
+    {
+      code: 'import { passThrough } from "./modules/held.js";\nexport function track(pending: Promise<void>) {\n  passThrough({ pending });\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { passThrough } from "./modules/held.js";\nexport function track(pending: Promise<void>) {\n  void passThrough({ pending });\n}' },
+            { messageId: 'addCatch', output: `import { passThrough } from "./modules/held.js";\nexport function track(pending: Promise<void>) {\n  passThrough({ pending })${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
     // There `self` is another object: its promise is not held by the function's own object.
     {
       code: 'import { Batch } from "./modules/held.js";\nexport function run(other: { promise: Promise<void> }) {\n  new Batch().borrowed(other)();\n}',
