@@ -139,14 +139,14 @@ export function tsReturnsHeldPromise(declaration: ts.Node): boolean {
   const body = fn.body;
   const local = tsDeclarationsOf(fn).names;
   const isThisAlias = (name: string): boolean => !local.has(name) && tsIsThisAliasAround(fn, name);
-  if (!ts.isBlock(body)) return tsStoredFieldName(body, isThisAlias) !== null;
+  if (!ts.isBlock(body)) return tsStoredFieldName(body, local, isThisAlias) !== null;
   const names = new Set<string | null>();
   let returns = 0;
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     if (ts.isReturnStatement(node)) {
       returns += 1;
-      names.add(node.expression ? tsStoredFieldName(node.expression, isThisAlias) : null);
+      names.add(node.expression ? tsStoredFieldName(node.expression, local, isThisAlias) : null);
     }
     ts.forEachChild(node, visit);
   };
@@ -155,10 +155,27 @@ export function tsReturnsHeldPromise(declaration: ts.Node): boolean {
   return returns > 0 && names.size === 1 && !names.has(null) && last !== undefined && ts.isReturnStatement(last);
 }
 
-function tsStoredFieldName(node: ts.Expression, isThisAlias: (name: string) => boolean): string | null {
+/** The TypeScript twin of `storedFieldName`: the same fields, outer variables and `Promise.resolve(held)`. */
+function tsStoredFieldName(node: ts.Expression, local: ReadonlySet<string>, isThisAlias: (name: string) => boolean): string | null {
   const ts = loadTypeScript();
-  let inner = node;
-  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isNonNullExpression(inner)) inner = inner.expression;
+  const unwrap = (expression: ts.Expression): ts.Expression => {
+    let inner = expression;
+    while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isNonNullExpression(inner)) inner = inner.expression;
+    return inner;
+  };
+  let inner = unwrap(node);
+  if (
+    ts.isCallExpression(inner) &&
+    inner.arguments.length === 1 &&
+    !ts.isSpreadElement(inner.arguments[0]!) &&
+    ts.isPropertyAccessExpression(inner.expression) &&
+    ts.isIdentifier(inner.expression.expression) &&
+    inner.expression.expression.text === 'Promise' &&
+    inner.expression.name.text === 'resolve'
+  ) {
+    inner = unwrap(inner.arguments[0]!);
+  }
+  if (ts.isIdentifier(inner)) return local.has(inner.text) || inner.text === 'undefined' ? null : `var ${inner.text}`;
   if (!ts.isPropertyAccessExpression(inner)) return null;
   if (inner.expression.kind === ts.SyntaxKind.ThisKeyword) return `this.${inner.name.text}`;
   if (ts.isIdentifier(inner.expression) && isThisAlias(inner.expression.text)) return `${inner.expression.text}.${inner.name.text}`;
@@ -178,7 +195,7 @@ function tsIsThisAliasAround(fn: ts.Node, name: string): boolean {
 
 const tsDeclarationsCache = new WeakMap<ts.Node, Declarations>();
 
-/** The TypeScript twin of `declarationsOf`: parameters and variables, nested functions and classes left out. */
+/** The TypeScript twin of `declarationsOf`: parameters and variables (destructured too), nested functions and classes left out. */
 function tsDeclarationsOf(fn: ts.Node): Declarations {
   const ts = loadTypeScript();
   let found = tsDeclarationsCache.get(fn);
@@ -190,6 +207,8 @@ function tsDeclarationsOf(fn: ts.Node): Declarations {
         if (ts.isFunctionDeclaration(node) && node.name) names.add(node.name.text);
         return;
       }
+      // Destructured names (`{ ready }` in a parameter or a declaration) are the function's own too.
+      if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) names.add(node.name.text);
       if ((ts.isVariableDeclaration(node) || ts.isParameter(node)) && ts.isIdentifier(node.name)) {
         names.add(node.name.text);
         if (

@@ -1297,10 +1297,108 @@ typedTester.run('no-missing-await (typed only)', rule, {
     // Library methods documented not to reject (src/knowledge/non-rejecting-apis.ts).
     // A function of another file that returns its object's field through `const self = this`.
     'import { Batch } from "./modules/held.js"; new Batch().flusher()();',
+    // Functions of another file that hand every caller the module's one connection promise.
+    'import { whenConnected, settledConnection } from "./modules/held.js"; export function warmUp() { whenConnected(); settledConnection(); }',
     'import { Worker } from "node:worker_threads"; export function stop(worker: Worker) { worker.terminate(); }',
     'import { useQueryClient } from "@tanstack/react-query"; export function useRefresh() { const client = useQueryClient(); return () => { client.invalidateQueries({ queryKey: ["todos"] }); client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: false }); client.prefetchQuery({ queryKey: ["todo"], queryFn: async () => 1 }); }; }',
   ],
   invalid: [
+    // Held on every path but one, which hands out what another method returns: that may be a new promise.
+    {
+      code: 'class Batch {\n  promise: Promise<void> = new Promise<void>(() => {});\n  pending = 0;\n  flush(): Promise<void> {\n    if (this.pending > 0) return this.send();\n    return this.promise;\n  }\n  async send(): Promise<void> {}\n  retry() {\n    this.flush();\n  }\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 10,
+          column: 5,
+          suggestions: [
+            { messageId: 'addVoid', output: 'class Batch {\n  promise: Promise<void> = new Promise<void>(() => {});\n  pending = 0;\n  flush(): Promise<void> {\n    if (this.pending > 0) return this.send();\n    return this.promise;\n  }\n  async send(): Promise<void> {}\n  retry() {\n    void this.flush();\n  }\n}' },
+            { messageId: 'addCatch', output: `class Batch {\n  promise: Promise<void> = new Promise<void>(() => {});\n  pending = 0;\n  flush(): Promise<void> {\n    if (this.pending > 0) return this.send();\n    return this.promise;\n  }\n  async send(): Promise<void> {}\n  retry() {\n    this.flush()${CATCH};\n  }\n}` },
+          ],
+        },
+      ],
+    },
+    // Piping into a sink that cannot fail still rejects when the source errors.
+    {
+      code: 'export function collect(source: ReadableStream<string>, chunks: string[]) {\n  source.pipeTo(new WritableStream({ write(chunk) { chunks.push(chunk); } }));\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'export function collect(source: ReadableStream<string>, chunks: string[]) {\n  void source.pipeTo(new WritableStream({ write(chunk) { chunks.push(chunk); } }));\n}' },
+            { messageId: 'addCatch', output: `export function collect(source: ReadableStream<string>, chunks: string[]) {\n  source.pipeTo(new WritableStream({ write(chunk) { chunks.push(chunk); } }))${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // A callback prop may be any implementation: the one the app passes today is not the type's promise.
+    {
+      code: 'type OnGenerate = (prompt: string) => Promise<void>;\nexport function submit({ onGenerate }: { onGenerate: OnGenerate }, prompt: string) {\n  onGenerate(prompt);\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'type OnGenerate = (prompt: string) => Promise<void>;\nexport function submit({ onGenerate }: { onGenerate: OnGenerate }, prompt: string) {\n  void onGenerate(prompt);\n}' },
+            { messageId: 'addCatch', output: `type OnGenerate = (prompt: string) => Promise<void>;\nexport function submit({ onGenerate }: { onGenerate: OnGenerate }, prompt: string) {\n  onGenerate(prompt)${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // A fire-and-forget broadcast whose encryption step can reject: the rejection is lost.
+    {
+      code: 'declare function seal(data: string): Promise<ArrayBuffer>;\nclass Portal {\n  constructor(private send: (payload: ArrayBuffer) => void) {}\n  async broadcast(data: string) {\n    this.send(await seal(data));\n  }\n  onMove(data: string) {\n    this.broadcast(data);\n  }\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 8,
+          column: 5,
+          suggestions: [
+            { messageId: 'addVoid', output: 'declare function seal(data: string): Promise<ArrayBuffer>;\nclass Portal {\n  constructor(private send: (payload: ArrayBuffer) => void) {}\n  async broadcast(data: string) {\n    this.send(await seal(data));\n  }\n  onMove(data: string) {\n    void this.broadcast(data);\n  }\n}' },
+            { messageId: 'addCatch', output: `declare function seal(data: string): Promise<ArrayBuffer>;\nclass Portal {\n  constructor(private send: (payload: ArrayBuffer) => void) {}\n  async broadcast(data: string) {\n    this.send(await seal(data));\n  }\n  onMove(data: string) {\n    this.broadcast(data)${CATCH};\n  }\n}` },
+          ],
+        },
+      ],
+    },
+    // A fresh connection on one path: that promise is new, and nobody holds it.
+    {
+      code: 'import { whenConnectedOrRetry } from "./modules/held.js";\nexport function reconnect() {\n  whenConnectedOrRetry(true);\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { whenConnectedOrRetry } from "./modules/held.js";\nexport function reconnect() {\n  void whenConnectedOrRetry(true);\n}' },
+            { messageId: 'addCatch', output: `import { whenConnectedOrRetry } from "./modules/held.js";\nexport function reconnect() {\n  whenConnectedOrRetry(true)${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // The function hands back the caller's own promise, which nothing else awaits.
+    {
+      code: 'import { passThrough } from "./modules/held.js";\nexport function track(pending: Promise<void>) {\n  passThrough({ pending });\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { passThrough } from "./modules/held.js";\nexport function track(pending: Promise<void>) {\n  void passThrough({ pending });\n}' },
+            { messageId: 'addCatch', output: `import { passThrough } from "./modules/held.js";\nexport function track(pending: Promise<void>) {\n  passThrough({ pending })${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
     // There `self` is another object: its promise is not held by the function's own object.
     {
       code: 'import { Batch } from "./modules/held.js";\nexport function run(other: { promise: Promise<void> }) {\n  new Batch().borrowed(other)();\n}',
