@@ -42,7 +42,29 @@ export function functionHandlesOwnErrors(fn: FunctionNode, oracle: OwnErrorsOrac
   return handlesOwnErrors(fn, oracle, true);
 }
 
+/**
+ * Functions whose judgement is under way. A call back into one of them (recursion, direct or through a
+ * helper) is taken to handle its errors: it runs the same body, so it can reject only through a step
+ * the judgement under way checks anyway; the deepest call of a rejecting recursion rejects by such a step.
+ */
+const underJudgement = new Set<FunctionNode>();
+
+/** Whether `fn` is being judged right now (a recursive call of it needs no judgement of its own). */
+export function isUnderJudgement(fn: FunctionNode): boolean {
+  return underJudgement.has(fn);
+}
+
 function handlesOwnErrors(fn: FunctionNode, oracle: OwnErrorsOracle, followWrapper: boolean): boolean {
+  if (underJudgement.has(fn)) return true;
+  underJudgement.add(fn);
+  try {
+    return judgeHandlesOwnErrors(fn, oracle, followWrapper);
+  } finally {
+    underJudgement.delete(fn);
+  }
+}
+
+function judgeHandlesOwnErrors(fn: FunctionNode, oracle: OwnErrorsOracle, followWrapper: boolean): boolean {
   if (fn.generator) return false;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
     return isSelfHandledValue(fn.body, oracle, followWrapper);
@@ -129,6 +151,26 @@ export function isAllOfSafeTasks(
   return isFunctionNode(fn) && handlesOwnErrors(fn, oracle, true);
 }
 
+/**
+ * `await load().catch(() => null)`: a chain whose handler swallows settles without rejecting, as a
+ * swallowing `try` around the `await` would; or what the oracle calls safe.
+ */
+function isSafeAwaitValue(value: TSESTree.Expression, oracle: OwnErrorsOracle): boolean {
+  return isHandledChainCall(value, oracle) || oracle.isSafeAwait?.(value) === true;
+}
+
+/** The call a `.then`/`.catch`/`.finally` chain starts from (`load(key)` in `load(key).catch(h)`), if it is one. */
+function getChainStart(node: TSESTree.Expression): TSESTree.CallExpression | null {
+  let current = skipExpressionWrappers(node);
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipExpressionWrappers(current.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || (method !== 'then' && method !== 'catch' && method !== 'finally')) return current;
+    current = skipExpressionWrappers(callee.object);
+  }
+  return null;
+}
+
 /** A `.catch(h)` or `.then(f, h)` whose handler swallows, possibly followed by `.finally(quiet)`. */
 function isHandledChainCall(node: TSESTree.Expression, oracle: OwnErrorsOracle): boolean {
   const call = skipExpressionWrappers(node);
@@ -208,7 +250,7 @@ function awaitsAreCovered(body: TSESTree.BlockStatement, oracle: OwnErrorsOracle
         break;
       case AST_NODE_TYPES.AwaitExpression:
         if (!covered) {
-          if (oracle.isSafeAwait?.(node.argument)) sawSafeAwait = true;
+          if (isSafeAwaitValue(node.argument, oracle)) sawSafeAwait = true;
           else ok = false;
         }
         break;
@@ -222,7 +264,10 @@ function awaitsAreCovered(body: TSESTree.BlockStatement, oracle: OwnErrorsOracle
         if (!covered && (sawTry || sawSafeAwait)) ok = false;
         break;
       case AST_NODE_TYPES.ReturnStatement:
-        if (!covered && node.argument && (oracle.mayReject ? oracle.mayReject(node.argument) : !isLiteralLike(node.argument))) ok = false;
+        if (covered || !node.argument) break;
+        // `return refresh();` settles as `return await refresh();` does: a safe call counts as a safe await.
+        if (isSafeAwaitValue(skipExpressionWrappers(node.argument), oracle)) sawSafeAwait = true;
+        else if (oracle.mayReject ? oracle.mayReject(node.argument) : !isLiteralLike(node.argument)) ok = false;
         break;
       default:
         break;
@@ -260,8 +305,14 @@ function isQuietBody(body: TSESTree.BlockStatement | TSESTree.Expression, oracle
         quiet = false;
         return;
       case AST_NODE_TYPES.AwaitExpression:
-        if (!oracle.isSafeAwait?.(node.argument)) {
+        if (!isSafeAwaitValue(node.argument, oracle)) {
           quiet = false;
+          return;
+        }
+        // `await load(key).catch(h)`: the handlers were judged; the call the chain starts from is
+        // settled by them, its arguments are still looked at.
+        if (isHandledChainCall(node.argument, oracle)) {
+          for (const argument of getChainStart(node.argument)?.arguments ?? []) visit(argument);
           return;
         }
         // The awaited call is safe; its arguments are still looked at.
