@@ -1057,6 +1057,7 @@ function tsOwnErrorsOracle(services: TypeServices): TsOwnErrorsOracle {
   const checker = services.checker;
   const mayReject = (node: ts.Expression): boolean => {
     try {
+      if (isTsNonRejectingPromise(node)) return false;
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
         const method = node.expression.name.text;
         if ((method === 'catch' && node.arguments.length > 0) || (method === 'then' && node.arguments.length > 1)) return false;

@@ -243,14 +243,19 @@ export function tsFunctionCannotReject(declaration: ts.Node, depth: number): boo
   return returns.length > 0 && returns.every((value) => value !== undefined && isTsNonRejectingPromise(value));
 }
 
-/** `Promise.allSettled(…)` or `new Promise(resolve-only executor)` in TypeScript's tree. */
+/**
+ * `Promise.allSettled(…)`, `Promise.resolve()` of no value or a primitive literal, or
+ * `new Promise(resolve-only executor)` in TypeScript's tree.
+ */
 export function isTsNonRejectingPromise(node: ts.Expression): boolean {
   const ts = loadTypeScript();
   let inner = node;
   while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
   if (ts.isCallExpression(inner)) {
     const callee = inner.expression;
-    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'allSettled' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise';
+    if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Promise') return false;
+    if (callee.name.text === 'resolve') return isTsResolveOfNoThenable(inner);
+    return callee.name.text === 'allSettled';
   }
   if (!ts.isNewExpression(inner) || !ts.isIdentifier(inner.expression) || inner.expression.text !== 'Promise') return false;
   const executor = inner.arguments?.[0];
@@ -266,4 +271,23 @@ export function isTsNonRejectingPromise(node: ts.Expression): boolean {
     return ts.forEachChild(child, (grandchild) => (loud(grandchild, inner) ? true : undefined)) === true;
   };
   return !loud(executor.body, false);
+}
+
+/** `isResolveOfNoThenable` on TypeScript's tree. */
+function isTsResolveOfNoThenable(call: ts.CallExpression): boolean {
+  const ts = loadTypeScript();
+  if (call.arguments.length === 0) return true;
+  const argument = call.arguments[0]!;
+  if (call.arguments.length !== 1 || ts.isSpreadElement(argument)) return false;
+  let value: ts.Expression = argument;
+  while (ts.isParenthesizedExpression(value) || ts.isAsExpression(value) || ts.isSatisfiesExpression(value)) value = value.expression;
+  if (ts.isPrefixUnaryExpression(value)) value = value.operand;
+  if (ts.isRegularExpressionLiteral(value)) return false;
+  return (
+    ts.isLiteralExpression(value) ||
+    ts.isNoSubstitutionTemplateLiteral(value) ||
+    value.kind === ts.SyntaxKind.NullKeyword ||
+    value.kind === ts.SyntaxKind.TrueKeyword ||
+    value.kind === ts.SyntaxKind.FalseKeyword
+  );
 }

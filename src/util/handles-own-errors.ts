@@ -417,7 +417,25 @@ function isTsAsync(fn: TsFunction): boolean {
   return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
 }
 
+/** The TypeScript-tree twin of `underJudgement`. */
+const tsUnderJudgement = new Set<TsFunction>();
+
 function tsHandlesOwnErrors(fn: TsFunction, oracle: TsOwnErrorsOracle, followWrapper: boolean): boolean {
+  if (tsUnderJudgement.has(fn)) return true;
+  tsUnderJudgement.add(fn);
+  try {
+    return tsJudgeHandlesOwnErrors(fn, oracle, followWrapper);
+  } finally {
+    tsUnderJudgement.delete(fn);
+  }
+}
+
+/** `isSafeAwaitValue` on TypeScript's tree. */
+function isTsSafeAwaitValue(value: ts.Expression, oracle: TsOwnErrorsOracle): boolean {
+  return isTsHandledChainCall(value, oracle) || oracle.isSafeAwait?.(value) === true;
+}
+
+function tsJudgeHandlesOwnErrors(fn: TsFunction, oracle: TsOwnErrorsOracle, followWrapper: boolean): boolean {
   const ts = loadTypeScript();
   if (fn.asteriskToken || !fn.body) return false;
   if (!ts.isBlock(fn.body)) return isTsSelfHandledValue(fn.body, oracle, followWrapper);
@@ -460,13 +478,14 @@ function tsAwaitsAreCovered(body: ts.Block, oracle: TsOwnErrorsOracle): boolean 
     }
     if (!covered) {
       if (ts.isAwaitExpression(node)) {
-        if (oracle.isSafeAwait?.(node.expression)) sawSafeAwait = true;
+        if (isTsSafeAwaitValue(node.expression, oracle)) sawSafeAwait = true;
         else ok = false;
       } else if (ts.isForOfStatement(node) && node.awaitModifier) ok = false;
       else if (ts.isThrowStatement(node) && (sawTry || sawSafeAwait)) ok = false;
       else if (ts.isReturnStatement(node) && node.expression) {
         const value = skipTsWrappers(node.expression);
-        if (!ts.isIdentifier(value) && !ts.isLiteralExpression(value) && (oracle.mayReject?.(value) ?? true)) ok = false;
+        if (isTsSafeAwaitValue(value, oracle)) sawSafeAwait = true;
+        else if (!ts.isIdentifier(value) && !ts.isLiteralExpression(value) && (oracle.mayReject?.(value) ?? true)) ok = false;
       }
     }
     if (ts.isYieldExpression(node)) ok = false;
@@ -574,8 +593,12 @@ function isTsQuietBody(body: ts.ConciseBody, oracle: TsOwnErrorsOracle): boolean
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
     if (ts.isThrowStatement(node) || ts.isYieldExpression(node)) return true;
     if (ts.isAwaitExpression(node)) {
-      if (!oracle.isSafeAwait?.(node.expression)) return true;
+      if (!isTsSafeAwaitValue(node.expression, oracle)) return true;
       const awaited = skipTsWrappers(node.expression);
+      if (isTsHandledChainCall(awaited, oracle)) {
+        const start = getTsChainStart(awaited);
+        return start !== null && start.arguments.some((argument) => loud(argument));
+      }
       if (ts.isCallExpression(awaited)) return awaited.arguments.some((argument) => loud(argument)) || loud(awaited.expression);
     }
     if (ts.isForOfStatement(node) && node.awaitModifier) return true;
@@ -587,6 +610,18 @@ function isTsQuietBody(body: ts.ConciseBody, oracle: TsOwnErrorsOracle): boolean
     return ts.forEachChild(node, (child) => (loud(child) ? true : undefined)) === true;
   };
   return !loud(body);
+}
+
+/** `getChainStart` on TypeScript's tree. */
+function getTsChainStart(node: ts.Expression): ts.CallExpression | null {
+  const ts = loadTypeScript();
+  let current = skipTsWrappers(node);
+  while (ts.isCallExpression(current)) {
+    const callee = skipTsWrappers(current.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !['then', 'catch', 'finally'].includes(callee.name.text)) return current;
+    current = skipTsWrappers(callee.expression);
+  }
+  return null;
 }
 
 function tsReturnsUnawaitedPromise(block: ts.Node, oracle: TsOwnErrorsOracle): boolean {

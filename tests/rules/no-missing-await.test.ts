@@ -1128,6 +1128,8 @@ const siblingValid: Valid[] = [
   'import useLocale from "./modules/locale.js";\ndeclare function render(): void;\nasync function switchTo(code: string) {\n  await useLocale(code);\n  render();\n}\nswitchTo("fr");',
   // Per-file loads that each catch their error: the batch cannot reject, so its `.then` chain may float.
   'import { loadFiles } from "./modules/tasks.js";\nloadFiles(["a.png"]).then(({ failed }) => console.log(failed));',
+  // A guard in front of a reader that falls back on failure and retries its backup through itself.
+  'import { readNoteLater } from "./modules/tasks.js";\nreadNoteLater("todo.md").then((note) => console.log(note));',
 ].map((code) => ({ code, filename: fixture('file.ts') }));
 
 const siblingInvalid: Invalid[] = [
@@ -1163,6 +1165,24 @@ const siblingInvalid: Invalid[] = [
           { messageId: 'addAwait', output: 'import { loadAll } from "./modules/tasks.js";\nawait loadAll(["a.png"]).then(() => console.log("done"));' },
           { messageId: 'addVoid', output: 'import { loadAll } from "./modules/tasks.js";\nvoid loadAll(["a.png"]).then(() => console.log("done"));' },
           { messageId: 'addCatch', output: `import { loadAll } from "./modules/tasks.js";\nloadAll(["a.png"]).then(() => console.log("done"))${CATCH};` },
+        ],
+      },
+    ],
+  },
+  // The same reader without its fallback: a failed read rejects.
+  {
+    code: 'import { readNoteOrFail } from "./modules/tasks.js";\nreadNoteOrFail("todo.md").then((note) => console.log(note));',
+    filename: fixture('file.ts'),
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 2,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'import { readNoteOrFail } from "./modules/tasks.js";\nawait readNoteOrFail("todo.md").then((note) => console.log(note));' },
+          { messageId: 'addVoid', output: 'import { readNoteOrFail } from "./modules/tasks.js";\nvoid readNoteOrFail("todo.md").then((note) => console.log(note));' },
+          { messageId: 'addCatch', output: `import { readNoteOrFail } from "./modules/tasks.js";\nreadNoteOrFail("todo.md").then((note) => console.log(note))${CATCH};` },
         ],
       },
     ],
