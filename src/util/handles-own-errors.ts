@@ -44,8 +44,10 @@ export function functionHandlesOwnErrors(fn: FunctionNode, oracle: OwnErrorsOrac
 
 /**
  * Functions whose judgement is under way. A call back into one of them (recursion, direct or through a
- * helper) is taken to handle its errors: it runs the same body, so it can reject only through a step
- * the judgement under way checks anyway; the deepest call of a rejecting recursion rejects by such a step.
+ * helper) is taken not to reject: it runs the same body, so it can reject only through a step the
+ * judgement under way checks anyway; the deepest call of a rejecting recursion rejects by such a step.
+ * It is no evidence of handling either: the body still needs its own swallowing `try`, handled chain
+ * or safe await (`async function retry() { return retry(); }` handles nothing).
  */
 const underJudgement = new Set<FunctionNode>();
 
@@ -115,7 +117,8 @@ function isSelfHandledValue(node: TSESTree.Expression, oracle: OwnErrorsOracle, 
   if (isHandledChainCall(inner, oracle)) return true;
   if (!followWrapper || !oracle.resolveCall) return false;
   const target = oracle.resolveCall(inner);
-  return target !== null && handlesOwnErrors(target, oracle, false);
+  // A recursive call is no evidence: `function retry() { return retry(); }` handles nothing.
+  return target !== null && !underJudgement.has(target) && handlesOwnErrors(target, oracle, false);
 }
 
 /**
@@ -149,6 +152,13 @@ export function isAllOfSafeTasks(
   if (!mapper || mapper.type === AST_NODE_TYPES.SpreadElement) return false;
   const fn = skipExpressionWrappers(mapper);
   return isFunctionNode(fn) && handlesOwnErrors(fn, oracle, true);
+}
+
+/** `return retry(next)` inside `retry`: a call (or a chain on one) of a function whose judgement is under way. */
+function isRecursiveCall(value: TSESTree.Expression, oracle: OwnErrorsOracle): boolean {
+  const start = getChainStart(value);
+  const target = start && oracle.resolveCall ? oracle.resolveCall(start) : null;
+  return target !== null && underJudgement.has(target);
 }
 
 /**
@@ -249,7 +259,7 @@ function awaitsAreCovered(body: TSESTree.BlockStatement, oracle: OwnErrorsOracle
         }
         break;
       case AST_NODE_TYPES.AwaitExpression:
-        if (!covered) {
+        if (!covered && !isRecursiveCall(node.argument, oracle)) {
           if (isSafeAwaitValue(node.argument, oracle)) sawSafeAwait = true;
           else ok = false;
         }
@@ -264,7 +274,8 @@ function awaitsAreCovered(body: TSESTree.BlockStatement, oracle: OwnErrorsOracle
         if (!covered && (sawTry || sawSafeAwait)) ok = false;
         break;
       case AST_NODE_TYPES.ReturnStatement:
-        if (covered || !node.argument) break;
+        // A recursive call is neither evidence of handling nor a way to reject (see underJudgement).
+        if (covered || !node.argument || isRecursiveCall(node.argument, oracle)) break;
         // `return refresh();` settles as `return await refresh();` does: a safe call counts as a safe await.
         if (isSafeAwaitValue(skipExpressionWrappers(node.argument), oracle)) sawSafeAwait = true;
         else if (oracle.mayReject ? oracle.mayReject(node.argument) : !isLiteralLike(node.argument)) ok = false;
@@ -430,6 +441,13 @@ function tsHandlesOwnErrors(fn: TsFunction, oracle: TsOwnErrorsOracle, followWra
   }
 }
 
+/** `isRecursiveCall` on TypeScript's tree. */
+function isTsRecursiveCall(value: ts.Expression, oracle: TsOwnErrorsOracle): boolean {
+  const start = getTsChainStart(value);
+  const target = start && oracle.resolveCall ? asTsFunction(oracle.resolveCall(start)) : null;
+  return target !== null && tsUnderJudgement.has(target);
+}
+
 /** `isSafeAwaitValue` on TypeScript's tree. */
 function isTsSafeAwaitValue(value: ts.Expression, oracle: TsOwnErrorsOracle): boolean {
   return isTsHandledChainCall(value, oracle) || oracle.isSafeAwait?.(value) === true;
@@ -478,13 +496,17 @@ function tsAwaitsAreCovered(body: ts.Block, oracle: TsOwnErrorsOracle): boolean 
     }
     if (!covered) {
       if (ts.isAwaitExpression(node)) {
-        if (isTsSafeAwaitValue(node.expression, oracle)) sawSafeAwait = true;
+        if (isTsRecursiveCall(node.expression, oracle)) {
+          // Neither evidence of handling nor a way to reject (see underJudgement).
+        } else if (isTsSafeAwaitValue(node.expression, oracle)) sawSafeAwait = true;
         else ok = false;
       } else if (ts.isForOfStatement(node) && node.awaitModifier) ok = false;
       else if (ts.isThrowStatement(node) && (sawTry || sawSafeAwait)) ok = false;
       else if (ts.isReturnStatement(node) && node.expression) {
         const value = skipTsWrappers(node.expression);
-        if (isTsSafeAwaitValue(value, oracle)) sawSafeAwait = true;
+        if (isTsRecursiveCall(value, oracle)) {
+          // As for `await`.
+        } else if (isTsSafeAwaitValue(value, oracle)) sawSafeAwait = true;
         else if (!ts.isIdentifier(value) && !ts.isLiteralExpression(value) && (oracle.mayReject?.(value) ?? true)) ok = false;
       }
     }
@@ -527,7 +549,7 @@ function isTsSelfHandledValue(node: ts.Expression, oracle: TsOwnErrorsOracle, fo
   if (isTsHandledChainCall(inner, oracle)) return true;
   if (!followWrapper || !oracle.resolveCall) return false;
   const target = asTsFunction(oracle.resolveCall(inner));
-  return target !== null && tsHandlesOwnErrors(target, oracle, false);
+  return target !== null && !tsUnderJudgement.has(target) && tsHandlesOwnErrors(target, oracle, false);
 }
 
 function isTsHandledChainCall(node: ts.Expression, oracle: TsOwnErrorsOracle): boolean {

@@ -1317,6 +1317,23 @@ const visibleInvalid: Invalid[] = [
       },
     ],
   },
+  // Recursion alone is no handling: nothing in this body catches anything.
+  {
+    code: 'async function retryForever(attempt: number): Promise<void> {\n  return retryForever(attempt + 1);\n}\nretryForever(0).then(() => console.log("done"));',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 4,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'async function retryForever(attempt: number): Promise<void> {\n  return retryForever(attempt + 1);\n}\nawait retryForever(0).then(() => console.log("done"));' },
+          { messageId: 'addVoid', output: 'async function retryForever(attempt: number): Promise<void> {\n  return retryForever(attempt + 1);\n}\nvoid retryForever(0).then(() => console.log("done"));' },
+          { messageId: 'addCatch', output: `async function retryForever(attempt: number): Promise<void> {\n  return retryForever(attempt + 1);\n}\nretryForever(0).then(() => console.log("done"))${CATCH};` },
+        ],
+      },
+    ],
+  },
   // The middle wrapper first awaits an access check that can reject.
   {
     code: 'declare function syncAll(): Promise<void>;\ndeclare function checkAccess(): Promise<void>;\nasync function pullOnce() {\n  try {\n    await syncAll();\n  } catch (error) {\n    console.error(error);\n  }\n}\nasync function pullIfEnabled() {\n  await checkAccess();\n  return pullOnce();\n}\nfunction pullSoon() {\n  return pullIfEnabled();\n}\npullSoon().then(() => console.log("pulled"));',
