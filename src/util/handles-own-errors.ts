@@ -19,7 +19,10 @@ import { loadTypeScript } from './typescript.js';
  * - either of those after guard statements and assertions that await nothing (`if (!this.enabled)
  *   return;`, `assert(config)`, `this.running = true;`);
  * - one level of wrapper: a function whose last statement calls, returns or awaits a call of such a
- *   function (`start() { return this.loop(); }`).
+ *   function (`start() { return this.loop(); }`);
+ * - in an async body, `await load().catch(() => null)` (a swallowing chain) is a safe await, and
+ *   `return task();` of a safe call counts as `return await task();`;
+ * - a recursive call of a function being judged neither rejects nor shows handling (`underJudgement`).
  *
  * Pure AST helpers: the caller says which expressions can reject and which function a call resolves
  * to (same file, or a declaration the type checker found), so both modes share one definition.
@@ -154,10 +157,10 @@ export function isAllOfSafeTasks(
   return isFunctionNode(fn) && handlesOwnErrors(fn, oracle, true);
 }
 
-/** `return retry(next)` inside `retry`: a call (or a chain on one) of a function whose judgement is under way. */
+/** `return retry(next)` inside `retry`: a direct call of a function whose judgement is under way. */
 function isRecursiveCall(value: TSESTree.Expression, oracle: OwnErrorsOracle): boolean {
-  const start = getChainStart(value);
-  const target = start && oracle.resolveCall ? oracle.resolveCall(start) : null;
+  const call = skipExpressionWrappers(value);
+  const target = call.type === AST_NODE_TYPES.CallExpression && oracle.resolveCall ? oracle.resolveCall(call) : null;
   return target !== null && underJudgement.has(target);
 }
 
@@ -443,8 +446,9 @@ function tsHandlesOwnErrors(fn: TsFunction, oracle: TsOwnErrorsOracle, followWra
 
 /** `isRecursiveCall` on TypeScript's tree. */
 function isTsRecursiveCall(value: ts.Expression, oracle: TsOwnErrorsOracle): boolean {
-  const start = getTsChainStart(value);
-  const target = start && oracle.resolveCall ? asTsFunction(oracle.resolveCall(start)) : null;
+  const ts = loadTypeScript();
+  const call = skipTsWrappers(value);
+  const target = ts.isCallExpression(call) && oracle.resolveCall ? asTsFunction(oracle.resolveCall(call)) : null;
   return target !== null && tsUnderJudgement.has(target);
 }
 
