@@ -14,6 +14,7 @@ import { getDeclaredReturnTypes } from '../src/util/get-declared-return-types.js
 import type { TypeServices } from '../src/util/get-type-services.js';
 import {
   functionHandlesOwnErrors,
+  isUnderJudgement,
   isAllOfSafeTasks,
   isTsAllOfSafeTasks,
   tsFunctionHandlesOwnErrors,
@@ -723,7 +724,7 @@ export default createRule<Options, MessageId>({
       };
       // Library and platform APIs whose documentation says their promise does not reject.
       const inner = skipExpressionWrappers(node);
-      if (inner.type === AST_NODE_TYPES.CallExpression && isNonRejectingApiCall(inner, services, isGlobalPromise)) return true;
+      if (inner.type === AST_NODE_TYPES.CallExpression && isNonRejectingApiCall(inner, services)) return true;
       return cannotReject(node, oracle);
     }
 
@@ -737,7 +738,8 @@ export default createRule<Options, MessageId>({
       const root = chainRoot(node);
       if (root.type !== AST_NODE_TYPES.CallExpression) return false;
       const resolved = detector.resolveCallee(root);
-      if (ownErrorsDepth >= 2) return false;
+      // Deeper than two calls, only a recursive call of a function being judged is answered (see isUnderJudgement).
+      if (ownErrorsDepth >= 2) return resolved?.fn ? isUnderJudgement(resolved.fn) : false;
       ownErrorsDepth += 1;
       try {
         if (resolved?.fn) return functionHandlesOwnErrors(resolved.fn, { mayReject, resolveCall: resolveSameFile, isSafeAwait });
@@ -767,10 +769,11 @@ export default createRule<Options, MessageId>({
       const resolveCall = (call: TSESTree.CallExpression): FunctionNode | null => moduleDetector.resolveCallee(call)?.fn ?? null;
       const cannot = (node: TSESTree.Expression): boolean => cannotReject(node, { isGlobalPromise: isModuleGlobalPromise, resolveCall });
       const handles = (node: TSESTree.Expression): boolean => {
-        if (node.type !== AST_NODE_TYPES.CallExpression || ownErrorsDepth >= 2) return false;
+        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
         const root = chainRoot(node);
         const fn = root.type === AST_NODE_TYPES.CallExpression ? resolveCall(root) : null;
         if (!fn) return false;
+        if (ownErrorsDepth >= 2) return isUnderJudgement(fn);
         ownErrorsDepth += 1;
         try {
           return functionHandlesOwnErrors(fn, oracle);
@@ -1054,6 +1057,7 @@ function tsOwnErrorsOracle(services: TypeServices): TsOwnErrorsOracle {
   const checker = services.checker;
   const mayReject = (node: ts.Expression): boolean => {
     try {
+      if (isTsNonRejectingPromise(node)) return false;
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
         const method = node.expression.name.text;
         if ((method === 'catch' && node.arguments.length > 0) || (method === 'then' && node.arguments.length > 1)) return false;

@@ -8,34 +8,20 @@ import type { TypeServices } from '../../src/util/get-type-services.js';
 import { isVagueType, loadTypeScript, unionConstituents } from '../../src/util/typescript.js';
 
 /**
- * A call of an API whose promise does not reject in normal use (`src/knowledge/non-rejecting-apis.ts`),
- * or `Promise.resolve()` of no value or of a primitive literal: only a thenable argument can make
- * `Promise.resolve(x)` reject, and a literal is none.
+ * A call of an API whose promise does not reject in normal use (`src/knowledge/non-rejecting-apis.ts`).
+ * (`Promise.resolve()` of no value or of a literal is a shape of `src/util/cannot-reject.ts`.)
  */
 export function isNonRejectingApiCall(
   call: TSESTree.CallExpression,
   services: TypeServices | null,
-  isGlobalPromise: (id: TSESTree.Identifier) => boolean,
 ): boolean {
   const callee = skipExpressionWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getStaticPropertyName(callee);
   if (method === null) return false;
-  const object = skipExpressionWrappers(callee.object);
-  if (method === 'resolve' && object.type === AST_NODE_TYPES.Identifier && isGlobalPromise(object)) {
-    return call.arguments.length === 0 || (call.arguments.length === 1 && isPrimitiveLiteral(call.arguments[0]!));
-  }
   if (!services || !NON_REJECTING_METHOD_NAMES.has(method)) return false;
   const entry = findCatalogueEntry(call, method, services);
   return entry !== null && (entry.rejectsWithOption === undefined || !mayPassOption(call, entry.rejectsWithOption, services));
-}
-
-function isPrimitiveLiteral(argument: TSESTree.CallExpressionArgument): boolean {
-  if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
-  const inner = skipExpressionWrappers(argument);
-  if (inner.type === AST_NODE_TYPES.Literal) return !('regex' in inner && inner.regex);
-  if (inner.type === AST_NODE_TYPES.TemplateLiteral) return inner.expressions.length === 0;
-  return inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator !== 'delete' && inner.argument.type === AST_NODE_TYPES.Literal;
 }
 
 /** The catalogue entry whose owner and module declare the method the checker resolves the call to. */

@@ -11,6 +11,7 @@ import { loadTypeScript } from './typescript.js';
  * "Can this promise reject?" Only the shapes that visibly cannot, and nothing else (the list is
  * deliberately closed; `Promise.resolve(x)` is not on it, because `x` may be a rejecting thenable):
  * - `Promise.allSettled(…)`;
+ * - `Promise.resolve()` of no value or of a primitive literal (no thenable that could reject);
  * - `new Promise(executor)` whose executor never uses `reject` and never throws;
  * - a call of a function whose every return is such a promise; an `async` function counts only when its
  *   body visibly cannot throw (it only awaits or returns such promises);
@@ -57,6 +58,7 @@ function cannotRejectAt(node: TSESTree.Expression, oracle: CannotRejectOracle, d
     const method = getStaticPropertyName(callee);
     const object = skipExpressionWrappers(callee.object);
     if (method === 'allSettled' && object.type === AST_NODE_TYPES.Identifier) return oracle.isGlobalPromise(object);
+    if (method === 'resolve' && object.type === AST_NODE_TYPES.Identifier && oracle.isGlobalPromise(object)) return isResolveOfNoThenable(inner);
     if (method === 'then' || method === 'finally') {
       const args = inner.arguments;
       if (args.length !== 1 || !isCallbackThatCannotThrow(args[0]!)) return false;
@@ -74,6 +76,20 @@ function cannotRejectAt(node: TSESTree.Expression, oracle: CannotRejectOracle, d
   }
   const declaration = oracle.resolveTsCall?.(inner);
   return declaration ? tsFunctionCannotReject(declaration, 0) : false;
+}
+
+/**
+ * `Promise.resolve()` or `Promise.resolve(null)`: only a thenable argument can make `Promise.resolve(x)`
+ * reject, and no value or a primitive literal is none.
+ */
+export function isResolveOfNoThenable(call: TSESTree.CallExpression): boolean {
+  const args = call.arguments;
+  if (args.length === 0) return true;
+  if (args.length !== 1 || args[0]!.type === AST_NODE_TYPES.SpreadElement) return false;
+  const value = skipExpressionWrappers(args[0]!);
+  if (value.type === AST_NODE_TYPES.Literal) return !('regex' in value && value.regex);
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions.length === 0;
+  return value.type === AST_NODE_TYPES.UnaryExpression && value.operator !== 'delete' && value.argument.type === AST_NODE_TYPES.Literal;
 }
 
 function functionCannotReject(fn: FunctionNode, oracle: CannotRejectOracle, depth: number, visiting: Set<TSESTree.Node>): boolean {
@@ -227,14 +243,19 @@ export function tsFunctionCannotReject(declaration: ts.Node, depth: number): boo
   return returns.length > 0 && returns.every((value) => value !== undefined && isTsNonRejectingPromise(value));
 }
 
-/** `Promise.allSettled(…)` or `new Promise(resolve-only executor)` in TypeScript's tree. */
+/**
+ * `Promise.allSettled(…)`, `Promise.resolve()` of no value or a primitive literal, or
+ * `new Promise(resolve-only executor)` in TypeScript's tree.
+ */
 export function isTsNonRejectingPromise(node: ts.Expression): boolean {
   const ts = loadTypeScript();
   let inner = node;
   while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
   if (ts.isCallExpression(inner)) {
     const callee = inner.expression;
-    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'allSettled' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise';
+    if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Promise') return false;
+    if (callee.name.text === 'resolve') return isTsResolveOfNoThenable(inner);
+    return callee.name.text === 'allSettled';
   }
   if (!ts.isNewExpression(inner) || !ts.isIdentifier(inner.expression) || inner.expression.text !== 'Promise') return false;
   const executor = inner.arguments?.[0];
@@ -250,4 +271,23 @@ export function isTsNonRejectingPromise(node: ts.Expression): boolean {
     return ts.forEachChild(child, (grandchild) => (loud(grandchild, inner) ? true : undefined)) === true;
   };
   return !loud(executor.body, false);
+}
+
+/** `isResolveOfNoThenable` on TypeScript's tree. */
+function isTsResolveOfNoThenable(call: ts.CallExpression): boolean {
+  const ts = loadTypeScript();
+  if (call.arguments.length === 0) return true;
+  const argument = call.arguments[0]!;
+  if (call.arguments.length !== 1 || ts.isSpreadElement(argument)) return false;
+  let value: ts.Expression = argument;
+  while (ts.isParenthesizedExpression(value) || ts.isAsExpression(value) || ts.isSatisfiesExpression(value)) value = value.expression;
+  if (ts.isPrefixUnaryExpression(value)) value = value.operand;
+  if (ts.isRegularExpressionLiteral(value)) return false;
+  return (
+    ts.isLiteralExpression(value) ||
+    ts.isNoSubstitutionTemplateLiteral(value) ||
+    value.kind === ts.SyntaxKind.NullKeyword ||
+    value.kind === ts.SyntaxKind.TrueKeyword ||
+    value.kind === ts.SyntaxKind.FalseKeyword
+  );
 }

@@ -19,7 +19,10 @@ import { loadTypeScript } from './typescript.js';
  * - either of those after guard statements and assertions that await nothing (`if (!this.enabled)
  *   return;`, `assert(config)`, `this.running = true;`);
  * - one level of wrapper: a function whose last statement calls, returns or awaits a call of such a
- *   function (`start() { return this.loop(); }`).
+ *   function (`start() { return this.loop(); }`);
+ * - in an async body, `await load().catch(() => null)` (a swallowing chain) is a safe await, and
+ *   `return task();` of a safe call counts as `return await task();`;
+ * - a recursive call of a function being judged neither rejects nor shows handling (`underJudgement`).
  *
  * Pure AST helpers: the caller says which expressions can reject and which function a call resolves
  * to (same file, or a declaration the type checker found), so both modes share one definition.
@@ -42,7 +45,31 @@ export function functionHandlesOwnErrors(fn: FunctionNode, oracle: OwnErrorsOrac
   return handlesOwnErrors(fn, oracle, true);
 }
 
+/**
+ * Functions whose judgement is under way. A call back into one of them (recursion, direct or through a
+ * helper) is taken not to reject: it runs the same body, so it can reject only through a step the
+ * judgement under way checks anyway; the deepest call of a rejecting recursion rejects by such a step.
+ * It is no evidence of handling either: the body still needs its own swallowing `try`, handled chain
+ * or safe await (`async function retry() { return retry(); }` handles nothing).
+ */
+const underJudgement = new Set<FunctionNode>();
+
+/** Whether `fn` is being judged right now (a recursive call of it needs no judgement of its own). */
+export function isUnderJudgement(fn: FunctionNode): boolean {
+  return underJudgement.has(fn);
+}
+
 function handlesOwnErrors(fn: FunctionNode, oracle: OwnErrorsOracle, followWrapper: boolean): boolean {
+  if (underJudgement.has(fn)) return true;
+  underJudgement.add(fn);
+  try {
+    return judgeHandlesOwnErrors(fn, oracle, followWrapper);
+  } finally {
+    underJudgement.delete(fn);
+  }
+}
+
+function judgeHandlesOwnErrors(fn: FunctionNode, oracle: OwnErrorsOracle, followWrapper: boolean): boolean {
   if (fn.generator) return false;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
     return isSelfHandledValue(fn.body, oracle, followWrapper);
@@ -93,7 +120,8 @@ function isSelfHandledValue(node: TSESTree.Expression, oracle: OwnErrorsOracle, 
   if (isHandledChainCall(inner, oracle)) return true;
   if (!followWrapper || !oracle.resolveCall) return false;
   const target = oracle.resolveCall(inner);
-  return target !== null && handlesOwnErrors(target, oracle, false);
+  // A recursive call is no evidence: `function retry() { return retry(); }` handles nothing.
+  return target !== null && !underJudgement.has(target) && handlesOwnErrors(target, oracle, false);
 }
 
 /**
@@ -127,6 +155,33 @@ export function isAllOfSafeTasks(
   if (!mapper || mapper.type === AST_NODE_TYPES.SpreadElement) return false;
   const fn = skipExpressionWrappers(mapper);
   return isFunctionNode(fn) && handlesOwnErrors(fn, oracle, true);
+}
+
+/** `return retry(next)` inside `retry`: a direct call of a function whose judgement is under way. */
+function isRecursiveCall(value: TSESTree.Expression, oracle: OwnErrorsOracle): boolean {
+  const call = skipExpressionWrappers(value);
+  const target = call.type === AST_NODE_TYPES.CallExpression && oracle.resolveCall ? oracle.resolveCall(call) : null;
+  return target !== null && underJudgement.has(target);
+}
+
+/**
+ * `await load().catch(() => null)`: a chain whose handler swallows settles without rejecting, as a
+ * swallowing `try` around the `await` would; or what the oracle calls safe.
+ */
+function isSafeAwaitValue(value: TSESTree.Expression, oracle: OwnErrorsOracle): boolean {
+  return isHandledChainCall(value, oracle) || oracle.isSafeAwait?.(value) === true;
+}
+
+/** The call a `.then`/`.catch`/`.finally` chain starts from (`load(key)` in `load(key).catch(h)`), if it is one. */
+function getChainStart(node: TSESTree.Expression): TSESTree.CallExpression | null {
+  let current = skipExpressionWrappers(node);
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipExpressionWrappers(current.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || (method !== 'then' && method !== 'catch' && method !== 'finally')) return current;
+    current = skipExpressionWrappers(callee.object);
+  }
+  return null;
 }
 
 /** A `.catch(h)` or `.then(f, h)` whose handler swallows, possibly followed by `.finally(quiet)`. */
@@ -207,8 +262,8 @@ function awaitsAreCovered(body: TSESTree.BlockStatement, oracle: OwnErrorsOracle
         }
         break;
       case AST_NODE_TYPES.AwaitExpression:
-        if (!covered) {
-          if (oracle.isSafeAwait?.(node.argument)) sawSafeAwait = true;
+        if (!covered && !isRecursiveCall(node.argument, oracle)) {
+          if (isSafeAwaitValue(node.argument, oracle)) sawSafeAwait = true;
           else ok = false;
         }
         break;
@@ -222,7 +277,11 @@ function awaitsAreCovered(body: TSESTree.BlockStatement, oracle: OwnErrorsOracle
         if (!covered && (sawTry || sawSafeAwait)) ok = false;
         break;
       case AST_NODE_TYPES.ReturnStatement:
-        if (!covered && node.argument && (oracle.mayReject ? oracle.mayReject(node.argument) : !isLiteralLike(node.argument))) ok = false;
+        // A recursive call is neither evidence of handling nor a way to reject (see underJudgement).
+        if (covered || !node.argument || isRecursiveCall(node.argument, oracle)) break;
+        // `return refresh();` settles as `return await refresh();` does: a safe call counts as a safe await.
+        if (isSafeAwaitValue(skipExpressionWrappers(node.argument), oracle)) sawSafeAwait = true;
+        else if (oracle.mayReject ? oracle.mayReject(node.argument) : !isLiteralLike(node.argument)) ok = false;
         break;
       default:
         break;
@@ -260,8 +319,14 @@ function isQuietBody(body: TSESTree.BlockStatement | TSESTree.Expression, oracle
         quiet = false;
         return;
       case AST_NODE_TYPES.AwaitExpression:
-        if (!oracle.isSafeAwait?.(node.argument)) {
+        if (!isSafeAwaitValue(node.argument, oracle)) {
           quiet = false;
+          return;
+        }
+        // `await load(key).catch(h)`: the handlers were judged; the call the chain starts from is
+        // settled by them, its arguments are still looked at.
+        if (isHandledChainCall(node.argument, oracle)) {
+          for (const argument of getChainStart(node.argument)?.arguments ?? []) visit(argument);
           return;
         }
         // The awaited call is safe; its arguments are still looked at.
@@ -366,7 +431,33 @@ function isTsAsync(fn: TsFunction): boolean {
   return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
 }
 
+/** The TypeScript-tree twin of `underJudgement`. */
+const tsUnderJudgement = new Set<TsFunction>();
+
 function tsHandlesOwnErrors(fn: TsFunction, oracle: TsOwnErrorsOracle, followWrapper: boolean): boolean {
+  if (tsUnderJudgement.has(fn)) return true;
+  tsUnderJudgement.add(fn);
+  try {
+    return tsJudgeHandlesOwnErrors(fn, oracle, followWrapper);
+  } finally {
+    tsUnderJudgement.delete(fn);
+  }
+}
+
+/** `isRecursiveCall` on TypeScript's tree. */
+function isTsRecursiveCall(value: ts.Expression, oracle: TsOwnErrorsOracle): boolean {
+  const ts = loadTypeScript();
+  const call = skipTsWrappers(value);
+  const target = ts.isCallExpression(call) && oracle.resolveCall ? asTsFunction(oracle.resolveCall(call)) : null;
+  return target !== null && tsUnderJudgement.has(target);
+}
+
+/** `isSafeAwaitValue` on TypeScript's tree. */
+function isTsSafeAwaitValue(value: ts.Expression, oracle: TsOwnErrorsOracle): boolean {
+  return isTsHandledChainCall(value, oracle) || oracle.isSafeAwait?.(value) === true;
+}
+
+function tsJudgeHandlesOwnErrors(fn: TsFunction, oracle: TsOwnErrorsOracle, followWrapper: boolean): boolean {
   const ts = loadTypeScript();
   if (fn.asteriskToken || !fn.body) return false;
   if (!ts.isBlock(fn.body)) return isTsSelfHandledValue(fn.body, oracle, followWrapper);
@@ -409,13 +500,18 @@ function tsAwaitsAreCovered(body: ts.Block, oracle: TsOwnErrorsOracle): boolean 
     }
     if (!covered) {
       if (ts.isAwaitExpression(node)) {
-        if (oracle.isSafeAwait?.(node.expression)) sawSafeAwait = true;
+        if (isTsRecursiveCall(node.expression, oracle)) {
+          // Neither evidence of handling nor a way to reject (see underJudgement).
+        } else if (isTsSafeAwaitValue(node.expression, oracle)) sawSafeAwait = true;
         else ok = false;
       } else if (ts.isForOfStatement(node) && node.awaitModifier) ok = false;
       else if (ts.isThrowStatement(node) && (sawTry || sawSafeAwait)) ok = false;
       else if (ts.isReturnStatement(node) && node.expression) {
         const value = skipTsWrappers(node.expression);
-        if (!ts.isIdentifier(value) && !ts.isLiteralExpression(value) && (oracle.mayReject?.(value) ?? true)) ok = false;
+        if (isTsRecursiveCall(value, oracle)) {
+          // As for `await`.
+        } else if (isTsSafeAwaitValue(value, oracle)) sawSafeAwait = true;
+        else if (!ts.isIdentifier(value) && !ts.isLiteralExpression(value) && (oracle.mayReject?.(value) ?? true)) ok = false;
       }
     }
     if (ts.isYieldExpression(node)) ok = false;
@@ -457,7 +553,7 @@ function isTsSelfHandledValue(node: ts.Expression, oracle: TsOwnErrorsOracle, fo
   if (isTsHandledChainCall(inner, oracle)) return true;
   if (!followWrapper || !oracle.resolveCall) return false;
   const target = asTsFunction(oracle.resolveCall(inner));
-  return target !== null && tsHandlesOwnErrors(target, oracle, false);
+  return target !== null && !tsUnderJudgement.has(target) && tsHandlesOwnErrors(target, oracle, false);
 }
 
 function isTsHandledChainCall(node: ts.Expression, oracle: TsOwnErrorsOracle): boolean {
@@ -523,8 +619,12 @@ function isTsQuietBody(body: ts.ConciseBody, oracle: TsOwnErrorsOracle): boolean
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
     if (ts.isThrowStatement(node) || ts.isYieldExpression(node)) return true;
     if (ts.isAwaitExpression(node)) {
-      if (!oracle.isSafeAwait?.(node.expression)) return true;
+      if (!isTsSafeAwaitValue(node.expression, oracle)) return true;
       const awaited = skipTsWrappers(node.expression);
+      if (isTsHandledChainCall(awaited, oracle)) {
+        const start = getTsChainStart(awaited);
+        return start !== null && start.arguments.some((argument) => loud(argument));
+      }
       if (ts.isCallExpression(awaited)) return awaited.arguments.some((argument) => loud(argument)) || loud(awaited.expression);
     }
     if (ts.isForOfStatement(node) && node.awaitModifier) return true;
@@ -536,6 +636,18 @@ function isTsQuietBody(body: ts.ConciseBody, oracle: TsOwnErrorsOracle): boolean
     return ts.forEachChild(node, (child) => (loud(child) ? true : undefined)) === true;
   };
   return !loud(body);
+}
+
+/** `getChainStart` on TypeScript's tree. */
+function getTsChainStart(node: ts.Expression): ts.CallExpression | null {
+  const ts = loadTypeScript();
+  let current = skipTsWrappers(node);
+  while (ts.isCallExpression(current)) {
+    const callee = skipTsWrappers(current.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !['then', 'catch', 'finally'].includes(callee.name.text)) return current;
+    current = skipTsWrappers(callee.expression);
+  }
+  return null;
 }
 
 function tsReturnsUnawaitedPromise(block: ts.Node, oracle: TsOwnErrorsOracle): boolean {

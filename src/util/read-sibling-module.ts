@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
-import { getKeyName, skipExpressionWrappers } from './ast.js';
+import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
 import { path, readFileSync } from './host.js';
 import { isNeverReassigned } from './resolve-function.js';
@@ -52,12 +52,14 @@ const cache = new Map<string, { text: string; module: SiblingModule | null }>();
 
 /**
  * The function an imported identifier names, when the import is relative and the module declares it as
- * an exported function, arrow or function expression (directly, or through a local `export { f }`).
+ * an exported function, arrow or function expression (directly, or through a local `export { f }`); or,
+ * in CommonJS, the function a never-reassigned `require` of such a module gives.
  */
 export function resolveImportedFunction(context: Context, id: TSESTree.Identifier): ImportedFunction | null {
   try {
     const variable = ASTUtils.findVariable(context.sourceCode.getScope(id), id);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (variable && def?.type === 'Variable') return resolveRequiredFunction(context, variable, def);
     if (def?.type !== 'ImportBinding') return null;
     const declaration = def.parent;
     if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return null;
@@ -75,6 +77,95 @@ export function resolveImportedFunction(context: Context, id: TSESTree.Identifie
   } catch {
     return null;
   }
+}
+
+/**
+ * `const save = require('./store')`, `const { save } = require('./store')` or
+ * `const save = require('./store').save`, never reassigned: the function the required module exports
+ * under that name (`module.exports = fn`, `module.exports = { save }`, `exports.save = fn`).
+ */
+function resolveRequiredFunction(context: Context, variable: TSESLint.Scope.Variable, def: TSESLint.Scope.Definition): ImportedFunction | null {
+  const declarator = def.node;
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init || !isNeverReassigned(variable)) return null;
+  let init = skipExpressionWrappers(declarator.init);
+  // null: the value of `module.exports` itself.
+  let exported: string | null = null;
+  if (init.type === AST_NODE_TYPES.MemberExpression) {
+    exported = getStaticPropertyName(init);
+    if (exported === null || declarator.id !== def.name) return null;
+    init = skipExpressionWrappers(init.object);
+  } else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+    const property = declarator.id.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && candidate.value === def.name);
+    if (property?.type !== AST_NODE_TYPES.Property || property.computed) return null;
+    exported = getKeyName(property.key);
+    if (exported === null) return null;
+  } else if (declarator.id !== def.name) {
+    return null;
+  }
+  const specifier = getRequiredSpecifier(context, init);
+  if (specifier === null) return null;
+  const module = readSiblingModule(context, specifier);
+  if (!module) return null;
+  const fn = findCommonJsExport(module, exported);
+  return fn ? { fn, module } : null;
+}
+
+/** `require('./store')` with the global `require` and one string: the string. */
+function getRequiredSpecifier(context: Context, node: TSESTree.Node): string | null {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return null;
+  const callee = skipExpressionWrappers(node.callee);
+  const argument = node.arguments[0]!;
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require') return null;
+  if (argument.type !== AST_NODE_TYPES.Literal || typeof argument.value !== 'string') return null;
+  const required = ASTUtils.findVariable(context.sourceCode.getScope(callee), callee);
+  return !required || required.defs.length === 0 ? argument.value : null;
+}
+
+/**
+ * What a CommonJS module exports under a name (null: `module.exports` itself), from its top-level
+ * assignments, when exactly one of them gives it: `module.exports = fn`, `module.exports = { save, load() {} }`,
+ * `module.exports.save = fn`, `exports.save = fn` (a function, or a local function's name).
+ */
+function findCommonJsExport(module: SiblingModule, exported: string | null): FunctionNode | null {
+  const { sourceCode } = module;
+  const isFree = (id: TSESTree.Identifier): boolean => {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+    return !variable || variable.defs.length === 0;
+  };
+  const isModuleExports = (node: TSESTree.Node): boolean =>
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'module' &&
+    getStaticPropertyName(node) === 'exports' &&
+    isFree(node.object);
+  const values: TSESTree.Node[] = [];
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+    const assignment = statement.expression;
+    if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') continue;
+    const { left, right } = assignment;
+    if (isModuleExports(left)) {
+      if (exported === null) {
+        values.push(right);
+        continue;
+      }
+      const object = skipExpressionWrappers(right);
+      if (object.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      for (const property of object.properties) {
+        // `...helpers` may supply the name too: unknown.
+        if (property.type === AST_NODE_TYPES.SpreadElement) return null;
+        if (!property.computed && getKeyName(property.key) === exported) values.push(property.value);
+      }
+      continue;
+    }
+    if (exported === null || left.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(left) !== exported) continue;
+    const target = left.object;
+    if (isModuleExports(target) || (target.type === AST_NODE_TYPES.Identifier && target.name === 'exports' && isFree(target))) values.push(right);
+  }
+  if (values.length !== 1) return null;
+  const value = skipExpressionWrappers(values[0] as TSESTree.Expression);
+  if (isFunctionNode(value)) return value;
+  return value.type === AST_NODE_TYPES.Identifier ? findLocalFunction(module, value.name) : null;
 }
 
 /**

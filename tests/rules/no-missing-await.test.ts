@@ -1128,6 +1128,8 @@ const siblingValid: Valid[] = [
   'import useLocale from "./modules/locale.js";\ndeclare function render(): void;\nasync function switchTo(code: string) {\n  await useLocale(code);\n  render();\n}\nswitchTo("fr");',
   // Per-file loads that each catch their error: the batch cannot reject, so its `.then` chain may float.
   'import { loadFiles } from "./modules/tasks.js";\nloadFiles(["a.png"]).then(({ failed }) => console.log(failed));',
+  // A guard in front of a reader that falls back on failure and retries its backup through itself.
+  'import { readNoteLater } from "./modules/tasks.js";\nreadNoteLater("todo.md").then((note) => console.log(note));',
 ].map((code) => ({ code, filename: fixture('file.ts') }));
 
 const siblingInvalid: Invalid[] = [
@@ -1167,6 +1169,24 @@ const siblingInvalid: Invalid[] = [
       },
     ],
   },
+  // The same reader without its fallback: a failed read rejects.
+  {
+    code: 'import { readNoteOrFail } from "./modules/tasks.js";\nreadNoteOrFail("todo.md").then((note) => console.log(note));',
+    filename: fixture('file.ts'),
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 2,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'import { readNoteOrFail } from "./modules/tasks.js";\nawait readNoteOrFail("todo.md").then((note) => console.log(note));' },
+          { messageId: 'addVoid', output: 'import { readNoteOrFail } from "./modules/tasks.js";\nvoid readNoteOrFail("todo.md").then((note) => console.log(note));' },
+          { messageId: 'addCatch', output: `import { readNoteOrFail } from "./modules/tasks.js";\nreadNoteOrFail("todo.md").then((note) => console.log(note))${CATCH};` },
+        ],
+      },
+    ],
+  },
   // A package import is not read from disk: the same shape stays reported without types.
   {
     code: 'import { startSync } from "sync-package";\nasync function refresh() {\n  await startSync();\n}\nrefresh();',
@@ -1189,6 +1209,177 @@ const siblingInvalid: Invalid[] = [
 
 plainTester.run('no-missing-await (imported callees, plain)', rule, { valid: siblingValid, invalid: siblingInvalid });
 typedTester.run('no-missing-await (imported callees, typed)', rule, { valid: siblingValid, invalid: siblingInvalid });
+
+// ---------------------------------------------------------------------------------------------------
+// Shapes visible without types: CommonJS requires of sibling modules, `Promise.resolve()` of nothing,
+// awaited `.catch` fallbacks, recursion and a second wrapper over a self-handling function.
+// ---------------------------------------------------------------------------------------------------
+
+const visibleValid: Valid[] = [
+  // A best-effort ping reached through `require`: every step of the required module falls back to null.
+  { code: 'const sendUsagePing = require("./modules/cjs/ping.cjs");\nmodule.exports = async function main(options) {\n  sendUsagePing(options).then((status) => {\n    options.pingStatus = status;\n  });\n  await options.run();\n};', filename: fixture('file.cjs'), languageOptions: commonjs },
+  // The same module's helpers, destructured or read off the `require` call.
+  { code: 'const { quietPing } = require("./modules/cjs/ping.cjs");\nconst alsoQuiet = require("./modules/cjs/ping.cjs").quietPing;\nfunction start(options) {\n  quietPing(options).then(() => {});\n  alsoQuiet(options).then(() => {});\n}\nmodule.exports = start;', filename: fixture('file.cjs'), languageOptions: commonjs },
+  // `Promise.resolve()` of no value cannot reject, and a callback that only assigns cannot throw.
+  'let flushed = false;\nPromise.resolve().then(() => {\n  flushed = true;\n});\nexport { flushed };',
+  // An awaited read that falls back to an empty text on failure: the reader cannot reject.
+  'import { readFile } from "node:fs/promises";\nasync function readNotes(path: string) {\n  const text = await readFile(path, "utf8").catch(() => "");\n  return text.trim();\n}\nreadNotes("notes.txt").then((notes) => console.log(notes));',
+  // A request that retries once on a fallback address through itself: each call catches its own failure.
+  'async function fetchWithFallback(url: string, fallback?: string): Promise<Response | null> {\n  const response = await fetch(url).catch(() => null);\n  if (!response && fallback) return fetchWithFallback(fallback);\n  return response;\n}\nfetchWithFallback("https://a.example", "https://b.example").then((response) => console.log(response?.status));',
+  // Two wrappers over a self-handling pull: `return pullOnce()` settles as `return await pullOnce()` would.
+  'declare function syncAll(): Promise<void>;\nasync function pullOnce() {\n  try {\n    await syncAll();\n  } catch (error) {\n    console.error(error);\n  }\n}\nasync function pullIfEnabled(enabled: boolean) {\n  if (!enabled) return;\n  return pullOnce();\n}\nfunction pullSoon(enabled: boolean) {\n  return pullIfEnabled(enabled);\n}\npullSoon(true).then(() => console.log("pulled"));',
+];
+
+const visibleInvalid: Invalid[] = [
+  // A helper of the same module that lets the request fail: its rejection escapes.
+  {
+    code: 'const { pingOrFail } = require("./modules/cjs/ping.cjs");\nfunction start(url) {\n  pingOrFail(url).then(() => {});\n}\nmodule.exports = start;',
+    filename: fixture('file.cjs'),
+    languageOptions: commonjs,
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'const { pingOrFail } = require("./modules/cjs/ping.cjs");\nfunction start(url) {\n  void pingOrFail(url).then(() => {});\n}\nmodule.exports = start;' },
+          { messageId: 'addCatch', output: `const { pingOrFail } = require("./modules/cjs/ping.cjs");\nfunction start(url) {\n  pingOrFail(url).then(() => {})${CATCH};\n}\nmodule.exports = start;` },
+        ],
+      },
+    ],
+  },
+  // A callback that calls something may throw: the chain can reject.
+  {
+    code: 'declare const queue: { flush(): void };\nPromise.resolve().then(() => queue.flush());',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 2,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare const queue: { flush(): void };\nawait Promise.resolve().then(() => queue.flush());' },
+          { messageId: 'addVoid', output: 'declare const queue: { flush(): void };\nvoid Promise.resolve().then(() => queue.flush());' },
+          { messageId: 'addCatch', output: `declare const queue: { flush(): void };\nPromise.resolve().then(() => queue.flush())${CATCH};` },
+        ],
+      },
+    ],
+  },
+  // A value of unknown kind may be a thenable that rejects.
+  {
+    code: 'declare const value: unknown;\nlet seen = false;\nPromise.resolve(value).then(() => {\n  seen = true;\n});\nexport { seen };',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare const value: unknown;\nlet seen = false;\nawait Promise.resolve(value).then(() => {\n  seen = true;\n});\nexport { seen };' },
+          { messageId: 'addVoid', output: 'declare const value: unknown;\nlet seen = false;\nvoid Promise.resolve(value).then(() => {\n  seen = true;\n});\nexport { seen };' },
+          { messageId: 'addCatch', output: `declare const value: unknown;\nlet seen = false;\nPromise.resolve(value).then(() => {\n  seen = true;\n})${CATCH};\nexport { seen };` },
+        ],
+      },
+    ],
+  },
+  // The fallback handler wraps and rethrows: the reader can reject.
+  {
+    code: 'import { readFile } from "node:fs/promises";\nasync function readNotes(path: string) {\n  const text = await readFile(path, "utf8").catch((error) => {\n    throw new Error("cannot read notes", { cause: error });\n  });\n  return text.trim();\n}\nreadNotes("notes.txt").then((notes) => console.log(notes));',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 8,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'import { readFile } from "node:fs/promises";\nasync function readNotes(path: string) {\n  const text = await readFile(path, "utf8").catch((error) => {\n    throw new Error("cannot read notes", { cause: error });\n  });\n  return text.trim();\n}\nawait readNotes("notes.txt").then((notes) => console.log(notes));' },
+          { messageId: 'addVoid', output: 'import { readFile } from "node:fs/promises";\nasync function readNotes(path: string) {\n  const text = await readFile(path, "utf8").catch((error) => {\n    throw new Error("cannot read notes", { cause: error });\n  });\n  return text.trim();\n}\nvoid readNotes("notes.txt").then((notes) => console.log(notes));' },
+          { messageId: 'addCatch', output: `import { readFile } from "node:fs/promises";\nasync function readNotes(path: string) {\n  const text = await readFile(path, "utf8").catch((error) => {\n    throw new Error("cannot read notes", { cause: error });\n  });\n  return text.trim();\n}\nreadNotes("notes.txt").then((notes) => console.log(notes))${CATCH};` },
+        ],
+      },
+    ],
+  },
+  // The same recursion with an unguarded request: a network failure rejects.
+  {
+    code: 'async function fetchWithFallback(url: string, fallback?: string): Promise<Response | null> {\n  const response = await fetch(url);\n  if (!response.ok && fallback) return fetchWithFallback(fallback);\n  return response;\n}\nfetchWithFallback("https://a.example", "https://b.example").then((response) => console.log(response?.status));',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 6,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'async function fetchWithFallback(url: string, fallback?: string): Promise<Response | null> {\n  const response = await fetch(url);\n  if (!response.ok && fallback) return fetchWithFallback(fallback);\n  return response;\n}\nawait fetchWithFallback("https://a.example", "https://b.example").then((response) => console.log(response?.status));' },
+          { messageId: 'addVoid', output: 'async function fetchWithFallback(url: string, fallback?: string): Promise<Response | null> {\n  const response = await fetch(url);\n  if (!response.ok && fallback) return fetchWithFallback(fallback);\n  return response;\n}\nvoid fetchWithFallback("https://a.example", "https://b.example").then((response) => console.log(response?.status));' },
+          { messageId: 'addCatch', output: `async function fetchWithFallback(url: string, fallback?: string): Promise<Response | null> {\n  const response = await fetch(url);\n  if (!response.ok && fallback) return fetchWithFallback(fallback);\n  return response;\n}\nfetchWithFallback("https://a.example", "https://b.example").then((response) => console.log(response?.status))${CATCH};` },
+        ],
+      },
+    ],
+  },
+  // Recursion alone is no handling: nothing in this body catches anything.
+  {
+    code: 'async function retryForever(attempt: number): Promise<void> {\n  return retryForever(attempt + 1);\n}\nretryForever(0).then(() => console.log("done"));',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 4,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'async function retryForever(attempt: number): Promise<void> {\n  return retryForever(attempt + 1);\n}\nawait retryForever(0).then(() => console.log("done"));' },
+          { messageId: 'addVoid', output: 'async function retryForever(attempt: number): Promise<void> {\n  return retryForever(attempt + 1);\n}\nvoid retryForever(0).then(() => console.log("done"));' },
+          { messageId: 'addCatch', output: `async function retryForever(attempt: number): Promise<void> {\n  return retryForever(attempt + 1);\n}\nretryForever(0).then(() => console.log("done"))${CATCH};` },
+        ],
+      },
+    ],
+  },
+  // The middle wrapper first awaits an access check that can reject.
+  {
+    code: 'declare function syncAll(): Promise<void>;\ndeclare function checkAccess(): Promise<void>;\nasync function pullOnce() {\n  try {\n    await syncAll();\n  } catch (error) {\n    console.error(error);\n  }\n}\nasync function pullIfEnabled() {\n  await checkAccess();\n  return pullOnce();\n}\nfunction pullSoon() {\n  return pullIfEnabled();\n}\npullSoon().then(() => console.log("pulled"));',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 17,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'declare function syncAll(): Promise<void>;\ndeclare function checkAccess(): Promise<void>;\nasync function pullOnce() {\n  try {\n    await syncAll();\n  } catch (error) {\n    console.error(error);\n  }\n}\nasync function pullIfEnabled() {\n  await checkAccess();\n  return pullOnce();\n}\nfunction pullSoon() {\n  return pullIfEnabled();\n}\nawait pullSoon().then(() => console.log("pulled"));' },
+          { messageId: 'addVoid', output: 'declare function syncAll(): Promise<void>;\ndeclare function checkAccess(): Promise<void>;\nasync function pullOnce() {\n  try {\n    await syncAll();\n  } catch (error) {\n    console.error(error);\n  }\n}\nasync function pullIfEnabled() {\n  await checkAccess();\n  return pullOnce();\n}\nfunction pullSoon() {\n  return pullIfEnabled();\n}\nvoid pullSoon().then(() => console.log("pulled"));' },
+          { messageId: 'addCatch', output: `declare function syncAll(): Promise<void>;\ndeclare function checkAccess(): Promise<void>;\nasync function pullOnce() {\n  try {\n    await syncAll();\n  } catch (error) {\n    console.error(error);\n  }\n}\nasync function pullIfEnabled() {\n  await checkAccess();\n  return pullOnce();\n}\nfunction pullSoon() {\n  return pullIfEnabled();\n}\npullSoon().then(() => console.log("pulled"))${CATCH};` },
+        ],
+      },
+    ],
+  },
+];
+
+plainTester.run('no-missing-await (shapes visible without types, plain)', rule, { valid: visibleValid, invalid: visibleInvalid });
+typedTester.run('no-missing-await (shapes visible without types, typed)', rule, { valid: visibleValid, invalid: visibleInvalid });
+
+// Without types only: with types the checker's signature for the reassigned variable decides.
+plainTester.run('no-missing-await (shapes visible without types, plain only)', rule, {
+  valid: [],
+  invalid: [
+    // A required name that is reassigned may no longer be the module's function.
+    {
+      code: 'let ping = require("./modules/cjs/ping.cjs");\nif (process.env.DRY_RUN) ping = () => Promise.reject(new Error("dry run"));\nfunction start(options) {\n  ping(options).then(() => {});\n}\nmodule.exports = start;',
+      filename: fixture('file.cjs'),
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'let ping = require("./modules/cjs/ping.cjs");\nif (process.env.DRY_RUN) ping = () => Promise.reject(new Error("dry run"));\nfunction start(options) {\n  void ping(options).then(() => {});\n}\nmodule.exports = start;' },
+            { messageId: 'addCatch', output: `let ping = require("./modules/cjs/ping.cjs");\nif (process.env.DRY_RUN) ping = () => Promise.reject(new Error("dry run"));\nfunction start(options) {\n  ping(options).then(() => {})${CATCH};\n}\nmodule.exports = start;` },
+          ],
+        },
+      ],
+    },
+  ],
+});
 
 // ---------------------------------------------------------------------------------------------------
 // Without types: syntax decides.

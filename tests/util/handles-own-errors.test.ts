@@ -34,6 +34,9 @@ plainTester.run('functionHandlesOwnErrors', probe, {
     'async function f() { try { await a(); } catch (error) { if (fatal(error)) throw error; } }',
     'async function f() { try { await a(); } catch (error) { return Promise.reject(error); } }',
     'const f = async () => a();',
+    // A fallback that rethrows, and a recursion with nothing that handles anything.
+    'async function f() { const v = await a().catch((error) => { throw error; }); return v; }',
+    'async function f(n) { return f(n + 1); }',
   ],
   invalid: [
     { code: 'async function f() { try { await a(); } catch (error) { log(error); } }', errors: handles },
@@ -41,5 +44,7 @@ plainTester.run('functionHandlesOwnErrors', probe, {
     // A throw caught again inside the catch, or thrown later by a nested function, does not escape.
     { code: 'async function f() { try { await a(); } catch (error) { try { throw wrap(error); } catch (inner) { log(inner); } } }', errors: handles },
     { code: 'async function f() { try { await a(); } catch (error) { setTimeout(() => { throw error; }); } }', errors: handles },
+    // An awaited chain whose handler swallows is as good as a swallowing try around the await.
+    { code: 'async function f() { const v = await a().catch(() => null); return v; }', errors: handles },
   ],
 });

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TestLanguageOptions } from '@typescript-eslint/rule-tester';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from '../../src/util/create-rule.js';
@@ -52,6 +53,32 @@ plainTester.run('read-sibling-module', probe, {
     { code: 'import run from "./modules/sibling/index.js"; run();', filename: file, errors: [at(11, 'async')] },
     // A `paths` alias of the nearest tsconfig.json (comments and trailing commas allowed there).
     { code: 'import getAnnouncement from "@/announcement";\ngetAnnouncement();', filename: fixture('aliased/file.ts'), errors: [at(3, 'async')] },
+  ],
+});
+
+// CommonJS: a never-reassigned `require` of a relative module, by the module's top-level assignments.
+// The tester hands languageOptions to ESLint as they are; its type leaves out ESLint's `sourceType`.
+const cjs = { filename: fixture('file.cjs'), languageOptions: { sourceType: 'commonjs' } as unknown as TestLanguageOptions };
+
+plainTester.run('read-sibling-module (require)', probe, {
+  valid: [
+    // A name assigned twice, or possibly supplied by a spread, is unknown.
+    { code: 'const { twice } = require("./modules/cjs/exports.cjs"); twice();', ...cjs },
+    { code: 'const { open } = require("./modules/cjs/spread.cjs"); open();', ...cjs },
+    // A reassigned binding, a shadowed `require` and a package are not followed.
+    { code: 'let load = require("./modules/cjs/exports.cjs"); load = () => 1; load();', ...cjs },
+    { code: 'function start(require) { const load = require("./modules/cjs/exports.cjs"); load(); }', ...cjs },
+    { code: 'const load = require("load-package"); load();', ...cjs },
+    // A name the module does not export.
+    { code: 'const { missing } = require("./modules/cjs/exports.cjs"); missing();', ...cjs },
+  ],
+  invalid: [
+    // `module.exports = load`, `module.exports.save = save`, `exports.remove = async function …`.
+    { code: 'const load = require("./modules/cjs/exports.cjs"); load();', ...cjs, errors: [at(3, 'async')] },
+    { code: 'const { save, remove: drop } = require("./modules/cjs/exports.cjs"); save(); drop();', ...cjs, errors: [at(4, 'sync'), at(7, 'async')] },
+    { code: 'const save = require("./modules/cjs/exports.cjs").save; save();', ...cjs, errors: [at(4, 'sync')] },
+    // `module.exports = { open, close: async () => {} }`.
+    { code: 'const { open, close } = require("./modules/cjs/object.cjs"); open(); close();', ...cjs, errors: [at(3, 'sync'), at(6, 'async')] },
   ],
 });
 
