@@ -280,8 +280,9 @@ export default createRule<Options, MessageId>({
       const inner = skipExpressionWrappers(argument);
       let isArray: boolean;
       if (inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.CallExpression) {
-        // The array question first: the callee's declared types usually settle it (issue 12 §3).
-        isArray = isPromiseArray(inner) && !isPromiseValue(inner);
+        // A promise by syntax (a same-file async function, a known API) is no array: no checker needed.
+        // Otherwise the array question first: the callee's declared types usually settle it (issue 12 §3).
+        isArray = !isPromiseBySyntacticFacts(inner) && isPromiseArray(inner) && !isPromiseValue(inner);
       } else if (inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.MemberExpression) {
         isArray = isValueArray(argument);
       } else {
@@ -433,7 +434,7 @@ export default createRule<Options, MessageId>({
         // A name declared `flag: boolean` or `const n = a + 1` needs no checker (issue 12 §3).
         if (isSurelyNotThenableName(sourceCode, id)) return;
         // `const user = findUser()`: the callee's declared return types settle most names (issue 12 §3).
-        if (constCallSaysNo(id, (type) => hasThenable(services, services.getTsNode(id), type))) return;
+        if (constCallSaysNo(id, (type) => hasThenable(services, services.getTsNode(id), type), true)) return;
         const type = services.getType(id);
         if (isVagueType(type)) return;
         always = isAlwaysPendingWork(services, services.getTsNode(id), type);
@@ -457,14 +458,45 @@ export default createRule<Options, MessageId>({
     /**
      * `const x = call()` (no annotation, no assertion): whether the callee's declared return types say no
      * (none passes `test`), so the type of `x`, which costs the checker the whole call, is not needed.
+     * Also through the operators whose value is one of their operands (`const x = !ready && load()`,
+     * `const x = cached ? read() : undefined`). `awaitedSaysNo`: an awaited operand passes no thenable test.
      */
-    function constCallSaysNo(id: TSESTree.Identifier, test: (type: ts.Type) => boolean): boolean {
+    function constCallSaysNo(id: TSESTree.Identifier, test: (type: ts.Type) => boolean, awaitedSaysNo: boolean): boolean {
       const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const') return false;
       const declarator = def.node;
-      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.typeAnnotation || declarator.init?.type !== AST_NODE_TYPES.CallExpression) return false;
-      return calleeSaysNo(declarator.init, test);
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.typeAnnotation || !declarator.init) return false;
+      return valueSaysNo(declarator.init, test, awaitedSaysNo);
+    }
+
+    /**
+     * Whether the value of an (unwrapped) initialiser is settled without its own type: calls by their
+     * callee's declared return types, primitives by syntax, and `&&` / `||` / `??` / `?:` by their
+     * operands (the value is one of them). False when it cannot tell.
+     */
+    function valueSaysNo(node: TSESTree.Expression, test: (type: ts.Type) => boolean, awaitedSaysNo: boolean): boolean {
+      switch (node.type) {
+        case AST_NODE_TYPES.CallExpression:
+          return calleeSaysNo(node, test);
+        case AST_NODE_TYPES.ChainExpression:
+          return node.expression.type === AST_NODE_TYPES.CallExpression && calleeSaysNo(node.expression, test);
+        case AST_NODE_TYPES.LogicalExpression:
+          return valueSaysNo(node.left, test, awaitedSaysNo) && valueSaysNo(node.right, test, awaitedSaysNo);
+        case AST_NODE_TYPES.ConditionalExpression:
+          return valueSaysNo(node.consequent, test, awaitedSaysNo) && valueSaysNo(node.alternate, test, awaitedSaysNo);
+        case AST_NODE_TYPES.Literal:
+        case AST_NODE_TYPES.TemplateLiteral:
+        case AST_NODE_TYPES.UnaryExpression:
+        case AST_NODE_TYPES.BinaryExpression:
+          return true;
+        case AST_NODE_TYPES.AwaitExpression:
+          return awaitedSaysNo;
+        case AST_NODE_TYPES.Identifier:
+          return node.name === 'undefined' && isGlobalName(node);
+        default:
+          return false;
+      }
     }
 
     /** The initializer of a `const` (never reassigned) the identifier names. */
@@ -546,6 +578,11 @@ export default createRule<Options, MessageId>({
       return detector.isPromiseSyntactically(node);
     }
 
+    /** What `isPromiseValue` answers from syntax alone, before it asks the checker. */
+    function isPromiseBySyntacticFacts(node: TSESTree.Expression): boolean {
+      return !detector.isSurelyNotPromise(node) && detector.isKnownPromise(node);
+    }
+
     /**
      * Whether the callee's declared return types already say no (none passes `test`), so the call's
      * own, costlier type is not needed (issue 12 §3). False when they cannot tell.
@@ -593,7 +630,7 @@ export default createRule<Options, MessageId>({
     /** An identifier or member (or an assertion of one) that holds an array of promises. */
     function isValueArray(node: TSESTree.Expression): boolean {
       if (services) {
-        if (node.type === AST_NODE_TYPES.Identifier && constCallSaysNo(node, (type) => isArrayOrTuple(services, type))) return false;
+        if (node.type === AST_NODE_TYPES.Identifier && constCallSaysNo(node, (type) => isArrayOrTuple(services, type), false)) return false;
         const type = services.getType(node);
         if (isVagueType(type)) return false;
         return isPendingWorkArray(services, services.getTsNode(node), type);
@@ -708,6 +745,11 @@ export default createRule<Options, MessageId>({
 
     function resolveSameFile(call: TSESTree.CallExpression): FunctionNode | null {
       return detector.resolveCallee(call)?.fn ?? null;
+    }
+
+    function isGlobalName(id: TSESTree.Identifier): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+      return !variable || variable.defs.length === 0;
     }
 
     function isGlobalPromise(id: TSESTree.Identifier): boolean {

@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isTypeParameter, isVagueType, loadTypeScript, unionConstituents } from './typescript.js';
 import type * as ts from 'typescript';
@@ -21,22 +22,62 @@ import { safely } from './safe-checker.js';
  * uninstantiated: a caller may ask what they are (a promise, an array), not what they hold.
  */
 export function getDeclaredReturnTypes(services: TypeServices, call: TSESTree.CallExpression): readonly ts.Type[] | null {
-  return safely(null, () => {
-    const calleeType = services.getType(call.callee);
-    if (isVagueType(calleeType)) return null;
-    const returns: ts.Type[] = [];
-    for (const part of unionConstituents(services.checker.getNonNullableType(calleeType))) {
-      const signatures = part.getCallSignatures();
-      if (signatures.length === 0) return null;
-      for (const signature of signatures) {
-        const type = signature.getReturnType();
-        if (isVagueType(type) || isTypeParameter(type)) return null;
-        if (signature.typeParameters?.length && !hasFixedShape(type)) return null;
-        returns.push(type);
+  // Asked by several questions about the same call: answer once (the node is the file's, so is the cache).
+  if (answers.has(call)) return answers.get(call)!;
+  const answer = safely(null, () => readReturnTypes(services, call));
+  answers.set(call, answer);
+  return answer;
+}
+
+const answers = new WeakMap<TSESTree.CallExpression, readonly ts.Type[] | null>();
+
+function readReturnTypes(services: TypeServices, call: TSESTree.CallExpression): readonly ts.Type[] | null {
+  const calleeType = services.getType(call.callee);
+  if (isVagueType(calleeType)) return null;
+  const returns: ts.Type[] = [];
+  for (const part of unionConstituents(services.checker.getNonNullableType(calleeType))) {
+    const signatures = part.getCallSignatures();
+    if (signatures.length === 0) return null;
+    for (const signature of signatures) {
+      let type = signature.getReturnType();
+      // `emitter.on(…)` declared to return `this`: the call yields its receiver, whose type is at hand
+      // (the full call type would check every argument, callbacks included).
+      if (isThisType(type)) {
+        const receiver = getReceiverType(services, call);
+        if (receiver === null) return null;
+        type = receiver;
       }
+      if (isVagueType(type) || isTypeParameter(type)) return null;
+      if (signature.typeParameters?.length && !hasFixedShape(type)) return null;
+      returns.push(type);
     }
-    return returns;
-  });
+  }
+  return returns;
+}
+
+/**
+ * The polymorphic `this` type of a class or interface: a type parameter whose symbol is the class or
+ * interface itself, not a declared type parameter.
+ */
+function isThisType(type: ts.Type): boolean {
+  const ts = loadTypeScript();
+  return isTypeParameter(type) && type.symbol !== undefined && (type.symbol.flags & ts.SymbolFlags.TypeParameter) === 0;
+}
+
+/**
+ * What `this` is in the callee `receiver.method`: the receiver's type, when it is a concrete one (a
+ * class instance, or the class's own `this` inside it, judged by its constraint). Null for `super.m()`
+ * and computed or unknown receivers.
+ */
+function getReceiverType(services: TypeServices, call: TSESTree.CallExpression): ts.Type | null {
+  const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type === AST_NODE_TYPES.Super) return null;
+  const receiver = services.getType(callee.object);
+  if (isVagueType(receiver)) return null;
+  if (!isTypeParameter(receiver)) return services.checker.getNonNullableType(receiver);
+  // `this.on(…)` inside the class: `this` is the class's this-type; its constraint is the class.
+  const constraint = services.checker.getBaseConstraintOfType(receiver);
+  return constraint && !isVagueType(constraint) && !isTypeParameter(constraint) ? constraint : null;
 }
 
 

@@ -1491,6 +1491,10 @@ typedTester.run('no-missing-await (typed only)', rule, {
     // Functions of another file that hand every caller the module's one connection promise.
     'import { whenConnected, settledConnection } from "./modules/held.js"; export function warmUp() { whenConnected(); settledConnection(); }',
     'import { Worker } from "node:worker_threads"; export function stop(worker: Worker) { worker.terminate(); }',
+    // A method declared to return `this` hands back its receiver: no promise when the receiver is none.
+    'class Emitter { on(event: string, listener: () => void): this { return this; } start() { this.on("ready", () => {}).on("end", () => {}); } }',
+    // A const whose every operand says no (`!ready && check()`, `ready ? check() : undefined`) is no promise.
+    'export function run(ready: boolean, check: () => boolean) { const due = !ready && check(); if (due) {} const value = ready ? check() : undefined; if (value) {} }',
     'import { useQueryClient } from "@tanstack/react-query"; export function useRefresh() { const client = useQueryClient(); return () => { client.invalidateQueries({ queryKey: ["todos"] }); client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: false }); client.prefetchQuery({ queryKey: ["todo"], queryFn: async () => 1 }); }; }',
   ],
   invalid: [
@@ -1589,6 +1593,27 @@ typedTester.run('no-missing-await (typed only)', rule, {
           ],
         },
       ],
+    },
+    // A lazy thenable's method that returns `this`, called inside the class: the builder floats.
+    {
+      code: 'class Query {\n  where(): this { return this; }\n  then<T>(resolve: (rows: string[]) => T): Promise<T> { return Promise.resolve(resolve([])); }\n  run() {\n    this.where();\n  }\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floatingThenable',
+          line: 5,
+          column: 5,
+          suggestions: [
+            { messageId: 'addVoid', output: 'class Query {\n  where(): this { return this; }\n  then<T>(resolve: (rows: string[]) => T): Promise<T> { return Promise.resolve(resolve([])); }\n  run() {\n    void this.where();\n  }\n}' },
+          ],
+        },
+      ],
+    },
+    // A const whose operands are both promises is always one: its test is always true.
+    {
+      code: 'declare function save(): Promise<void>;\ndeclare function load(): Promise<void>;\nexport function run(fresh: boolean) {\n  const pending = fresh ? load() : save();\n  if (pending) {}\n}',
+      output: null,
+      errors: [{ messageId: 'conditionValue', line: 5, column: 7, suggestions: [] }],
     },
     // There `self` is another object: its promise is not held by the function's own object.
     {
