@@ -60,12 +60,20 @@ export function isUnderJudgement(fn: FunctionNode): boolean {
 }
 
 function handlesOwnErrors(fn: FunctionNode, oracle: OwnErrorsOracle, followWrapper: boolean): boolean {
-  if (underJudgement.has(fn)) return true;
-  underJudgement.add(fn);
+  return judgeOnce(underJudgement, fn, () => judgeHandlesOwnErrors(fn, oracle, followWrapper));
+}
+
+/**
+ * Runs `judge` with `fn` marked as under judgement; a function already being judged answers yes, so
+ * recursion through it neither loops nor decides the verdict.
+ */
+function judgeOnce<T>(judging: Set<T>, fn: T, judge: () => boolean): boolean {
+  if (judging.has(fn)) return true;
+  judging.add(fn);
   try {
-    return judgeHandlesOwnErrors(fn, oracle, followWrapper);
+    return judge();
   } finally {
-    underJudgement.delete(fn);
+    judging.delete(fn);
   }
 }
 
@@ -435,13 +443,7 @@ function isTsAsync(fn: TsFunction): boolean {
 const tsUnderJudgement = new Set<TsFunction>();
 
 function tsHandlesOwnErrors(fn: TsFunction, oracle: TsOwnErrorsOracle, followWrapper: boolean): boolean {
-  if (tsUnderJudgement.has(fn)) return true;
-  tsUnderJudgement.add(fn);
-  try {
-    return tsJudgeHandlesOwnErrors(fn, oracle, followWrapper);
-  } finally {
-    tsUnderJudgement.delete(fn);
-  }
+  return judgeOnce(tsUnderJudgement, fn, () => tsJudgeHandlesOwnErrors(fn, oracle, followWrapper));
 }
 
 /** `isRecursiveCall` on TypeScript's tree. */
