@@ -12,15 +12,14 @@ interface TextFacts {
   patterns: Map<RegExp, boolean>;
 }
 
-// One entry per file for all three kinds of question: a cache entry costs more than most look-ups.
+// One entry per file for all three kinds of question: a cache entry costs more than most look-ups. Only a
+// WeakMap keyed by the SourceCode: oxlint hands every file the same SourceCode object and resets WeakMaps
+// between files, so a cache of any other kind would answer for the previous file.
 const facts = new WeakMap<TSESLint.SourceCode, TextFacts>();
-let last: { sourceCode: TSESLint.SourceCode; facts: TextFacts } | null = null;
 
 function getFacts(sourceCode: TSESLint.SourceCode): TextFacts {
-  if (last?.sourceCode === sourceCode) return last.facts;
   let found = facts.get(sourceCode);
   if (!found) facts.set(sourceCode, (found = { substrings: new Map(), words: new Map(), patterns: new Map() }));
-  last = { sourceCode, facts: found };
   return found;
 }
 
