@@ -125,11 +125,17 @@ export default createRule<Options, MessageId>({
     const services = getTypeServices(context);
     // Without types the rule reports only catalogued blocking calls and busy-wait loops on a clock: a file
     // that spells no blocking API and no clock has nothing to report (issue 12 §4).
-    // Every use of a catalogued API spells its last member name somewhere in the file (a destructured
-    // or renamed import still names it once), so files that never mention one are skipped cheaply.
-    const mayBlock = spellsBlockingName(sourceCode.text);
+    // Without types a catalogued call is found through the module or global the file names (`'fs'`,
+    // `Atomics`), the same test `findApiReferences` makes, read from the texts every rule shares. With
+    // types a call is also resolved by its declaration (`this.fs.readFileSync()`), and every such use
+    // spells its last member name somewhere in the file (a destructured or renamed import still names it
+    // once), so files that never mention one are skipped cheaply.
+    const mayBlock = services ? spellsBlockingName(sourceCode.text) : mentionsApi(sourceCode, BLOCKING_CALLS);
     if (!services && !mayBlock && !mentionsApi(sourceCode, CLOCK_READS)) return {};
-    if (!(options.checkOneOffFiles ?? false) && isOneOffFile(sourceCode, context.physicalFilename, context.cwd)) return {};
+    // Tests, migrations and scripts are left alone unless `checkOneOffFiles`: judged only once the file has a
+    // candidate, since most files have none and reading the path and top-level statements is not free (issue 12 §4).
+    let oneOff: boolean | undefined;
+    const skipsFile = (): boolean => (oneOff ??= !(options.checkOneOffFiles ?? false) && isOneOffFile(sourceCode, context.physicalFilename, context.cwd));
     let moduleSources: string[] | undefined;
     const helperCache = new Map<FunctionNode, HelperUse | null>();
     const runsOnce = createRunsOnce(sourceCode);
@@ -144,12 +150,13 @@ export default createRule<Options, MessageId>({
       CallExpression(node) {
         const reference = getBlocking().get(node);
         if (reference) {
-          checkCall(node, reference.target as BlockingCallTarget, false);
+          if (!skipsFile()) checkCall(node, reference.target as BlockingCallTarget, false);
           return;
         }
-        const typed = mayBlock && services ? resolveByType(node) : null;
+        if (!services || skipsFile()) return;
+        const typed = mayBlock ? resolveByType(node) : null;
         if (typed) checkCall(node, typed, true);
-        else if (services && followSyncHelpers) checkHelperCall(node);
+        else if (followSyncHelpers) checkHelperCall(node);
       },
       WhileStatement: checkLoop,
       DoWhileStatement: checkLoop,
@@ -520,6 +527,7 @@ export default createRule<Options, MessageId>({
       if (leftClock === rightClock || leftClock === 'other' || rightClock === 'other') return;
       if (leftClock === 'work' || rightClock === 'work') return;
       if (doesWork(loop.body) || (loop.type === AST_NODE_TYPES.ForStatement && loop.update && doesWork(loop.update))) return;
+      if (skipsFile()) return;
       const place = locate(loop);
       if (!place || place.kind === 'sync') return;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];

@@ -14,6 +14,7 @@ import { isInside } from '../src/util/get-enclosing-function.js';
 import { isTestFile } from '../src/util/is-test-file.js';
 import { getThisClass } from '../src/util/resolve-function.js';
 import { findApiReferences } from '../src/util/resolve-import.js';
+import { textHasWord } from '../src/util/text-words.js';
 import { createRaceFinder } from './no-leaked-timers/find-race.js';
 import { createHandleFate } from './no-leaked-timers/handle-fate.js';
 import { createListenerAnalysis } from './no-leaked-timers/listener-analysis.js';
@@ -116,9 +117,10 @@ export default createRule<Options, MessageId>({
     const checkTopLevel = options.checkTopLevel === true;
     const checkAbortListeners = options.checkAbortListeners !== false;
     const text = sourceCode.text;
-    const mayHaveTimers = /set(?:Timeout|Interval|Immediate)/u.test(text) && /\bset(?:Timeout|Interval|Immediate)\b/u.test(text);
+    // Whole words, read once per file for every rule that asks (src/util/text-words.ts).
+    const mayHaveTimers = TIMER_WORDS.some((word) => textHasWord(sourceCode, word));
     // Without timers only listeners are judged, and each is a call of a method the text then names.
-    if (!mayHaveTimers && (!checkAbortListeners || !LISTENER_WORDS.test(text))) return {};
+    if (!mayHaveTimers && (!checkAbortListeners || !LISTENER_WORDS.some((word) => textHasWord(sourceCode, word)))) return {};
     const isTypeScript = /\.[cm]?tsx?$/u.test(context.filename);
 
     const timerCalls: TSESTree.CallExpression[] = [];
@@ -355,4 +357,6 @@ export default createRule<Options, MessageId>({
 });
 
 /** A listener call names its method (`on`, `addEventListener`, …) in the text, as a name or a string. */
-const LISTENER_WORDS = new RegExp(`\\b(?:${[...LISTENER_ADD_METHODS].join('|')})\\b`, 'u');
+const LISTENER_WORDS = [...LISTENER_ADD_METHODS];
+/** A timer call names its function (`setTimeout`, `timers.setInterval`, a destructured `{ setImmediate }`). */
+const TIMER_WORDS = ['setTimeout', 'setInterval', 'setImmediate'];

@@ -509,15 +509,16 @@ export default createRule<Options, MessageId>({
 
     /** A call that always yields a promise, never anything else: only then is the test always true. */
     function isAlwaysPromise(call: TSESTree.CallExpression): boolean {
-      if (detector.isSurelyNotPromise(call)) return false;
       if (services) {
+        if (detector.isSurelyNotPromise(call)) return false;
         if (calleeSaysNo(call, (type) => hasThenable(services, services.getTsNode(call), type))) return false;
         const tsNode = services.getTsNode(call);
         const type = services.getType(call);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return false;
         if (!isIntrinsicErrorType(type)) return isAlwaysPendingWork(services, tsNode, type);
       }
-      if (!detector.isPromiseSyntactically(call)) return false;
+      // Without types, the syntactic answer first: it is no for most calls, and needs no look at the callee's body.
+      if (!detector.isPromiseSyntactically(call) || (!services && detector.isSurelyNotPromise(call))) return false;
       const resolved = detector.resolveCallee(call);
       return resolved?.returnType?.type !== AST_NODE_TYPES.TSUnionType;
     }
@@ -650,8 +651,9 @@ export default createRule<Options, MessageId>({
 
     /** An array (or tuple) of promises: `items.map(async …)`, `[save(a), save(b)]`. */
     function isPromiseArray(node: TSESTree.CallExpression | TSESTree.ArrayExpression): boolean {
-      if (detector.isSurelyNotPromise(node) || isHandledChain(node)) return false;
+      if (isHandledChain(node)) return false;
       if (services) {
+        if (detector.isSurelyNotPromise(node)) return false;
         if (calleeSaysNo(node, (type) => isArrayOrTuple(services, type))) {
           return false;
         }
@@ -671,8 +673,11 @@ export default createRule<Options, MessageId>({
       if (method !== 'map' && method !== 'flatMap') return false;
       const mapper = node.arguments[0];
       if (!mapper || !isFunctionNode(mapper)) return false;
-      if (mapper.async) return !mapper.generator;
-      return mapper.body.type !== AST_NODE_TYPES.BlockStatement && detector.isPromiseSyntactically(mapper.body);
+      const mapsToPromises = mapper.async
+        ? !mapper.generator
+        : mapper.body.type !== AST_NODE_TYPES.BlockStatement && detector.isPromiseSyntactically(mapper.body);
+      // Without types the syntax above is the costlier question's filter: most calls are no `.map()` (issue 12 §4).
+      return mapsToPromises && !detector.isSurelyNotPromise(node);
     }
 
     function isFloatingCandidate(node: TSESTree.Expression): boolean {

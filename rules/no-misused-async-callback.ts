@@ -40,6 +40,7 @@ import {
   getSyncSuiteRunner,
   getThisReceiverClass,
   isExpressReceiver,
+  mayHaveExpressReceiver,
 } from './no-misused-async-callback/frameworks.js';
 import { suggestFilterFlags, suggestForOf, suggestTryCatch } from './no-misused-async-callback/suggestions.js';
 
@@ -294,7 +295,7 @@ export default createRule<Options, MessageId>({
     // Express 4
 
     function checkExpressRoute(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): boolean {
-      if (!EXPRESS_ROUTE_METHODS.has(method)) return false;
+      if (!EXPRESS_ROUTE_METHODS.has(method) || !mayHaveExpressReceiver(sourceCode, types)) return false;
       const callbacks = call.arguments
         .map((argument) => ({ argument, callback: getAsyncCallback(sourceCode, detector, argument) }))
         .filter((entry) => entry.callback !== null);

@@ -7,7 +7,7 @@ import { chooseFreeName } from '../src/util/add-import.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
 import { getOuterExpression, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
-import { getCallerSignalFinder, type CallerSignal, type CallerSignalFinder } from '../src/util/find-caller-signal.js';
+import { getCallerSignalFinder, spellsSignal, type CallerSignal, type CallerSignalFinder } from '../src/util/find-caller-signal.js';
 import { getTypeServices } from '../src/util/get-type-services.js';
 import { forEachChild, walkDescendants } from '../src/util/walk.js';
 import { getEnclosingFunction, isFunctionNode } from '../src/util/get-enclosing-function.js';
@@ -61,7 +61,7 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     // Without types a caller's signal is only ever known by a name or a written type that says `signal`
     // (`signal`, `abortSignal`, `options.signal`, `: AbortSignal`): a file that never says it has nothing to report.
-    if (!getTypeServices(context) && !/signal/iu.test(sourceCode.text)) return {};
+    if (!getTypeServices(context) && !spellsSignal(sourceCode)) return {};
     const finder = getCallerSignalFinder(context);
     const checks = createChecks(sourceCode, options.abortCheckers ?? [], finder);
     const exitCache = new WeakMap<TSESTree.Node, NormalExit[]>();

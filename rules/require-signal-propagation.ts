@@ -4,7 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isSignalName, SIGNAL_PROPERTY_NAMES, type SignalSlot } from '../src/knowledge/signal-apis.js';
 import { getOuterExpression, getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
-import { getCallerSignalFinder, type CallerSignal } from '../src/util/find-caller-signal.js';
+import { getCallerSignalFinder, spellsSignal, type CallerSignal } from '../src/util/find-caller-signal.js';
 import { getTypeServices } from '../src/util/get-type-services.js';
 import { findSignalSlot } from '../src/util/signal-reaches-api.js';
 import { walkDescendants } from '../src/util/walk.js';
@@ -58,7 +58,7 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     // Without types a caller's signal is only known by a name or a written type that says `signal` (see
     // no-swallowed-abort): a file that never says it has no signal to propagate (issue 12 §4).
-    if (!getTypeServices(context) && !/signal/iu.test(sourceCode.text)) return {};
+    if (!getTypeServices(context) && !spellsSignal(sourceCode)) return {};
     const finder = getCallerSignalFinder(context);
     const ignored = new Set(options.ignore ?? []);
     const abortListeners = new WeakMap<TSESTree.Node, boolean>();

@@ -6,7 +6,7 @@ import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../..
 import { isFunctionNode } from '../../src/util/get-enclosing-function.js';
 import type { TypeServices } from '../../src/util/get-type-services.js';
 import { getThisClass } from '../../src/util/resolve-function.js';
-import { findApiReferences, type ApiTarget } from '../../src/util/resolve-import.js';
+import { findApiReferences, mentionsApi, type ApiTarget } from '../../src/util/resolve-import.js';
 import { forEachChild } from '../../src/util/walk.js';
 
 /** The Express entry points whose results route: `express()`, `express.Router()`, `Router()`. */
@@ -24,6 +24,15 @@ const EXPRESS_TYPE_NAMES = new Set(['Express', 'Application', 'Router', 'IRouter
 export const EXPRESS_ROUTE_METHODS = new Set(['all', 'delete', 'get', 'head', 'options', 'patch', 'post', 'put', 'use']);
 
 /** Whether the receiver of `x.get(…)` is an Express app, router or route, as far as the file (or the checker) tells. */
+/**
+ * Whether a receiver of the file may be an Express app or router: with types, any; without, only in a
+ * file that names `express` in a string (every import, `require()` and factory reference does), so the
+ * callbacks of the many `map.get(key)` calls elsewhere need not be resolved (issue 12 §4).
+ */
+export function mayHaveExpressReceiver(sourceCode: TSESLint.SourceCode, types: TypeServices | null): boolean {
+  return types !== null || mentionsApi(sourceCode, EXPRESS_FACTORIES);
+}
+
 export function isExpressReceiver(sourceCode: TSESLint.SourceCode, types: TypeServices | null, receiver: TSESTree.Expression): boolean {
   if (isExpressValue(sourceCode, receiver, 0)) return true;
   if (!types) return false;

@@ -428,28 +428,39 @@ function getWords(text: string): string[] {
     .filter(Boolean);
 }
 
-const callSites = new WeakMap<TSESLint.SourceCode, TSESTree.CallExpression[]>();
+// The file's calls by callee name (`f()`, `this.f()`, `Obj.f()` under `f`), collected once: each question then
+// reads only the calls of its own name, so a file with many fan-outs stays linear (issue 12 §4).
+const callSites = new WeakMap<TSESLint.SourceCode, Map<string, TSESTree.CallExpression[]>>();
 
 /** The calls in this file that run `fn`: by its name, as `this.m()` in its class, or as `Obj.m()`. */
 function findCallSites(sourceCode: TSESLint.SourceCode, fn: FunctionNode): TSESTree.CallExpression[] {
-  let calls = callSites.get(sourceCode);
-  if (!calls) {
-    const all: TSESTree.CallExpression[] = [];
+  let byName = callSites.get(sourceCode);
+  if (!byName) {
+    const calls = new Map<string, TSESTree.CallExpression[]>();
     const visit = (node: TSESTree.Node): void => {
-      if (node.type === AST_NODE_TYPES.CallExpression) all.push(node);
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const name = getCalleeName(node);
+        if (name !== null) {
+          let named = calls.get(name);
+          if (!named) calls.set(name, (named = []));
+          named.push(node);
+        }
+      }
       forEachChild(node, visit);
     };
     visit(sourceCode.ast);
-    calls = all;
-    callSites.set(sourceCode, calls);
+    byName = calls;
+    callSites.set(sourceCode, byName);
   }
   const name = getFunctionName(fn);
   if (name === null) return [];
-  return calls.filter((call) => {
-    const callee = skipExpressionWrappers(call.callee);
-    const calleeName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
-    return calleeName === name && resolveCalledOrAssignedFunction(sourceCode, call) === fn;
-  });
+  return (byName.get(name) ?? []).filter((call) => resolveCalledOrAssignedFunction(sourceCode, call) === fn);
+}
+
+/** `f` of `f()`, `m` of `this.m()` / `Obj.m()`. */
+function getCalleeName(call: TSESTree.CallExpression): string | null {
+  const callee = skipExpressionWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
 }
 
 /** `export function f`, `export const f = …`, `export default function`, `exports.f = …`, `module.exports.f = …`. */

@@ -7,6 +7,7 @@ import { getCalleeName, getStaticPropertyName, skipExpressionWrappers } from './
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
 import { getTypeServices, type TypeServices } from './get-type-services.js';
 import { getThisClass } from './resolve-function.js';
+import { textMatches } from './text-words.js';
 import { includesNullish, isVagueType, unionConstituents } from './typescript.js';
 import { getSignalReach, type SignalReach } from './signal-reaches-api.js';
 import { classifyAbortSignalType } from './abort-signal-type.js';
@@ -64,6 +65,16 @@ interface ClassSignals {
 }
 
 const cache = new WeakMap<TSESLint.SourceCode, CallerSignalFinder>();
+const SIGNAL_WORD = /signal/iu;
+
+/**
+ * Whether the file's text says `signal` in any case (`signal`, `abortSignal`, `: AbortSignal`): without
+ * types a caller's signal is only ever known by such a name or written type, so a file that never says
+ * it has none. Read once per file for every rule that asks (issue 12 §4).
+ */
+export function spellsSignal(sourceCode: TSESLint.SourceCode): boolean {
+  return textMatches(sourceCode, SIGNAL_WORD);
+}
 
 export function getCallerSignalFinder(context: Context): CallerSignalFinder {
   const sourceCode = context.sourceCode;

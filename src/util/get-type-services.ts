@@ -25,6 +25,8 @@ const cache = new WeakMap<TSESLint.SourceCode, TypeServices | null>();
  */
 export function getTypeServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypeServices | null {
   const sourceCode = context.sourceCode;
+  // Without a program there is nothing to build, and the check is cheaper than a cache entry (issue 12 §4).
+  if (!sourceCode.parserServices?.program) return null;
   const cached = cache.get(sourceCode);
   if (cached !== undefined) return cached;
   let services: TypeServices | null = null;

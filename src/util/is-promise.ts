@@ -14,6 +14,7 @@ import { getTypeServices, type TypeServices } from './get-type-services.js';
 import { isSurelyNotPromise } from './is-surely-not-promise.js';
 import { safely } from './safe-checker.js';
 import { findApiReferences, mentionsApi } from './resolve-import.js';
+import { textHasWord, textIncludes } from './text-words.js';
 import { isNeverReassigned, resolveCalledFunction, type ResolvedFunction } from './resolve-function.js';
 import {
   isIntrinsicAnyType,
@@ -65,15 +66,12 @@ export interface PromiseDetector {
  * `import(…)` (also with a comment before the parenthesis). Known APIs and promisify are found by name
  * (`mentionsApi`). Keep in step with `isPromiseBySyntax`.
  */
-const PROMISE_WORDS = /\b(?:async|then|Promise|PromiseLike)\b/u;
+const PROMISE_WORDS = ['async', 'then', 'Promise', 'PromiseLike'];
 const IMPORT_CALL = /\bimport\s*(?:\(|\/[/*])/u;
 
-/** The regular expressions only run on text that has their plain substrings (a cheaper scan). */
-function spellsPromiseWord(text: string): boolean {
-  return (
-    ((text.includes('async') || text.includes('then') || text.includes('Promise')) && PROMISE_WORDS.test(text)) ||
-    (text.includes('import') && IMPORT_CALL.test(text))
-  );
+/** Whole words, found by `indexOf` and shared with the other rules' bail-outs; the regular expression only runs on text that says `import`. */
+function spellsPromiseWord(sourceCode: TSESLint.SourceCode): boolean {
+  return PROMISE_WORDS.some((word) => textHasWord(sourceCode, word)) || (textIncludes(sourceCode, 'import') && IMPORT_CALL.test(sourceCode.text));
 }
 
 const cache = new WeakMap<TSESLint.SourceCode, PromiseDetector>();
@@ -136,7 +134,7 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
       return resolveCalledFunction(sourceCode, call);
     },
     spellsPromise() {
-      spells ??= spellsPromiseWord(sourceCode.text) || mentionsApi(sourceCode, PROMISE_RETURNING_APIS) || mentionsApi(sourceCode, PROMISIFY_APIS);
+      spells ??= spellsPromiseWord(sourceCode) || mentionsApi(sourceCode, PROMISE_RETURNING_APIS) || mentionsApi(sourceCode, PROMISIFY_APIS);
       return spells;
     },
     isSurelyNotPromise(node) {
@@ -196,7 +194,8 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
       if (method !== null && RESPONSE_BODY_METHODS.has(method) && isFetchResponse(callee.object)) return true;
     }
     if (callee.type === AST_NODE_TYPES.CallExpression && promisify().has(callee)) return true;
-    if (callee.type === AST_NODE_TYPES.Identifier && isPromisifiedVariable(callee)) return true;
+    // Most files promisify nothing: then no variable holds a promisified function, and its scope look-up is skipped.
+    if (callee.type === AST_NODE_TYPES.Identifier && promisify().size > 0 && isPromisifiedVariable(callee)) return true;
     const resolved = resolveCalledFunction(sourceCode, call);
     return resolved !== null && isPromiseReturningFunction(resolved);
   }

@@ -4,6 +4,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import { stripNodePrefix } from './allow-entry.js';
 import { climbWrappers, getStaticPropertyName } from './ast.js';
+import { textIncludes } from './text-words.js';
 
 const { ReferenceTracker } = ASTUtils;
 
@@ -172,6 +173,8 @@ interface Traces {
   trackerMap: Record<string, unknown>;
   /** The module and global names: every reference spells one of them in the file's text. */
   moduleNames: readonly string[];
+  /** `node:` + each module name, built once rather than for every file that is asked about. */
+  prefixedModuleNames: readonly string[];
   globalNames: readonly string[];
 }
 
@@ -182,12 +185,11 @@ interface Traces {
  * ever named in a string literal (`'fs'`, `"node:fs"`): `fs` inside `offset` does not count.
  */
 function mentionsAny(sourceCode: TSESLint.SourceCode, traces: Traces): boolean {
-  const text = sourceCode.text;
-  if (traces.globalNames.some((name) => text.includes(name))) return true;
+  if (traces.globalNames.some((name) => textIncludes(sourceCode, name))) return true;
   if (traces.moduleNames.length === 0) return false;
   const quoted = getQuotedTexts(sourceCode);
-  return traces.moduleNames.some((name) =>
-    name.length + 'node:'.length > MAX_QUOTED_LENGTH ? text.includes(name) : quoted.has(name) || quoted.has(`node:${name}`),
+  return traces.moduleNames.some((name, index) =>
+    name.length + 'node:'.length > MAX_QUOTED_LENGTH ? textIncludes(sourceCode, name) : quoted.has(name) || quoted.has(traces.prefixedModuleNames[index]!),
   );
 }
 
@@ -233,7 +235,15 @@ function getTraces(targets: readonly ApiTarget[]): Traces {
   let traces = tracesCache.get(targets);
   if (!traces) {
     const { modules, globals } = buildTraces(targets);
-    traces = { modules, globals, trackerMap: toTrackerMap(modules), moduleNames: [...modules.keys()], globalNames: [...globals.keys()] };
+    const moduleNames = [...modules.keys()];
+    traces = {
+      modules,
+      globals,
+      trackerMap: toTrackerMap(modules),
+      moduleNames,
+      prefixedModuleNames: moduleNames.map((name) => `node:${name}`),
+      globalNames: [...globals.keys()],
+    };
     tracesCache.set(targets, traces);
   }
   return traces;
