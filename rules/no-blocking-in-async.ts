@@ -21,6 +21,7 @@ import { getPrivateFunctionVariable } from '../src/util/resolve-function.js';
 import { findApiReferences, isBuiltinName, mentionsApi, type ApiReference } from '../src/util/resolve-import.js';
 import { isIntrinsicAnyType, isIntrinsicNeverType, isIntrinsicUnknownType, isTypeParameter, unionConstituents } from '../src/util/typescript.js';
 import { walkDescendants } from '../src/util/walk.js';
+import { isWordCharacter } from '../src/util/text-words.js';
 import { isExemptCheapCall, isInLoop } from './no-blocking-in-async/cheap-calls.js';
 import { describeLocation, findBlockingInHelper, type FoundCall } from './no-blocking-in-async/follow-helpers.js';
 import { isLazyInitialisation } from './no-blocking-in-async/lazy-init.js';
@@ -681,10 +682,6 @@ function spellsBlockingName(text: string): boolean {
   return false;
 }
 
-/** `\w` of a regular expression without the `i` flag: ASCII letters, digits and `_`. */
-function isWordCharacter(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-}
 const STATEMENT_LISTS = new Set<string>([
   AST_NODE_TYPES.Program,
   AST_NODE_TYPES.BlockStatement,

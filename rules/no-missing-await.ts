@@ -25,6 +25,7 @@ import { getPendingWork, getPromiseDetector, getSyntacticPromiseDetector, isAlwa
 import { isSurelyNotThenableName } from '../src/util/is-surely-not-promise.js';
 import { resolveImportedFunction, type ImportedFunction } from '../src/util/read-sibling-module.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
+import { isGlobalReference } from '../src/util/resolve-function.js';
 import {
   isIntrinsicAnyType,
   isIntrinsicErrorType,
@@ -493,7 +494,7 @@ export default createRule<Options, MessageId>({
         case AST_NODE_TYPES.AwaitExpression:
           return awaitedSaysNo;
         case AST_NODE_TYPES.Identifier:
-          return node.name === 'undefined' && isGlobalName(node);
+          return node.name === 'undefined' && isGlobalReference(sourceCode, node);
         default:
           return false;
       }
@@ -752,14 +753,8 @@ export default createRule<Options, MessageId>({
       return detector.resolveCallee(call)?.fn ?? null;
     }
 
-    function isGlobalName(id: TSESTree.Identifier): boolean {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
-      return !variable || variable.defs.length === 0;
-    }
-
     function isGlobalPromise(id: TSESTree.Identifier): boolean {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
-      return id.name === 'Promise' && (!variable || variable.defs.length === 0);
+      return id.name === 'Promise' && isGlobalReference(sourceCode, id);
     }
 
     function cannotRejectHere(node: TSESTree.Expression): boolean {
@@ -809,10 +804,7 @@ export default createRule<Options, MessageId>({
     function siblingHandlesOwnErrors(imported: ImportedFunction): boolean {
       const moduleCode = imported.module.sourceCode;
       const moduleDetector = getSyntacticPromiseDetector(moduleCode);
-      const isModuleGlobalPromise = (id: TSESTree.Identifier): boolean => {
-        const variable = ASTUtils.findVariable(moduleCode.getScope(id), id);
-        return id.name === 'Promise' && (!variable || variable.defs.length === 0);
-      };
+      const isModuleGlobalPromise = (id: TSESTree.Identifier): boolean => id.name === 'Promise' && isGlobalReference(moduleCode, id);
       const resolveCall = (call: TSESTree.CallExpression): FunctionNode | null => moduleDetector.resolveCallee(call)?.fn ?? null;
       const cannot = (node: TSESTree.Expression): boolean => cannotReject(node, { isGlobalPromise: isModuleGlobalPromise, resolveCall });
       const handles = (node: TSESTree.Expression): boolean => {

@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { isIntrinsicAnyType, isIntrinsicVoidType, isVagueType, unionConstituents } from '../src/util/typescript.js';
 import type * as ts from 'typescript';
 
@@ -14,6 +13,7 @@ import { getPromiseDetector, typeHasThenable } from '../src/util/is-promise.js';
 import { anyPackageJsonListsDependency, findNearestDependency, getDependencyMajor } from '../src/util/read-package-json.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
 import { forEachChild, walkDescendants } from '../src/util/walk.js';
+import { isGlobalReference } from '../src/util/resolve-function.js';
 import {
   awaitsAnything,
   collectRejectionSites,
@@ -455,8 +455,7 @@ export default createRule<Options, MessageId>({
     // Small helpers
 
     function isGlobal(id: TSESTree.Identifier): boolean {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
-      return !variable || variable.defs.length === 0;
+      return isGlobalReference(sourceCode, id);
     }
 
     function isAsyncLibraryObject(object: TSESTree.Expression): boolean {

@@ -9,6 +9,7 @@ import { prefixWithUnary } from '../src/util/fix.js';
 import { getEnclosingFunction, isFunctionNode, isInside, type FunctionNode } from '../src/util/get-enclosing-function.js';
 import { getPromiseDetector } from '../src/util/is-promise.js';
 import { walkDescendants } from '../src/util/walk.js';
+import { isGlobalReference } from '../src/util/resolve-function.js';
 
 export type Options = [];
 export type MessageId = 'skipsCatch' | 'finallyRunsEarly' | 'skipsCatchAndFinally' | 'makeAsyncAndAwait';
@@ -129,10 +130,7 @@ export default createRule<Options, MessageId>({
      */
     function cannotRejectHere(value: TSESTree.Expression): boolean {
       const oracle: CannotRejectOracle = {
-        isGlobalPromise: (id) => {
-          const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
-          return id.name === 'Promise' && (!variable || variable.defs.length === 0);
-        },
+        isGlobalPromise: (id) => id.name === 'Promise' && isGlobalReference(sourceCode, id),
         resolveCall: (call) => detector.resolveCallee(call)?.fn ?? null,
       };
       return cannotReject(value, oracle);

@@ -5,14 +5,14 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { PROMISE_COMBINATORS } from '../../src/knowledge/promise-apis.js';
 import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import type { FunctionNode } from '../../src/util/get-enclosing-function.js';
+import { isGlobalReference } from '../../src/util/resolve-function.js';
 
 // Questions that need the file's text or scopes: names, indentation, ranges, the global `Promise`.
 export function createSourceText(sourceCode: TSESLint.SourceCode) {
   return { isGlobalName, getClearFunction, getTypeofText, asyncAnchor, expressionRange, reindent, indentOf, isPromiseExecutor, isRaceElement };
 
   function isGlobalName(id: TSESTree.Identifier): boolean {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
-    return !variable || variable.defs.length === 0;
+    return isGlobalReference(sourceCode, id);
   }
 
   /** The clear function to write in a fix: the global one, unless the file declares that name itself. */

@@ -23,7 +23,6 @@ const EXPRESS_TYPE_NAMES = new Set(['Express', 'Application', 'Router', 'IRouter
 /** Methods of an Express app or router that take handlers. */
 export const EXPRESS_ROUTE_METHODS = new Set(['all', 'delete', 'get', 'head', 'options', 'patch', 'post', 'put', 'use']);
 
-/** Whether the receiver of `x.get(…)` is an Express app, router or route, as far as the file (or the checker) tells. */
 /**
  * Whether a receiver of the file may be an Express app or router: with types, any; without, only in a
  * file that names `express` in a string (every import, `require()` and factory reference does), so the
@@ -33,6 +32,7 @@ export function mayHaveExpressReceiver(sourceCode: TSESLint.SourceCode, types: T
   return types !== null || mentionsApi(sourceCode, EXPRESS_FACTORIES);
 }
 
+/** Whether the receiver of `x.get(…)` is an Express app, router or route, as far as the file (or the checker) tells. */
 export function isExpressReceiver(sourceCode: TSESLint.SourceCode, types: TypeServices | null, receiver: TSESTree.Expression): boolean {
   if (isExpressValue(sourceCode, receiver, 0)) return true;
   if (!types) return false;

@@ -12,9 +12,9 @@ import { RESULT_LIMIT_OPTIONS } from '../../src/knowledge/scarce-operations.js';
 import { getCalleeName, getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import { isFunctionNode } from '../../src/util/get-enclosing-function.js';
 import type { TypeServices } from '../../src/util/get-type-services.js';
-import { getThisClass, isNeverReassigned } from '../../src/util/resolve-function.js';
+import { getThisClass, isGlobalReference, isNeverReassigned } from '../../src/util/resolve-function.js';
 import { getReturnedExpressions } from './find-unbounded.js';
-import { findProperty, getConstantNumber, getConstInit, isGlobal, isMathMin } from './syntax.js';
+import { findProperty, getConstantNumber, getConstInit, isMathMin } from './syntax.js';
 import { MAX_DEPTH, type Analysis } from './types.js';
 
 /** Array methods whose result is no longer than their receiver. */
@@ -252,7 +252,7 @@ function getCallBound(analysis: Analysis, call: TSESTree.CallExpression | TSESTr
   const callee = skipExpressionWrappers(call.callee);
   const args = call.arguments;
   // `new Array(10)`, `Array(10)`, `Array.of(a, b)`.
-  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Array' && isGlobal(sourceCode, callee)) {
+  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Array' && isGlobalReference(sourceCode, callee)) {
     if (args.length !== 1) return { count: args.length };
     // `Array(Math.min(n, 8))`: a cap written in the code.
     const size = getConstantNumber(sourceCode, args[0]!);
@@ -261,7 +261,7 @@ function getCallBound(analysis: Analysis, call: TSESTree.CallExpression | TSESTr
   if (call.type === AST_NODE_TYPES.NewExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = getStaticPropertyName(callee);
   const object = skipExpressionWrappers(callee.object as TSESTree.Expression);
-  if (object.type === AST_NODE_TYPES.Identifier && isGlobal(sourceCode, object)) {
+  if (object.type === AST_NODE_TYPES.Identifier && isGlobalReference(sourceCode, object)) {
     if (object.name === 'Array' && method === 'of') return { count: args.length };
     if (object.name === 'Array' && method === 'from' && args[0] && args[0].type !== AST_NODE_TYPES.SpreadElement) {
       const source = skipExpressionWrappers(args[0]);

@@ -16,7 +16,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import { isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
-import { resolveCalledOrAssignedFunction } from '../../src/util/resolve-function.js';
+import { isGlobalReference, resolveCalledOrAssignedFunction } from '../../src/util/resolve-function.js';
 import { forEachChild } from '../../src/util/walk.js';
 import { getReturnedExpressions } from './find-unbounded.js';
 import { MAX_DEPTH, type Analysis } from './types.js';
@@ -333,9 +333,7 @@ function isImport(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): boo
 
 /** `Boolean`, `String`: a global function passed as a predicate or a mapper, not a collection. */
 function isGlobalFunction(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
-  if (node.type !== AST_NODE_TYPES.Identifier || !/^[A-Z]/.test(node.name)) return false;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-  return !variable || variable.defs.length === 0;
+  return node.type === AST_NODE_TYPES.Identifier && /^[A-Z]/.test(node.name) && isGlobalReference(sourceCode, node);
 }
 
 function isGlobalOrImport(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {

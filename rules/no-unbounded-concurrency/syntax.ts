@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import { getKeyName, getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
-import { isNeverReassigned, resolveIdentifierFunction } from '../../src/util/resolve-function.js';
+import { isGlobalReference, isNeverReassigned, resolveIdentifierFunction } from '../../src/util/resolve-function.js';
 
 export function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
   return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
@@ -23,15 +23,11 @@ export function isMathMin(sourceCode: TSESLint.SourceCode, callee: TSESTree.Node
     callee.type === AST_NODE_TYPES.MemberExpression &&
     callee.object.type === AST_NODE_TYPES.Identifier &&
     callee.object.name === 'Math' &&
-    isGlobal(sourceCode, callee.object) &&
+    isGlobalReference(sourceCode, callee.object) &&
     getStaticPropertyName(callee) === 'min'
   );
 }
 
-export function isGlobal(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): boolean {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
-  return !variable || variable.defs.length === 0;
-}
 
 /** A call of a same-file generator function (`function* tasks() { … }`). */
 export function isGeneratorCall(sourceCode: TSESLint.SourceCode, raw: TSESTree.Node): boolean {

@@ -15,7 +15,7 @@ import { isSurelyNotPromise } from './is-surely-not-promise.js';
 import { safely } from './safe-checker.js';
 import { findApiReferences, mentionsApi } from './resolve-import.js';
 import { textHasWord, textIncludes } from './text-words.js';
-import { isNeverReassigned, resolveCalledFunction, type ResolvedFunction } from './resolve-function.js';
+import { isGlobalReference, isNeverReassigned, resolveCalledFunction, type ResolvedFunction } from './resolve-function.js';
 import {
   isIntrinsicAnyType,
   isIntrinsicErrorType,
@@ -202,9 +202,7 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
 
   function isGlobalPromise(node: TSESTree.Node): boolean {
     const inner = node.type === AST_NODE_TYPES.Identifier ? node : null;
-    if (!inner || inner.name !== 'Promise') return false;
-    const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
-    return !variable || variable.defs.length === 0;
+    return inner !== null && inner.name === 'Promise' && isGlobalReference(sourceCode, inner);
   }
 
   /** A `const` holding a promise: `const p = save();` then `p`. */

@@ -4,7 +4,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
-import { isNeverReassigned, resolveCalledFunction } from './resolve-function.js';
+import { isGlobalReference, isNeverReassigned, resolveCalledFunction } from './resolve-function.js';
 import { walkDescendants } from './walk.js';
 
 /**
@@ -147,8 +147,7 @@ function isExecutorSettler(sourceCode: TSESLint.SourceCode, callee: TSESTree.Nod
   if (parent?.type !== AST_NODE_TYPES.NewExpression || parent.arguments[0] !== fn) return false;
   const promise = parent.callee;
   if (promise.type !== AST_NODE_TYPES.Identifier || promise.name !== 'Promise') return false;
-  const global = ASTUtils.findVariable(sourceCode.getScope(promise), promise);
-  return !global || global.defs.length === 0;
+  return isGlobalReference(sourceCode, promise);
 }
 
 /** Members of globals that return no promise, on globals whose other members may (`Array.from(xs, async …)`). */
@@ -166,8 +165,7 @@ function isSyncGlobalCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallEx
   const members = SYNC_GLOBAL_MEMBERS.get(root.name);
   const member = members && callee.type === AST_NODE_TYPES.MemberExpression && callee.object === root ? getStaticPropertyName(callee) : null;
   if (!SYNC_GLOBALS.has(root.name) && !(member !== null && members?.has(member))) return false;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
-  return !variable || variable.defs.length === 0;
+  return isGlobalReference(sourceCode, root);
 }
 
 /** A written type that could be, or contain, a promise (anything but keywords, literals and their arrays). */

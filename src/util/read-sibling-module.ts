@@ -5,7 +5,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
 import { path, readFileSync } from './host.js';
-import { isNeverReassigned } from './resolve-function.js';
+import { isGlobalReference, isNeverReassigned } from './resolve-function.js';
 
 /**
  * Another module of the project, read and parsed on demand so that a rule without type information
@@ -117,8 +117,7 @@ function getRequiredSpecifier(context: Context, node: TSESTree.Node): string | n
   const argument = node.arguments[0]!;
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require') return null;
   if (argument.type !== AST_NODE_TYPES.Literal || typeof argument.value !== 'string') return null;
-  const required = ASTUtils.findVariable(context.sourceCode.getScope(callee), callee);
-  return !required || required.defs.length === 0 ? argument.value : null;
+  return isGlobalReference(context.sourceCode, callee) ? argument.value : null;
 }
 
 /**
@@ -128,16 +127,12 @@ function getRequiredSpecifier(context: Context, node: TSESTree.Node): string | n
  */
 function findCommonJsExport(module: SiblingModule, exported: string | null): FunctionNode | null {
   const { sourceCode } = module;
-  const isFree = (id: TSESTree.Identifier): boolean => {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
-    return !variable || variable.defs.length === 0;
-  };
   const isModuleExports = (node: TSESTree.Node): boolean =>
     node.type === AST_NODE_TYPES.MemberExpression &&
     node.object.type === AST_NODE_TYPES.Identifier &&
     node.object.name === 'module' &&
     getStaticPropertyName(node) === 'exports' &&
-    isFree(node.object);
+    isGlobalReference(sourceCode, node.object);
   const values: TSESTree.Node[] = [];
   for (const statement of sourceCode.ast.body) {
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
@@ -160,7 +155,7 @@ function findCommonJsExport(module: SiblingModule, exported: string | null): Fun
     }
     if (exported === null || left.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(left) !== exported) continue;
     const target = left.object;
-    if (isModuleExports(target) || (target.type === AST_NODE_TYPES.Identifier && target.name === 'exports' && isFree(target))) values.push(right);
+    if (isModuleExports(target) || (target.type === AST_NODE_TYPES.Identifier && target.name === 'exports' && isGlobalReference(sourceCode, target))) values.push(right);
   }
   if (values.length !== 1) return null;
   const value = skipExpressionWrappers(values[0] as TSESTree.Expression);

@@ -241,3 +241,9 @@ export function getPrivateFunctionVariable(sourceCode: TSESLint.SourceCode, fn: 
   const variable = sourceCode.getDeclaredVariables(declarator)[0];
   return variable && variable.defs.length === 1 && isNeverReassigned(variable) ? variable : null;
 }
+
+/** Whether `id` names no variable the file declares or imports: a global (`Promise`, `require`, `setTimeout`). */
+export function isGlobalReference(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  return !variable || variable.defs.length === 0;
+}

@@ -59,6 +59,6 @@ function hasWord(text: string, word: string): boolean {
 }
 
 /** `\w` of a regular expression without the `i` flag: ASCII letters, digits and `_` (NaN past the end is none). */
-function isWordCharacter(code: number): boolean {
+export function isWordCharacter(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
