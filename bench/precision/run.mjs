@@ -48,7 +48,7 @@ const labels = readLabels();
 const onlyRules = { ...plugin.configs.all, rules: Object.fromEntries(ruleIds.map((id) => [`${NS}/${id}`, 'error'])) };
 const lintPlugin = { configs: { all: onlyRules } };
 
-/** @type {Map<string, Map<string, {key: string, rule: string, message: string, source: string}>>} mode -> key -> report */
+/** @type {Map<string, Map<string, {key: string, rule: string, repo: string, message: string, source: string}>>} mode -> key -> report */
 const found = new Map(modes.map((mode) => [mode, new Map()]));
 const crashes = [];
 const present = [];
@@ -72,7 +72,7 @@ for (const repo of repos) {
         const rule = message.ruleId.slice(NS.length + 1);
         const key = `${rule} ${repo.name}@${repo.commit.slice(0, 7)} ${relative}:${message.line}`;
         count++;
-        found.get(mode).set(key, { key, rule, message: message.message, source: (lines[message.line - 1] ?? '').trim().slice(0, 160) });
+        found.get(mode).set(key, { key, rule, repo: repo.name, message: message.message, source: (lines[message.line - 1] ?? '').trim().slice(0, 160) });
       }
     }
     console.log(`${repo.name} ${mode}: ${results.length} files, ${count} reports, ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -153,7 +153,9 @@ function printSummary() {
         counts.deliberate,
         counts.misread,
         unlabelled.length,
-        labelled === 0 ? '–' : `${((100 * counts.real) / labelled).toFixed(0)} %`,
+        formatPrecision(counts.real, labelled),
+        precisionOfKind(reports, 'app'),
+        precisionOfKind(reports, 'lib'),
         lost.length,
         quieted.length,
       ]);
@@ -164,12 +166,31 @@ function printSummary() {
       }
     }
   }
-  const header = ['rule', 'mode', 'reports', 'real', 'delib.', 'misread', 'unlab.', 'precision', 'real lost', 'noise quiet'];
+  const header = ['rule', 'mode', 'reports', 'real', 'delib.', 'misread', 'unlab.', 'precision', 'apps', 'libraries', 'real lost', 'noise quiet'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
   const format = (row) => row.map((cell, column) => String(cell).padEnd(widths[column])).join('  ');
   console.log(`\n${format(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}\n${rows.map(format).join('\n')}`);
-  console.log('precision = real / labelled reports of this run; "noise quiet" = labelled deliberate/misread no longer reported');
+  console.log('precision = real / labelled reports of this run, over all repositories, then over applications and libraries apart (real/labelled);');
+  console.log('"noise quiet" = labelled deliberate/misread no longer reported');
   if (details.length > 0) console.log(`\n${details.join('\n')}`);
+}
+
+function formatPrecision(real, labelled) {
+  return labelled === 0 ? '–' : `${((100 * real) / labelled).toFixed(0)} %`;
+}
+
+/** Precision over the reports in repositories of one kind (app or lib), with its counts. */
+function precisionOfKind(reports, kind) {
+  const names = new Set(repos.filter((repo) => repo.kind === kind).map((repo) => repo.name));
+  let real = 0;
+  let labelled = 0;
+  for (const report of reports) {
+    const label = labels.get(report.key);
+    if (!label || !names.has(report.repo)) continue;
+    labelled += 1;
+    if (label.label === 'real') real += 1;
+  }
+  return labelled === 0 ? '–' : `${formatPrecision(real, labelled)} (${real}/${labelled})`;
 }
 
 function readRepos() {
@@ -178,8 +199,9 @@ function readRepos() {
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'))
     .map((line) => {
-      const [name, slug, commit, ...folders] = line.split(/\s+/);
-      return { name, slug, commit, folders: folders.length > 0 ? folders : ['.'] };
+      const [name, kind, slug, commit, ...folders] = line.split(/\s+/);
+      if (kind !== 'app' && kind !== 'lib') fail(`repos.txt: '${name}' needs its kind (app or lib) after the name`);
+      return { name, kind, slug, commit, folders: folders.length > 0 ? folders : ['.'] };
     });
 }
 
