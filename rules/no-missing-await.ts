@@ -17,6 +17,7 @@ import {
   isUnderJudgement,
   isAllOfSafeTasks,
   isTsAllOfSafeTasks,
+  textMayHandleOwnErrors,
   tsFunctionHandlesOwnErrors,
   type OwnErrorsOracle,
   type TsOwnErrorsOracle,
@@ -789,7 +790,7 @@ export default createRule<Options, MessageId>({
         const declaration = getTsDeclaration(root);
         if (declaration !== null && services !== null) return tsFunctionHandlesOwnErrors(declaration, tsOwnErrorsOracle(services));
         const callee = skipExpressionWrappers(root.callee);
-        const imported = callee.type === AST_NODE_TYPES.Identifier ? resolveImportedFunction(context, callee) : null;
+        const imported = callee.type === AST_NODE_TYPES.Identifier ? resolveImportedFunction(context, callee, textMayHandleOwnErrors) : null;
         return imported !== null && siblingHandlesOwnErrors(imported);
       } finally {
         ownErrorsDepth -= 1;
