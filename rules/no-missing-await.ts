@@ -150,6 +150,7 @@ export default createRule<Options, MessageId>({
       esm: entry.path[0] === 'default',
     }));
     const reported = new WeakSet<TSESTree.Node>();
+    let constCallNames: Set<string> | undefined;
     // Self-handling callees are followed through safe awaits in their handlers, two calls deep at most.
     let ownErrorsDepth = 0;
 
@@ -284,7 +285,10 @@ export default createRule<Options, MessageId>({
       if (inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.CallExpression) {
         // A promise by syntax (a same-file async function, a known API) is no array: no checker needed.
         // Otherwise the array question first: the callee's declared types usually settle it (issue 12 §3).
-        isArray = !isPromiseBySyntacticFacts(inner) && isPromiseArray(inner) && !isPromiseValue(inner);
+        // Without types the array's syntax (`.map(async …)`, `[save(a), …]`) is the cheapest question (issue 12 §4).
+        isArray = services
+          ? !isPromiseBySyntacticFacts(inner) && isPromiseArray(inner) && !isPromiseValue(inner)
+          : isPromiseArray(inner) && !isPromiseBySyntacticFacts(inner) && !isPromiseValue(inner);
       } else if (inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.MemberExpression) {
         isArray = isValueArray(argument);
       } else {
@@ -441,7 +445,9 @@ export default createRule<Options, MessageId>({
         if (isVagueType(type)) return;
         always = isAlwaysPendingWork(services, services.getTsNode(id), type);
       } else {
-        const init = getConstInit(id);
+        // Most names in conditions hold no call's result: no scope look-up for them (issue 12 §4).
+        const names = getConstCallNames();
+        const init = names === null || names.has(id.name) ? getConstInit(id) : null;
         always = init?.type === AST_NODE_TYPES.CallExpression && isAlwaysPromise(init);
       }
       if (!always) return;
@@ -499,6 +505,24 @@ export default createRule<Options, MessageId>({
         default:
           return false;
       }
+    }
+
+    /**
+     * The names of the file's `const` declarations initialised with a call (`const pending = save()`), read
+     * once from the scope manager: `getConstInit` can only find such a call under one of them (null: no
+     * scope manager to read).
+     */
+    function getConstCallNames(): ReadonlySet<string> | null {
+      if (constCallNames || !sourceCode.scopeManager) return constCallNames ?? null;
+      constCallNames = new Set();
+      for (const scope of sourceCode.scopeManager.scopes) {
+        for (const variable of scope.variables) {
+          const def = variable.defs.length === 1 ? variable.defs[0]! : undefined;
+          if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) continue;
+          if (skipExpressionWrappers(def.node.init).type === AST_NODE_TYPES.CallExpression) constCallNames.add(variable.name);
+        }
+      }
+      return constCallNames;
     }
 
     /** The initializer of a `const` (never reassigned) the identifier names. */
