@@ -205,16 +205,43 @@ interface Traces {
 /**
  * Whether the text spells one of the traces' module or global names. Every import, `require()` and
  * global read of a target names its module or global, so a file that spells none has no reference, and
- * its scopes need no walk (issue 12 §4: most files use no API of a given catalogue). A module is only
- * ever named in a string literal (`'fs'`, `"node:fs"`): `fs` inside `offset` does not count.
+ * its scopes need no walk (issue 12 §4: most files use no API of a given catalogue). A module is named
+ * in a string literal (`'fs'`, `"node:fs"`): `fs` inside `offset` does not count. A file that never says
+ * `require` reaches modules only through its top-level `import` and `export … from` statements, whose
+ * sources alone settle it (no scan of its quotes); other files are read for every short quoted text.
  */
 function mentionsAny(sourceCode: TSESLint.SourceCode, traces: Traces): boolean {
   if (traces.globalNames.some((name) => textIncludes(sourceCode, name))) return true;
   if (traces.moduleNames.length === 0) return false;
+  if (!textIncludes(sourceCode, 'require')) {
+    const sources = getImportSources(sourceCode);
+    return traces.moduleNames.some((name) => sources.has(name));
+  }
   const quoted = getQuotedTexts(sourceCode);
   return traces.moduleNames.some((name, index) =>
     name.length + 'node:'.length > MAX_QUOTED_LENGTH ? textIncludes(sourceCode, name) : quoted.has(name) || quoted.has(traces.prefixedModuleNames[index]!),
   );
+}
+
+const importSources = new WeakMap<TSESLint.SourceCode, Set<string>>();
+
+/** The modules the file's top-level `import` and `export … from` statements name (without `node:`), once per file. */
+function getImportSources(sourceCode: TSESLint.SourceCode): Set<string> {
+  let sources = importSources.get(sourceCode);
+  if (sources) return sources;
+  sources = new Set();
+  for (const statement of sourceCode.ast.body) {
+    if (
+      (statement.type === AST_NODE_TYPES.ImportDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration) &&
+      typeof statement.source?.value === 'string'
+    ) {
+      sources.add(stripNodePrefix(statement.source.value));
+    }
+  }
+  importSources.set(sourceCode, sources);
+  return sources;
 }
 
 const MAX_QUOTED_LENGTH = 100;
