@@ -399,7 +399,10 @@ function createAnalyses(file: TimerFile) {
 
 type TimerAnalyses = ReturnType<typeof createAnalyses>;
 
-/** A listener call names its method (`on`, `addEventListener`, …) in the text, as a name or a string. */
-const LISTENER_WORDS = [...LISTENER_ADD_METHODS];
+/**
+ * A listener call names its method (`on`, `addEventListener`, …) in the text, as a name or a string.
+ * Longest first: `on` is part of countless other words, so it is the costliest to look for.
+ */
+const LISTENER_WORDS = [...LISTENER_ADD_METHODS].sort((a, b) => b.length - a.length);
 /** A timer call names its function (`setTimeout`, `timers.setInterval`, a destructured `{ setImmediate }`). */
 const TIMER_WORDS = ['setTimeout', 'setInterval', 'setImmediate'];

@@ -518,7 +518,10 @@ export default createRule<Options, MessageId>({
     function getConstCallNames(): ReadonlySet<string> | null {
       if (constCallNames || !sourceCode.scopeManager) return constCallNames ?? null;
       constCallNames = new Set();
+      // A module declares nothing of its own in the global scope, which holds every `lib` global there.
+      const isModule = sourceCode.ast.sourceType === 'module';
       for (const scope of sourceCode.scopeManager.scopes) {
+        if (isModule && scope.type === 'global') continue;
         for (const variable of scope.variables) {
           const def = variable.defs.length === 1 ? variable.defs[0]! : undefined;
           if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) continue;
