@@ -132,7 +132,9 @@ export default createRule<Options, MessageId>({
     // spells its last member name somewhere in the file (a destructured or renamed import still names it
     // once), so files that never mention one are skipped cheaply.
     const mayBlock = services ? spellsBlockingName(sourceCode.text) : mentionsApi(sourceCode, BLOCKING_CALLS);
-    if (!services && !mayBlock && !mentionsApi(sourceCode, CLOCK_READS)) return {};
+    // A busy-wait is a loop on a catalogued clock read, in both modes: without one the loops are not visited.
+    const mayBusyWait = mentionsApi(sourceCode, CLOCK_READS);
+    if (!services && !mayBlock && !mayBusyWait) return {};
     // Tests, migrations and scripts are left alone unless `checkOneOffFiles`: judged only once the file has a
     // candidate, since most files have none and reading the path and top-level statements is not free (issue 12 §4).
     let oneOff: boolean | undefined;
@@ -147,7 +149,7 @@ export default createRule<Options, MessageId>({
     const getBlocking = () => (blocking ??= mayBlock ? findApiReferences(sourceCode, BLOCKING_CALLS) : new Map());
     const getClocks = () => (clocks ??= findApiReferences(sourceCode, CLOCK_READS));
 
-    return {
+    const listeners: TSESLint.RuleListener = {
       CallExpression(node) {
         const reference = getBlocking().get(node);
         if (reference) {
@@ -163,6 +165,14 @@ export default createRule<Options, MessageId>({
       DoWhileStatement: checkLoop,
       ForStatement: checkLoop,
     };
+    // Listeners that could report nothing in this file are not registered: each call of one costs (issue 12 §4).
+    if (!services && !mayBlock) delete listeners.CallExpression;
+    if (!mayBusyWait) {
+      delete listeners.WhileStatement;
+      delete listeners.DoWhileStatement;
+      delete listeners.ForStatement;
+    }
+    return listeners;
 
     /**
      * With types, a member call that no import resolves (`this.fs.readFileSync(p)` where `fs` is typed

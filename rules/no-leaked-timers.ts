@@ -14,7 +14,7 @@ import { isInside } from '../src/util/get-enclosing-function.js';
 import { isTestFile } from '../src/util/is-test-file.js';
 import { getThisClass } from '../src/util/resolve-function.js';
 import { findApiReferences } from '../src/util/resolve-import.js';
-import { textHasWord } from '../src/util/text-words.js';
+import { textHasWord, textIncludes } from '../src/util/text-words.js';
 import { createRaceFinder } from './no-leaked-timers/find-race.js';
 import { createHandleFate } from './no-leaked-timers/handle-fate.js';
 import { createListenerAnalysis } from './no-leaked-timers/listener-analysis.js';
@@ -119,8 +119,14 @@ export default createRule<Options, MessageId>({
     const text = sourceCode.text;
     // Whole words, read once per file for every rule that asks (src/util/text-words.ts).
     const mayHaveTimers = TIMER_WORDS.some((word) => textHasWord(sourceCode, word));
-    // Without timers only listeners are judged, and each is a call of a method the text then names.
-    if (!mayHaveTimers && (!checkAbortListeners || !LISTENER_WORDS.some((word) => textHasWord(sourceCode, word)))) return {};
+    // A listener is reported only when added on every pass of a loop that awaits (so the text says
+    // `await`), or as an `'abort'` listener through `addEventListener`; and each is a call of a method the
+    // text names. Files with neither are not searched for listeners at all (issue 12 §4).
+    const mayHaveListeners =
+      checkAbortListeners &&
+      (textIncludes(sourceCode, 'await') || (textHasWord(sourceCode, 'addEventListener') && textIncludes(sourceCode, 'abort'))) &&
+      LISTENER_WORDS.some((word) => textHasWord(sourceCode, word));
+    if (!mayHaveTimers && !mayHaveListeners) return {};
     const isTypeScript = /\.[cm]?tsx?$/u.test(context.filename);
 
     const timerCalls: TSESTree.CallExpression[] = [];
@@ -141,19 +147,10 @@ export default createRule<Options, MessageId>({
       namesDestructuredFromThis,
       removalCalls,
     };
-    const { getHandleFate, summarizeVariableUses, summarizeFieldUses, findHandleReads } = createHandleFate(file);
-    const { findEndlessRetry } = createRetryIntervalAnalysis(sourceCode);
-    const { findRace } = createRaceFinder(sourceCode);
-    const { isRaceElement } = createSourceText(sourceCode);
-    const { findIteratingLoop } = createPromiseTimerLoops(sourceCode);
-    const { isLeakyListenerOptions, isSignal, isCreatedLocally, isPerRequestSignal, isRemovedSomewhere, findRepeatingLoop, isLoopInvariant, isFollowedByExit } =
-      createListenerAnalysis(file);
-    const { buildOnceFix } = createOnceFixBuilder(sourceCode);
-    const { isArmedOnceAtStartUp } = createStartUpAnalysis(sourceCode);
-    const { runsInBrowserPage } = createPageContextAnalysis(sourceCode);
-    const { buildReturnStopSuggestion } = createStopFunctionSuggestion(file);
-    const { buildStoreOnThisSuggestion } = createStoreOnThisSuggestion(file);
-    const { buildClearInFinallySuggestion, buildFinallyCallSuggestion, buildAbortSignalSuggestion } = createRaceSuggestions(file);
+    // The analyses are set up when `Program:exit` first has a timer or listener to judge: most files that
+    // name one have none to judge, and setting them up for every file is a cost of its own (issue 12 §4).
+    let analyses: TimerAnalyses | undefined;
+    const analysis = (): TimerAnalyses => (analyses ??= createAnalyses(file));
 
     const listeners: TSESLint.RuleListener = {
       CallExpression(node) {
@@ -161,7 +158,7 @@ export default createRule<Options, MessageId>({
         if (mayHaveTimers && (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression)) {
           timerCalls.push(node);
         }
-        if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+        if (!mayHaveListeners || callee.type !== AST_NODE_TYPES.MemberExpression) return;
         const method = getStaticPropertyName(callee);
         if (method === null) return;
         if (LISTENER_ADD_METHODS.has(method)) listenerCalls.push(node);
@@ -220,21 +217,21 @@ export default createRule<Options, MessageId>({
 
     function checkTimer(call: TSESTree.CallExpression, info: TimerInfo): void {
       if (info.kind === 'immediate') return;
-      if (!checkTopLevel && (isAtTopLevel(call) || isArmedOnceAtStartUp(call))) return;
-      if (runsInBrowserPage(call)) return;
-      const fate = getHandleFate(call);
+      if (!checkTopLevel && (isAtTopLevel(call) || analysis().isArmedOnceAtStartUp(call))) return;
+      if (analysis().runsInBrowserPage(call)) return;
+      const fate = analysis().getHandleFate(call);
       if (fate.kind === 'unref' || fate.kind === 'escapes') return;
       if (fate.kind === 'variable' || fate.kind === 'field') {
-        const use = fate.kind === 'variable' ? summarizeVariableUses(fate.variable) : summarizeFieldUses(fate.cls, fate.name);
+        const use = fate.kind === 'variable' ? analysis().summarizeVariableUses(fate.variable) : analysis().summarizeFieldUses(fate.cls, fate.name);
         if (use === 'released' && info.kind === 'interval') {
-          const operation = findEndlessRetry(call, findHandleReads(fate));
+          const operation = analysis().findEndlessRetry(call, analysis().findHandleReads(fate));
           if (operation) context.report({ node: call, messageId: 'retryNeverGivesUp', data: { operation } });
         }
         if (use === 'released' || use === 'unref') return;
       }
       const callee = describeCall(sourceCode, call);
       if (info.kind === 'timeout') {
-        const race = findRace(call);
+        const race = analysis().findRace(call);
         if (race) {
           reportRace(call, race, fate, callee);
           return;
@@ -255,11 +252,11 @@ export default createRule<Options, MessageId>({
       }
       const cls = getThisClass(call);
       if (cls) {
-        const store = buildStoreOnThisSuggestion(call, fate, cls);
+        const store = analysis().buildStoreOnThisSuggestion(call, fate, cls);
         reportClassTimer(call, cls, 'an interval', store ? [{ messageId: 'storeOnThis', ...store }] : []);
         return;
       }
-      const stop = buildReturnStopSuggestion(call, fate);
+      const stop = analysis().buildReturnStopSuggestion(call, fate);
       const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = stop ? [{ messageId: 'returnStopFunction', ...stop }] : [];
       context.report({ node: call, messageId: 'intervalDiscarded', data: { callee }, suggest });
     }
@@ -296,12 +293,12 @@ export default createRule<Options, MessageId>({
       if (call.arguments.length > optionsIndex || call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return;
       if (kind === 'timeout') {
         // `Promise.race([work, setTimeout(ms)])`: the losing timer promise stays pending for its full delay.
-        if (isRaceElement(getOuterExpression(call))) {
+        if (analysis().isRaceElement(getOuterExpression(call))) {
           context.report({ node: call, messageId: 'raceTimeoutNotCleared', data: { callee: describeCall(sourceCode, call) } });
         }
         return;
       }
-      const loop = findIteratingLoop(call);
+      const loop = analysis().findIteratingLoop(call);
       if (!loop || loopCanExit(loop)) return;
       context.report({ node: call, messageId: 'iteratorNeverStops', data: { callee: describeCall(sourceCode, call) } });
     }
@@ -309,10 +306,10 @@ export default createRule<Options, MessageId>({
     function reportRace(call: TSESTree.CallExpression, race: RaceInfo, fate: HandleFate, callee: string): void {
       const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
       if (race.raceCall && fate.kind === 'discarded') {
-        const signal = buildAbortSignalSuggestion(call, race);
+        const signal = analysis().buildAbortSignalSuggestion(call, race);
         if (signal) suggest.push({ messageId: 'useAbortSignalTimeout', ...signal });
-        const inFinally = buildClearInFinallySuggestion(call, race, fate);
-        const finallyCall = inFinally ? null : buildFinallyCallSuggestion(call, race, fate);
+        const inFinally = analysis().buildClearInFinallySuggestion(call, race, fate);
+        const finallyCall = inFinally ? null : analysis().buildFinallyCallSuggestion(call, race, fate);
         if (inFinally) suggest.push({ messageId: 'clearInFinally', ...inFinally });
         else if (finallyCall) suggest.push({ messageId: 'clearWithFinallyCall', ...finallyCall });
       }
@@ -324,13 +321,13 @@ export default createRule<Options, MessageId>({
       const method = getStaticPropertyName(callee);
       const [event, listener, listenerOptions] = call.arguments;
       if (!event || !listener || call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return;
-      if (listenerOptions && !isLeakyListenerOptions(listenerOptions)) return;
+      if (listenerOptions && !analysis().isLeakyListenerOptions(listenerOptions)) return;
       const receiver = skipExpressionWrappers(callee.object);
-      const loop = findRepeatingLoop(call);
-      if (loop && isLoopInvariant(receiver, loop) && isLoopInvariant(event, loop)) {
+      const loop = analysis().findRepeatingLoop(call);
+      if (loop && analysis().isLoopInvariant(receiver, loop) && analysis().isLoopInvariant(event, loop)) {
         // In a loop even `{ once: true }` would not help a signal that never aborts: report the pile-up.
         const eventName = getStaticString(event) ?? sourceCode.getText(event);
-        if (isRemovedSomewhere(receiver, eventName, null) || isFollowedByExit(call, loop)) return;
+        if (analysis().isRemovedSomewhere(receiver, eventName, null) || analysis().isFollowedByExit(call, loop)) return;
         context.report({
           node: call,
           messageId: 'listenerInLoop',
@@ -340,15 +337,15 @@ export default createRule<Options, MessageId>({
       }
       if (method === 'addEventListener' && getStaticString(event) === 'abort') {
         if (!checkTopLevel && isAtTopLevel(call)) return;
-        if (!isSignal(receiver) || isCreatedLocally(receiver, call) || isPerRequestSignal(receiver)) return;
+        if (!analysis().isSignal(receiver) || analysis().isCreatedLocally(receiver, call) || analysis().isPerRequestSignal(receiver)) return;
         // A test's mock listens to the signal of one test call: nothing outlives the test.
         if (isTestFile(context.filename)) return;
-        if (isRemovedSomewhere(receiver, 'abort', listener)) return;
+        if (analysis().isRemovedSomewhere(receiver, 'abort', listener)) return;
         context.report({
           node: call,
           messageId: 'abortListenerNotRemoved',
           data: { signal: shorten(sourceCode.getText(receiver)) },
-          fix: buildOnceFix(call, listenerOptions),
+          fix: analysis().buildOnceFix(call, listenerOptions),
         });
         return;
       }
@@ -356,7 +353,56 @@ export default createRule<Options, MessageId>({
   },
 });
 
-/** A listener call names its method (`on`, `addEventListener`, …) in the text, as a name or a string. */
-const LISTENER_WORDS = [...LISTENER_ADD_METHODS];
+/** Every analysis the checks ask, set up once per file that has something to check. */
+function createAnalyses(file: TimerFile) {
+  const { sourceCode } = file;
+  const { getHandleFate, summarizeVariableUses, summarizeFieldUses, findHandleReads } = createHandleFate(file);
+  const { findEndlessRetry } = createRetryIntervalAnalysis(sourceCode);
+  const { findRace } = createRaceFinder(sourceCode);
+  const { isRaceElement } = createSourceText(sourceCode);
+  const { findIteratingLoop } = createPromiseTimerLoops(sourceCode);
+  const { isLeakyListenerOptions, isSignal, isCreatedLocally, isPerRequestSignal, isRemovedSomewhere, findRepeatingLoop, isLoopInvariant, isFollowedByExit } =
+    createListenerAnalysis(file);
+  const { buildOnceFix } = createOnceFixBuilder(sourceCode);
+  const { isArmedOnceAtStartUp } = createStartUpAnalysis(sourceCode);
+  const { runsInBrowserPage } = createPageContextAnalysis(sourceCode);
+  const { buildReturnStopSuggestion } = createStopFunctionSuggestion(file);
+  const { buildStoreOnThisSuggestion } = createStoreOnThisSuggestion(file);
+  const { buildClearInFinallySuggestion, buildFinallyCallSuggestion, buildAbortSignalSuggestion } = createRaceSuggestions(file);
+  return {
+    getHandleFate,
+    summarizeVariableUses,
+    summarizeFieldUses,
+    findHandleReads,
+    findEndlessRetry,
+    findRace,
+    isRaceElement,
+    findIteratingLoop,
+    isLeakyListenerOptions,
+    isSignal,
+    isCreatedLocally,
+    isPerRequestSignal,
+    isRemovedSomewhere,
+    findRepeatingLoop,
+    isLoopInvariant,
+    isFollowedByExit,
+    buildOnceFix,
+    isArmedOnceAtStartUp,
+    runsInBrowserPage,
+    buildReturnStopSuggestion,
+    buildStoreOnThisSuggestion,
+    buildClearInFinallySuggestion,
+    buildFinallyCallSuggestion,
+    buildAbortSignalSuggestion,
+  };
+}
+
+type TimerAnalyses = ReturnType<typeof createAnalyses>;
+
+/**
+ * A listener call names its method (`on`, `addEventListener`, …) in the text, as a name or a string.
+ * Longest first: `on` is part of countless other words, so it is the costliest to look for.
+ */
+const LISTENER_WORDS = [...LISTENER_ADD_METHODS].sort((a, b) => b.length - a.length);
 /** A timer call names its function (`setTimeout`, `timers.setInterval`, a destructured `{ setImmediate }`). */
 const TIMER_WORDS = ['setTimeout', 'setInterval', 'setImmediate'];

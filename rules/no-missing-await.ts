@@ -17,6 +17,7 @@ import {
   isUnderJudgement,
   isAllOfSafeTasks,
   isTsAllOfSafeTasks,
+  textMayHandleOwnErrors,
   tsFunctionHandlesOwnErrors,
   type OwnErrorsOracle,
   type TsOwnErrorsOracle,
@@ -149,6 +150,7 @@ export default createRule<Options, MessageId>({
       esm: entry.path[0] === 'default',
     }));
     const reported = new WeakSet<TSESTree.Node>();
+    let constCallNames: Set<string> | undefined;
     // Self-handling callees are followed through safe awaits in their handlers, two calls deep at most.
     let ownErrorsDepth = 0;
 
@@ -184,12 +186,15 @@ export default createRule<Options, MessageId>({
       AwaitExpression(node) {
         checkAwaitedArray(node);
       },
-      ArrowFunctionExpression(node) {
-        // `() => void save()`: the arrow returns nothing, so with `allowVoid: false` the promise floats.
-        if (!allowVoid && node.body.type === AST_NODE_TYPES.UnaryExpression && node.body.operator === 'void') {
-          checkDiscarded(node.body, false);
-        }
-      },
+      // `() => void save()`: the arrow returns nothing, so with `allowVoid: false` the promise floats.
+      // Not visited at all when `void` is allowed: each call of a listener costs (issue 12 §4).
+      ...(allowVoid
+        ? {}
+        : {
+            ArrowFunctionExpression(node: TSESTree.ArrowFunctionExpression) {
+              if (node.body.type === AST_NODE_TYPES.UnaryExpression && node.body.operator === 'void') checkDiscarded(node.body, false);
+            },
+          }),
     };
 
     // ---- floating promises -------------------------------------------------------------------
@@ -283,7 +288,10 @@ export default createRule<Options, MessageId>({
       if (inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.CallExpression) {
         // A promise by syntax (a same-file async function, a known API) is no array: no checker needed.
         // Otherwise the array question first: the callee's declared types usually settle it (issue 12 §3).
-        isArray = !isPromiseBySyntacticFacts(inner) && isPromiseArray(inner) && !isPromiseValue(inner);
+        // Without types the array's syntax (`.map(async …)`, `[save(a), …]`) is the cheapest question (issue 12 §4).
+        isArray = services
+          ? !isPromiseBySyntacticFacts(inner) && isPromiseArray(inner) && !isPromiseValue(inner)
+          : isPromiseArray(inner) && !isPromiseBySyntacticFacts(inner) && !isPromiseValue(inner);
       } else if (inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.MemberExpression) {
         isArray = isValueArray(argument);
       } else {
@@ -440,7 +448,9 @@ export default createRule<Options, MessageId>({
         if (isVagueType(type)) return;
         always = isAlwaysPendingWork(services, services.getTsNode(id), type);
       } else {
-        const init = getConstInit(id);
+        // Most names in conditions hold no call's result: no scope look-up for them (issue 12 §4).
+        const names = getConstCallNames();
+        const init = names === null || names.has(id.name) ? getConstInit(id) : null;
         always = init?.type === AST_NODE_TYPES.CallExpression && isAlwaysPromise(init);
       }
       if (!always) return;
@@ -498,6 +508,27 @@ export default createRule<Options, MessageId>({
         default:
           return false;
       }
+    }
+
+    /**
+     * The names of the file's `const` declarations initialised with a call (`const pending = save()`), read
+     * once from the scope manager: `getConstInit` can only find such a call under one of them (null: no
+     * scope manager to read).
+     */
+    function getConstCallNames(): ReadonlySet<string> | null {
+      if (constCallNames || !sourceCode.scopeManager) return constCallNames ?? null;
+      constCallNames = new Set();
+      // A module declares nothing of its own in the global scope, which holds every `lib` global there.
+      const isModule = sourceCode.ast.sourceType === 'module';
+      for (const scope of sourceCode.scopeManager.scopes) {
+        if (isModule && scope.type === 'global') continue;
+        for (const variable of scope.variables) {
+          const def = variable.defs.length === 1 ? variable.defs[0]! : undefined;
+          if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) continue;
+          if (skipExpressionWrappers(def.node.init).type === AST_NODE_TYPES.CallExpression) constCallNames.add(variable.name);
+        }
+      }
+      return constCallNames;
     }
 
     /** The initializer of a `const` (never reassigned) the identifier names. */
@@ -789,7 +820,7 @@ export default createRule<Options, MessageId>({
         const declaration = getTsDeclaration(root);
         if (declaration !== null && services !== null) return tsFunctionHandlesOwnErrors(declaration, tsOwnErrorsOracle(services));
         const callee = skipExpressionWrappers(root.callee);
-        const imported = callee.type === AST_NODE_TYPES.Identifier ? resolveImportedFunction(context, callee) : null;
+        const imported = callee.type === AST_NODE_TYPES.Identifier ? resolveImportedFunction(context, callee, textMayHandleOwnErrors) : null;
         return imported !== null && siblingHandlesOwnErrors(imported);
       } finally {
         ownErrorsDepth -= 1;

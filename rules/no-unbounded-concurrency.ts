@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import { PROMISE_COMBINATORS } from '../src/knowledge/promise-apis.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
@@ -6,6 +7,7 @@ import { createRule } from '../src/util/create-rule.js';
 import { getTypeServices } from '../src/util/get-type-services.js';
 import { getPromiseDetector } from '../src/util/is-promise.js';
 import { findApiReferences, mentionsApi, type ApiTarget } from '../src/util/resolve-import.js';
+import { textIncludes } from '../src/util/text-words.js';
 import { analyzeCollection } from './no-unbounded-concurrency/find-unbounded.js';
 import { createSuggestionBuilder } from './no-unbounded-concurrency/fix-builders.js';
 import { buildLimiterIndex, isLimitingCall, type LimiterIndex } from './no-unbounded-concurrency/limiter-detection.js';
@@ -99,7 +101,9 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     // The rule judges `Promise.all()`-like combinators and `for await` loops: a file that spells neither
     // `Promise` nor `await` has nothing to report (issue 12 §4).
-    if (!mentionsApi(sourceCode, COMBINATOR_TARGETS) && !sourceCode.text.includes('await')) return {};
+    const mayCombine = mentionsApi(sourceCode, COMBINATOR_TARGETS);
+    const mayLoop = textIncludes(sourceCode, 'await');
+    if (!mayCombine && !mayLoop) return {};
     const maxConcurrency = options.maxConcurrency ?? 64;
     const fixLibrary = options.fixLibrary ?? 'p-map';
     const fixConcurrency = options.fixConcurrency ?? 8;
@@ -129,7 +133,7 @@ export default createRule<Options, MessageId>({
       fixConcurrency,
     });
 
-    return {
+    const listeners: TSESLint.RuleListener = {
       CallExpression(node) {
         const reference = combinators().get(node);
         if (!reference || node.arguments.length === 0) return;
@@ -152,6 +156,10 @@ export default createRule<Options, MessageId>({
         context.report({ node: node.right, ...describeFinding(finding, 'for await', maxConcurrency) });
       },
     };
+    // Each call of a listener costs: none for what the file cannot hold (issue 12 §4).
+    if (!mayCombine) delete listeners.CallExpression;
+    if (!mayLoop) delete listeners.ForOfStatement;
+    return listeners;
   },
 });
 

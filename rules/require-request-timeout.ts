@@ -174,6 +174,8 @@ export default createRule<Options, MessageId>({
 
     /** A client made by `axios.create()`/`got.extend()` in this file, held in a const or a class field. */
     function findInstance(node: TSESTree.Expression): { factory: ClientFactory; covered: boolean } | null {
+      // Every instance is the result of a catalogued factory call: a file without one has none to find (issue 12 §4).
+      if (findApiReferences(sourceCode, REQUEST_CLIENT_FACTORIES).size === 0) return null;
       if (node.type === AST_NODE_TYPES.Identifier) {
         // Only a name some declarator gives to a factory's result can hold an instance: other names need no
         // scope lookup, which keeps the rule linear in files with many calls (issue 12 §4).

@@ -76,6 +76,28 @@ export function spellsSignal(sourceCode: TSESLint.SourceCode): boolean {
   return textMatches(sourceCode, SIGNAL_WORD);
 }
 
+const signalSpellings = new WeakMap<TSESLint.SourceCode, number[]>();
+const SIGNAL_WORDS = /signal/giu;
+
+/** Whether the text between `start` and `end` says `signal` in any case: one scan of the file for all questions. */
+function spellsSignalWithin(sourceCode: TSESLint.SourceCode, start: number, end: number): boolean {
+  let positions = signalSpellings.get(sourceCode);
+  if (!positions) {
+    positions = [];
+    for (const match of sourceCode.text.matchAll(SIGNAL_WORDS)) positions.push(match.index);
+    signalSpellings.set(sourceCode, positions);
+  }
+  // The first spelling at or after `start` (positions are ascending).
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (positions[middle]! < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < positions.length && positions[low]! + 'signal'.length <= end;
+}
+
 export function getCallerSignalFinder(context: Context): CallerSignalFinder {
   const sourceCode = context.sourceCode;
   let finder = cache.get(sourceCode);
@@ -117,6 +139,8 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
       return describeSignal(node) ?? describeBag(node);
     },
     signalsInScope(node) {
+      // Without types every caller's signal is spelt inside the functions (and classes) it is in scope in.
+      if (!services && !spellsSignalAround(node)) return [];
       const result: CallerSignal[] = [];
       for (let fn = getEnclosingFunction(node); fn; fn = getEnclosingFunction(fn)) {
         const info = analyseFunction(fn);
@@ -135,6 +159,23 @@ function createFinder(sourceCode: TSESLint.SourceCode, services: TypeServices | 
       return finder.signalsInScope(at).find((signal) => isReachable(signal, at)) ?? null;
     },
   };
+
+  /**
+   * Without types a caller's signal in scope at `node` is a parameter, a destructured or annotated one, a
+   * bag whose `.signal` is read, a local copied from one, or a field a method of the class sets: each is
+   * spelt (`signal`, `abortSignal`, `: AbortSignal`, `.signal`) inside the enclosing functions or the class
+   * of an enclosing method, so the outermost of those must spell it. False lets `signalsInScope` skip the
+   * analysis of every enclosing function (issue 12 §4).
+   */
+  function spellsSignalAround(node: TSESTree.Node): boolean {
+    let outer: TSESTree.Node | null = null;
+    for (let fn = getEnclosingFunction(node); fn; fn = getEnclosingFunction(fn)) {
+      outer = fn;
+      const cls = fn.parent.type === AST_NODE_TYPES.MethodDefinition ? getThisClass(fn) : null;
+      if (cls) outer = cls;
+    }
+    return outer !== null && spellsSignalWithin(sourceCode, outer.range[0], outer.range[1]);
+  }
 
   function isReachable(signal: CallerSignal, at: TSESTree.Node): boolean {
     if (signal.thisClass) return getThisClass(at) === signal.thisClass;

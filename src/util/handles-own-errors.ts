@@ -4,6 +4,7 @@ import type * as ts from 'typescript';
 
 import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
+import { hasWord, isWordCharacter } from './text-words.js';
 import { forEachChild } from './walk.js';
 import { loadTypeScript } from './typescript.js';
 
@@ -38,6 +39,31 @@ export interface OwnErrorsOracle {
    * as a way to pass an error on.
    */
   isSafeAwait?(value: TSESTree.Expression): boolean;
+}
+
+/**
+ * Whether a module's text may hold a function that handles its own errors, judged with an oracle that
+ * resolves calls within that module only (a module read from disk): every shape above is an async
+ * function (`async`), a handled chain (`.then(f, h)`, `.catch(h)`, also `['catch']`), or a wrapper of
+ * one of those in the same module. False lets the caller skip parsing the module (issue 12 §4). A
+ * `catch` right after `}` is the keyword of a `try` statement, which only an async function's `await`
+ * makes count, so it is no evidence here; any other `catch` (a member, a string, a comment) is.
+ */
+export function textMayHandleOwnErrors(text: string): boolean {
+  if (hasWord(text, 'async') || hasWord(text, 'then')) return true;
+  for (let at = text.indexOf('catch'); at !== -1; at = text.indexOf('catch', at + 1)) {
+    // Part of a longer name (`catches`, `onCatch`): neither the keyword nor the method.
+    if ((at > 0 && isWordCharacter(text.charCodeAt(at - 1))) || isWordCharacter(text.charCodeAt(at + 5))) continue;
+    let before = at - 1;
+    while (before >= 0 && isWhitespace(text.charCodeAt(before))) before--;
+    if (before < 0 || text[before] !== '}') return true;
+  }
+  return false;
+}
+
+function isWhitespace(code: number): boolean {
+  // Space, tab, line feed, vertical tab, form feed, carriage return; any other separator counts as text.
+  return code === 32 || (code >= 9 && code <= 13);
 }
 
 /** Whether every promise `fn` returns is settled without rejecting by the function's own handling. */

@@ -15,7 +15,14 @@ import { isSurelyNotPromise } from './is-surely-not-promise.js';
 import { safely } from './safe-checker.js';
 import { findApiReferences, mentionsApi } from './resolve-import.js';
 import { textHasWord, textIncludes } from './text-words.js';
-import { isGlobalReference, isNeverReassigned, resolveCalledFunction, type ResolvedFunction } from './resolve-function.js';
+import {
+  getNamesOfFunctionsWhere,
+  isGlobalReference,
+  isNeverReassigned,
+  resolveCalledFunction,
+  type FunctionLikeBlock,
+  type ResolvedFunction,
+} from './resolve-function.js';
 import {
   isIntrinsicAnyType,
   isIntrinsicErrorType,
@@ -196,6 +203,8 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
     if (callee.type === AST_NODE_TYPES.CallExpression && promisify().has(callee)) return true;
     // Most files promisify nothing: then no variable holds a promisified function, and its scope look-up is skipped.
     if (callee.type === AST_NODE_TYPES.Identifier && promisify().size > 0 && isPromisifiedVariable(callee)) return true;
+    // No same-file function by the callee's name can return a promise: no scope look-up (issue 12 §4).
+    if (!mayNamePromiseFunction(sourceCode, callee)) return false;
     const resolved = resolveCalledFunction(sourceCode, call);
     return resolved !== null && isPromiseReturningFunction(resolved);
   }
@@ -234,6 +243,23 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
   }
 
   return detector;
+}
+
+/** Blocks that `isPromiseReturningFunction` may accept once resolved (a superset: async generators too). */
+function mayReturnPromise(block: FunctionLikeBlock): boolean {
+  if (block.type !== AST_NODE_TYPES.TSFunctionType && block.async) return true;
+  const returnType = block.returnType?.typeAnnotation;
+  return returnType !== undefined && isPromiseTypeAnnotation(returnType);
+}
+
+/** Whether the callee (unwrapped) may resolve to a same-file function that `isPromiseReturningFunction` accepts. */
+function mayNamePromiseFunction(sourceCode: TSESLint.SourceCode, callee: TSESTree.Expression): boolean {
+  let name: string | null;
+  if (callee.type === AST_NODE_TYPES.Identifier) name = callee.name;
+  else if (callee.type === AST_NODE_TYPES.MemberExpression) name = getStaticPropertyName(callee);
+  else return true;
+  if (name === null) return false;
+  return getNamesOfFunctionsWhere(sourceCode, mayReturnPromise)?.has(name) ?? true;
 }
 
 /** Async functions (not async generators) and functions whose written return type includes a thenable. */

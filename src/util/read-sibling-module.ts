@@ -54,12 +54,17 @@ const cache = new Map<string, { text: string; module: SiblingModule | null }>();
  * The function an imported identifier names, when the import is relative and the module declares it as
  * an exported function, arrow or function expression (directly, or through a local `export { f }`); or,
  * in CommonJS, the function a never-reassigned `require` of such a module gives.
+ *
+ * `mayMatter`, when given, is asked about the module's text before it is parsed: false says that nothing
+ * the caller could learn from any function of that module would change its answer (a module that spells
+ * none of the shapes the caller looks for), so the parse, most of the cost, is skipped and the answer is
+ * null, as for a module that cannot be read (issue 12 §4).
  */
-export function resolveImportedFunction(context: Context, id: TSESTree.Identifier): ImportedFunction | null {
+export function resolveImportedFunction(context: Context, id: TSESTree.Identifier, mayMatter?: (text: string) => boolean): ImportedFunction | null {
   try {
     const variable = ASTUtils.findVariable(context.sourceCode.getScope(id), id);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (variable && def?.type === 'Variable') return resolveRequiredFunction(context, variable, def);
+    if (variable && def?.type === 'Variable') return resolveRequiredFunction(context, variable, def, mayMatter);
     if (def?.type !== 'ImportBinding') return null;
     const declaration = def.parent;
     if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return null;
@@ -70,7 +75,7 @@ export function resolveImportedFunction(context: Context, id: TSESTree.Identifie
     else if (spec.type === AST_NODE_TYPES.ImportSpecifier) exported = getKeyName(spec.imported) ?? '';
     else return null;
     if (!exported) return null;
-    const module = readSiblingModule(context, specifier);
+    const module = readSiblingModule(context, specifier, mayMatter);
     if (!module) return null;
     const fn = findExportedFunction(module, exported);
     return fn ? { fn, module } : null;
@@ -84,7 +89,12 @@ export function resolveImportedFunction(context: Context, id: TSESTree.Identifie
  * `const save = require('./store').save`, never reassigned: the function the required module exports
  * under that name (`module.exports = fn`, `module.exports = { save }`, `exports.save = fn`).
  */
-function resolveRequiredFunction(context: Context, variable: TSESLint.Scope.Variable, def: TSESLint.Scope.Definition): ImportedFunction | null {
+function resolveRequiredFunction(
+  context: Context,
+  variable: TSESLint.Scope.Variable,
+  def: TSESLint.Scope.Definition,
+  mayMatter: ((text: string) => boolean) | undefined,
+): ImportedFunction | null {
   const declarator = def.node;
   if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init || !isNeverReassigned(variable)) return null;
   let init = skipExpressionWrappers(declarator.init);
@@ -104,7 +114,7 @@ function resolveRequiredFunction(context: Context, variable: TSESLint.Scope.Vari
   }
   const specifier = getRequiredSpecifier(context, init);
   if (specifier === null) return null;
-  const module = readSiblingModule(context, specifier);
+  const module = readSiblingModule(context, specifier, mayMatter);
   if (!module) return null;
   const fn = findCommonJsExport(module, exported);
   return fn ? { fn, module } : null;
@@ -165,9 +175,10 @@ function findCommonJsExport(module: SiblingModule, exported: string | null): Fun
 
 /**
  * The module a relative specifier (or a `paths` alias of the nearest tsconfig.json / jsconfig.json,
- * such as `@/lib/load`) names, parsed with the parser of the file being linted; null when unknown.
+ * such as `@/lib/load`) names, parsed with the parser of the file being linted; null when unknown, or
+ * when `mayMatter` says its text holds nothing the caller looks for (then it is not parsed).
  */
-export function readSiblingModule(context: Context, specifier: string): SiblingModule | null {
+export function readSiblingModule(context: Context, specifier: string, mayMatter?: (text: string) => boolean): SiblingModule | null {
   try {
     const from = context.filename;
     if (!path.isAbsolute(from)) return null;
@@ -180,7 +191,7 @@ export function readSiblingModule(context: Context, specifier: string): SiblingM
       for (const candidate of candidatePaths(base)) {
         const text = tryRead(candidate);
         if (text === null) continue;
-        return parseCached(candidate, text, parser, context);
+        return mayMatter && !mayMatter(text) ? null : parseCached(candidate, text, parser, context);
       }
     }
     return null;

@@ -242,6 +242,88 @@ export function getPrivateFunctionVariable(sourceCode: TSESLint.SourceCode, fn: 
   return variable && variable.defs.length === 1 && isNeverReassigned(variable) ? variable : null;
 }
 
+/** Every block `resolveCalledFunction` can take a function or a written return type from. */
+export type FunctionLikeBlock =
+  | FunctionNode
+  | TSESTree.TSDeclareFunction
+  | TSESTree.TSEmptyBodyFunctionExpression
+  | TSESTree.TSFunctionType;
+
+const namesWhere = new WeakMap<TSESLint.SourceCode, Map<(block: FunctionLikeBlock) => boolean, ReadonlySet<string>>>();
+
+/**
+ * The names under which `resolveCalledFunction` can reach a function-like block of this file that passes
+ * `test` (a module-level function, so the answer is kept per file): a call whose callee names none of
+ * them cannot resolve to such a block, and its scope look-ups can be skipped (issue 12 §4). Read from the
+ * scope manager's function scopes, not from a walk of the tree; null when the file has no scope manager.
+ */
+export function getNamesOfFunctionsWhere(sourceCode: TSESLint.SourceCode, test: (block: FunctionLikeBlock) => boolean): ReadonlySet<string> | null {
+  const scopeManager = sourceCode.scopeManager;
+  if (!scopeManager) return null;
+  let perFile = namesWhere.get(sourceCode);
+  if (!perFile) namesWhere.set(sourceCode, (perFile = new Map()));
+  let names = perFile.get(test);
+  if (!names) {
+    const found = new Set<string>();
+    for (const scope of scopeManager.scopes) {
+      if (scope.type !== 'function' && scope.type !== 'functionType') continue;
+      const block = scope.block as TSESTree.Node;
+      if (!isFunctionLikeBlock(block) || !test(block)) continue;
+      const name = getResolvableName(block);
+      if (name !== null) found.add(name);
+    }
+    perFile.set(test, (names = found));
+  }
+  return names;
+}
+
+function isFunctionLikeBlock(node: TSESTree.Node): node is FunctionLikeBlock {
+  return (
+    isFunctionNode(node) ||
+    node.type === AST_NODE_TYPES.TSDeclareFunction ||
+    node.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression ||
+    node.type === AST_NODE_TYPES.TSFunctionType
+  );
+}
+
+/**
+ * The name a call gives to reach this block through `resolveCalledFunction`: a declared function's own
+ * name; the variable, parameter or class property a function type annotates; the variable, method,
+ * class property or object property a function (under `as`, `!`, `satisfies` …) is the value of.
+ */
+function getResolvableName(block: FunctionLikeBlock): string | null {
+  if (block.type === AST_NODE_TYPES.FunctionDeclaration || block.type === AST_NODE_TYPES.TSDeclareFunction) return block.id?.name ?? null;
+  if (block.type === AST_NODE_TYPES.TSFunctionType) {
+    const holder = block.parent?.type === AST_NODE_TYPES.TSTypeAnnotation ? block.parent.parent : undefined;
+    if (holder?.type === AST_NODE_TYPES.Identifier) return holder.name;
+    return holder?.type === AST_NODE_TYPES.PropertyDefinition ? getKeyName(holder.key) : null;
+  }
+  let value: TSESTree.Node = block;
+  while (value.parent && WRAPPER_TYPES.has(value.parent.type)) value = value.parent;
+  const holder = value.parent;
+  switch (holder?.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return holder.id.type === AST_NODE_TYPES.Identifier ? holder.id.name : null;
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.TSAbstractMethodDefinition:
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.Property:
+      return getKeyName(holder.key);
+    default:
+      return null;
+  }
+}
+
+/** What `skipExpressionWrappers` looks through. */
+const WRAPPER_TYPES: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSInstantiationExpression,
+  AST_NODE_TYPES.ChainExpression,
+]);
+
 /** Whether `id` names no variable the file declares or imports: a global (`Promise`, `require`, `setTimeout`). */
 export function isGlobalReference(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): boolean {
   const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);

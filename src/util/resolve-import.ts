@@ -69,7 +69,7 @@ function collectReferences(sourceCode: TSESLint.SourceCode, targets: readonly Ap
   const found = new Map<TSESTree.Node, ApiReference>();
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return found;
-  const { modules, globals, trackerMap } = getTraces(targets);
+  const { modules, globals, trackerMap, readNames } = getTraces(targets);
   const add = (node: TSESTree.Node, target: ApiTarget): void => {
     if (!found.has(node)) found.set(node, { target, node });
   };
@@ -82,9 +82,14 @@ function collectReferences(sourceCode: TSESLint.SourceCode, targets: readonly Ap
   // `require()` and globals: walked here, because in files where `require`, `fetch` or `Deno` are not
   // declared globals (no `globals` config, the common case) the tracker cannot see them.
   const walker = createWalker(sourceCode, add);
-  for (const reference of getGlobalReads(globalScope)) {
+  const reads = getGlobalReads(globalScope);
+  for (const name of readNames) {
+    for (const reference of reads(name)) visit(reference);
+  }
+  return found;
+
+  function visit(reference: TSESLint.Scope.Reference): void {
     const id = reference.identifier as TSESTree.Identifier;
-    if (id.name !== 'require' && !globals.has(id.name) && !GLOBAL_OBJECT_NAMES.has(id.name)) continue;
     if (id.name === 'require') {
       const call = id.parent;
       const source = call.type === AST_NODE_TYPES.CallExpression && call.callee === id ? call.arguments[0] : undefined;
@@ -92,7 +97,7 @@ function collectReferences(sourceCode: TSESLint.SourceCode, targets: readonly Ap
         const trace = modules.get(stripNodePrefix(source.value));
         if (trace) walker.walk(call as TSESTree.CallExpression, trace);
       }
-      continue;
+      return;
     }
     const trace = globals.get(id.name);
     if (trace) walker.walk(id, trace);
@@ -105,26 +110,43 @@ function collectReferences(sourceCode: TSESLint.SourceCode, targets: readonly Ap
       }
     }
   }
-  return found;
 }
 
-const globalReads = new WeakMap<TSESLint.Scope.Scope, TSESLint.Scope.Reference[]>();
+type GlobalReads = (name: string) => readonly TSESLint.Scope.Reference[];
 
-/** `collectGlobalReads`, once per file for every target list (issue 12 §4). */
-function getGlobalReads(globalScope: TSESLint.Scope.Scope): TSESLint.Scope.Reference[] {
+const globalReads = new WeakMap<TSESLint.Scope.Scope, GlobalReads>();
+
+/**
+ * The reads of one global name, declared (by a `globals` config or a TypeScript `lib`) or not, when the
+ * file never reassigns it, asked by name: the global scope of a TypeScript file declares every `lib`
+ * global, and walking all of them for every file cost more than the few names a catalogue needs
+ * (issue 12 §4). Unresolved references are grouped by name once per file for every target list.
+ */
+function getGlobalReads(globalScope: TSESLint.Scope.Scope): GlobalReads {
   let reads = globalReads.get(globalScope);
-  if (!reads) globalReads.set(globalScope, (reads = collectGlobalReads(globalScope)));
-  return reads;
-}
-
-/** References to global names, declared (by a `globals` config) or not, that the file never reassigns. */
-function collectGlobalReads(globalScope: TSESLint.Scope.Scope): TSESLint.Scope.Reference[] {
-  const references: TSESLint.Scope.Reference[] = [...globalScope.through];
-  for (const variable of globalScope.variables) {
-    if (variable.defs.length > 0 || variable.references.some((reference) => reference.isWrite())) continue;
-    references.push(...variable.references);
+  if (reads) return reads;
+  const through = new Map<string, TSESLint.Scope.Reference[]>();
+  for (const reference of globalScope.through) {
+    if (!reference.isRead() || reference.isWrite()) continue;
+    const name = reference.identifier.name;
+    const list = through.get(name);
+    if (list) list.push(reference);
+    else through.set(name, [reference]);
   }
-  return references.filter((reference) => reference.isRead() && !reference.isWrite());
+  const byName = new Map<string, readonly TSESLint.Scope.Reference[]>();
+  reads = (name) => {
+    let found = byName.get(name);
+    if (found) return found;
+    found = through.get(name) ?? [];
+    const variable = globalScope.set.get(name);
+    if (variable && variable.defs.length === 0 && !variable.references.some((reference) => reference.isWrite())) {
+      found = [...found, ...variable.references.filter((reference) => reference.isRead())];
+    }
+    byName.set(name, found);
+    return found;
+  };
+  globalReads.set(globalScope, reads);
+  return reads;
 }
 
 function createWalker(sourceCode: TSESLint.SourceCode, add: (node: TSESTree.Node, target: ApiTarget) => void) {
@@ -176,21 +198,50 @@ interface Traces {
   /** `node:` + each module name, built once rather than for every file that is asked about. */
   prefixedModuleNames: readonly string[];
   globalNames: readonly string[];
+  /** The global names whose reads can start a reference: `require`, the globals, and the global object's names. */
+  readNames: readonly string[];
 }
 
 /**
  * Whether the text spells one of the traces' module or global names. Every import, `require()` and
  * global read of a target names its module or global, so a file that spells none has no reference, and
- * its scopes need no walk (issue 12 §4: most files use no API of a given catalogue). A module is only
- * ever named in a string literal (`'fs'`, `"node:fs"`): `fs` inside `offset` does not count.
+ * its scopes need no walk (issue 12 §4: most files use no API of a given catalogue). A module is named
+ * in a string literal (`'fs'`, `"node:fs"`): `fs` inside `offset` does not count. A file that never says
+ * `require` reaches modules only through its top-level `import` and `export … from` statements, whose
+ * sources alone settle it (no scan of its quotes); other files are read for every short quoted text.
  */
 function mentionsAny(sourceCode: TSESLint.SourceCode, traces: Traces): boolean {
   if (traces.globalNames.some((name) => textIncludes(sourceCode, name))) return true;
   if (traces.moduleNames.length === 0) return false;
+  if (!textIncludes(sourceCode, 'require')) {
+    const sources = getImportSources(sourceCode);
+    return traces.moduleNames.some((name) => sources.has(name));
+  }
   const quoted = getQuotedTexts(sourceCode);
   return traces.moduleNames.some((name, index) =>
     name.length + 'node:'.length > MAX_QUOTED_LENGTH ? textIncludes(sourceCode, name) : quoted.has(name) || quoted.has(traces.prefixedModuleNames[index]!),
   );
+}
+
+const importSources = new WeakMap<TSESLint.SourceCode, Set<string>>();
+
+/** The modules the file's top-level `import` and `export … from` statements name (without `node:`), once per file. */
+function getImportSources(sourceCode: TSESLint.SourceCode): Set<string> {
+  let sources = importSources.get(sourceCode);
+  if (sources) return sources;
+  sources = new Set();
+  for (const statement of sourceCode.ast.body) {
+    if (
+      (statement.type === AST_NODE_TYPES.ImportDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration) &&
+      typeof statement.source?.value === 'string'
+    ) {
+      sources.add(stripNodePrefix(statement.source.value));
+    }
+  }
+  importSources.set(sourceCode, sources);
+  return sources;
 }
 
 const MAX_QUOTED_LENGTH = 100;
@@ -243,6 +294,7 @@ function getTraces(targets: readonly ApiTarget[]): Traces {
       moduleNames,
       prefixedModuleNames: moduleNames.map((name) => `node:${name}`),
       globalNames: [...globals.keys()],
+      readNames: [...new Set(['require', ...globals.keys(), ...GLOBAL_OBJECT_NAMES])],
     };
     tracesCache.set(targets, traces);
   }

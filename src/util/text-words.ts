@@ -51,7 +51,8 @@ export function textMatches(sourceCode: TSESLint.SourceCode, pattern: RegExp): b
   return answer;
 }
 
-function hasWord(text: string, word: string): boolean {
+/** `textHasWord` for a text that is not the linted file's (a module read from disk): not cached. */
+export function hasWord(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
     if ((at === 0 || !isWordCharacter(text.charCodeAt(at - 1))) && !isWordCharacter(text.charCodeAt(at + word.length))) return true;
   }

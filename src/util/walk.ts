@@ -22,13 +22,27 @@ export function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) 
  */
 export function walkDescendants(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean): void {
   const stack: TSESTree.Node[] = [root];
-  const children: TSESTree.Node[] = [];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (!visit(node)) continue;
-    children.length = 0;
-    forEachChild(node, (child) => children.push(child));
-    for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index]!);
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
+    // The children go on the stack in source order, then that stretch is reversed so the first pops
+    // first: no closure or array per node (every rule's walks run through here, issue 12 §4).
+    const start = stack.length;
+    for (const key of keys) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) stack.push(item);
+      } else if (isNode(value)) {
+        stack.push(value);
+      }
+    }
+    for (let low = start, high = stack.length - 1; low < high; low += 1, high -= 1) {
+      const child = stack[low]!;
+      stack[low] = stack[high]!;
+      stack[high] = child;
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from '../../src/util/create-rule.js';
-import { functionHandlesOwnErrors } from '../../src/util/handles-own-errors.js';
+import { describe, expect, it } from 'vitest';
+
+import { functionHandlesOwnErrors, textMayHandleOwnErrors } from '../../src/util/handles-own-errors.js';
 import { plainTester } from '../rule-tester.js';
 
 // A probe rule: reports every function that handles its own errors (whole body one try whose catch
@@ -47,4 +49,34 @@ plainTester.run('functionHandlesOwnErrors', probe, {
     // An awaited chain whose handler swallows is as good as a swallowing try around the await.
     { code: 'async function f() { const v = await a().catch(() => null); return v; }', errors: handles },
   ],
+});
+
+// The text gate a module read from disk passes before it is parsed: it may only say no where no function
+// of the module can handle its own errors.
+describe('textMayHandleOwnErrors', () => {
+  it('lets through every shape that handles its own errors', () => {
+    for (const text of [
+      'async function f() { try { await a(); } catch {} }',
+      'const f = async () => a();',
+      'function f() { return a().catch(log); }',
+      'function f() { return a()\n  .catch(log); }',
+      'function f() { return a()?.catch(log); }',
+      "function f() { return a()['catch'](log); }",
+      'function f() { return a()./* handled */catch(log); }',
+      'function f() { return a().then(use, log); }',
+      'const f = () => a().then(use, log);',
+    ]) {
+      expect(textMayHandleOwnErrors(text), text).toBe(true);
+    }
+  });
+  it('says no for modules with no async function and no handled chain', () => {
+    for (const text of [
+      'export function sleep(ms) { return new Promise((resolve) => setTimeout(resolve, ms)); }',
+      'export function parse(text) { try { return JSON.parse(text); } catch (error) { return null; } }',
+      'export function parse(text) { try { return JSON.parse(text); }\n  catch { return null; } }',
+      'export const asyncOnly = 1; export const thenable = 2; export const catches = 3;',
+    ]) {
+      expect(textMayHandleOwnErrors(text), text).toBe(false);
+    }
+  });
 });

@@ -77,8 +77,26 @@ typedTester.run('is-promise (typed)', probe, bothModes);
 
 plainTester.run('is-promise (plain only)', probe, {
   // A type error under the checker, but plain JS may reassign: the declaration no longer decides.
-  valid: ['let f = async () => {}; f = () => 1; f();'],
-  invalid: [],
+  valid: [
+    'let f = async () => {}; f = () => 1; f();',
+    // A same-file promise-returning function under another name says nothing about this one.
+    'async function save() {} function load() {} load();',
+    'class Repo { async save() {} load() {} other() { this.load(); } }',
+  ],
+  // Every place a same-file declaration gives a callee's name a promise (the per-file index of those
+  // names must hold each of them, or the call is never resolved).
+  invalid: [
+    { code: 'declare function load(): Promise<string>; load();', errors: promise },
+    { code: 'const save = (async () => {}) as () => Promise<void>; save();', errors: promise },
+    { code: 'class Repo { save!: () => Promise<void>; other() { this.save(); } }', errors: promise },
+    { code: 'class Repo { save = (async () => {})!; other() { this.save(); } }', errors: promise },
+    { code: 'abstract class Base { abstract save(): Promise<void>; run() { this.save(); } }', errors: promise },
+    { code: 'class Repo { save(): Promise<void>; save(x?: number): Promise<void> { return x as never; } other() { this.save(); } }', errors: promise },
+    { code: 'class Repo { static async load() {} } Repo.load();', errors: promise },
+    { code: 'const api = { save: async function () {} }; api.save();', errors: promise },
+    { code: 'const api = { "save-all": async () => {} }; api["save-all"]();', errors: promise },
+    { code: 'function run(job?: () => PromiseLike<void>) { job!(); }', errors: promise },
+  ],
 });
 
 // The file-level question rules ask before skipping a file without types (issue 12 §4): every
