@@ -212,8 +212,14 @@ function isSyncBuiltinMethodCall(sourceCode: TSESLint.SourceCode, call: TSESTree
   if (object.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !isNeverReassigned(variable)) return false;
-    declared = { init: def.node.init, annotation: def.name.typeAnnotation?.typeAnnotation };
+    if (!variable || !def || def.name.type !== AST_NODE_TYPES.Identifier || !isNeverReassigned(variable)) return false;
+    if (def.type === 'Parameter') {
+      // `function f(jobs: Job[])`: only a written array type says what a parameter holds.
+      const annotation = def.name.typeAnnotation?.typeAnnotation;
+      declared = annotation?.type === AST_NODE_TYPES.TSArrayType ? { init: null, annotation } : null;
+    } else if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
+      declared = { init: def.node.init, annotation: def.name.typeAnnotation?.typeAnnotation };
+    }
   } else if (object.type === AST_NODE_TYPES.MemberExpression && skipExpressionWrappers(object.object).type === AST_NODE_TYPES.ThisExpression) {
     declared = findOwnField(object);
   }

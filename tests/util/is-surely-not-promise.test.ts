@@ -67,6 +67,7 @@ const cases = {
     'class Q { items = make(); run() { probe(this.items.set(1, 2)); } }',
     'class Q { static items = new Set(); run() { probe(this.items.add(1)); } }',
     'function f(window) { probe(window.addEventListener("x", g)); }',
+    'function f(jobs: Jobs, list: Job[]) { probe(jobs.push(1)); list = other; probe(list.push(1)); }',
     'probe(window.fetch("/a")); probe(process.stdout.write("x"));',
     // Same-file functions that may return a promise.
     'function load(k) { return k ? fetchIt(k) : null; } probe(load(x));',
@@ -90,6 +91,7 @@ const cases = {
     { code: 'const seen = new Set(); probe(seen.add(1)); probe(seen.has(1));', errors: [...found, ...found] },
     { code: 'const cache = new WeakMap(); let bytes = new Uint8Array(2); probe(cache.set(k, 1)); probe(bytes.set([1]));', errors: [...found, ...found] },
     { code: 'class Q { #items: Job[] = []; run(job) { probe(this.#items.push(job)); } }', errors: found },
+    { code: 'function f(jobs: Job[], ids: string[] = []) { probe(jobs.push(1)); probe(ids.forEach(g)); }', errors: [...found, ...found] },
     { code: 'class Q { private readonly items = new Map(); run() { const go = () => probe(this.items.set(1, 2)); } }', errors: found },
     { code: 'const form = new FormData(); const ids = []; probe(form.append("a", "1")); probe(ids.includes(1));', errors: [...found, ...found] },
     { code: 'probe(window.addEventListener("online", f)); probe(document.removeEventListener("x", f)); probe(process.on("exit", f));', errors: [...found, ...found, ...found] },
