@@ -214,9 +214,9 @@ function isSyncBuiltinMethodCall(sourceCode: TSESLint.SourceCode, call: TSESTree
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (!variable || !def || def.name.type !== AST_NODE_TYPES.Identifier || !isNeverReassigned(variable)) return false;
     if (def.type === 'Parameter') {
-      // `function f(jobs: Job[])`: only a written array type says what a parameter holds.
+      // `function f(jobs: Job[])`: only a written type says what a parameter holds.
       const annotation = def.name.typeAnnotation?.typeAnnotation;
-      declared = annotation?.type === AST_NODE_TYPES.TSArrayType ? { init: null, annotation } : null;
+      declared = annotation ? { init: null, annotation } : null;
     } else if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
       declared = { init: def.node.init, annotation: def.name.typeAnnotation?.typeAnnotation };
     }
@@ -228,14 +228,25 @@ function isSyncBuiltinMethodCall(sourceCode: TSESLint.SourceCode, call: TSESTree
   return kind !== null && BUILTIN_SYNC_METHODS.get(kind)!.has(method);
 }
 
-/** The built-in class a declaration gives its value: from a written array type, else from `new G(…)` or `[…]`. */
+/**
+ * The built-in class a declaration gives its value: from a written type (`T[]`, `readonly T[]`,
+ * `Map<K, V>` naming the global class), else from `new G(…)` or `[…]`.
+ */
 function builtinKind(sourceCode: TSESLint.SourceCode, init: TSESTree.Expression | null, annotation: TSESTree.TypeNode | undefined): string | null {
-  if (annotation) return annotation.type === AST_NODE_TYPES.TSArrayType ? 'Array' : null;
+  if (annotation) return writtenBuiltinKind(sourceCode, annotation);
   if (!init) return null;
   if (init.type === AST_NODE_TYPES.ArrayExpression) return 'Array';
   if (init.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier) return null;
   const name = init.callee.name;
   return BUILTIN_SYNC_METHODS.has(name) && isGlobalReference(sourceCode, init.callee) ? name : null;
+}
+
+function writtenBuiltinKind(sourceCode: TSESLint.SourceCode, type: TSESTree.TypeNode): string | null {
+  if (type.type === AST_NODE_TYPES.TSArrayType) return 'Array';
+  if (type.type === AST_NODE_TYPES.TSTypeOperator && type.operator === 'readonly' && type.typeAnnotation?.type === AST_NODE_TYPES.TSArrayType) return 'Array';
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
+  const name = type.typeName.name === 'ReadonlyArray' ? 'Array' : type.typeName.name;
+  return BUILTIN_SYNC_METHODS.has(name) && isGlobalReference(sourceCode, type.typeName) ? name : null;
 }
 
 /**
