@@ -622,7 +622,7 @@ export default createRule<Options, MessageId>({
      */
     function calleeSaysNo(node: TSESTree.Node, test: (type: ts.Type) => boolean): boolean {
       if (!services || node.type !== AST_NODE_TYPES.CallExpression) return false;
-      const returns = getDeclaredReturnTypes(services, node);
+      const returns = getDeclaredReturnTypes(services, node, detector.resolveCallee(node));
       return returns !== null && !returns.some(test);
     }
 
@@ -632,7 +632,7 @@ export default createRule<Options, MessageId>({
      */
     function calleeSaysPromise(node: TSESTree.Node): boolean {
       if (!services || node.type !== AST_NODE_TYPES.CallExpression) return false;
-      const returns = getDeclaredReturnTypes(services, node);
+      const returns = getDeclaredReturnTypes(services, node, detector.resolveCallee(node));
       const tsNode = services.getTsNode(node);
       return returns !== null && returns.length > 0 && returns.every((type) => getPendingWork(services, tsNode, type) === 'promise');
     }

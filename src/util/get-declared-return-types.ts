@@ -1,9 +1,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { getKeyName } from './ast.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isTypeParameter, isVagueType, loadTypeScript, unionConstituents } from './typescript.js';
 import type * as ts from 'typescript';
 
 import type { TypeServices } from './get-type-services.js';
+import type { ResolvedFunction } from './resolve-function.js';
 import { safely } from './safe-checker.js';
 
 /**
@@ -21,12 +23,32 @@ import { safely } from './safe-checker.js';
  * conditional or mapped return is left to the checker. The types returned for a generic signature are
  * uninstantiated: a caller may ask what they are (a promise, an array), not what they hold.
  */
-export function getDeclaredReturnTypes(services: TypeServices, call: TSESTree.CallExpression): readonly ts.Type[] | null {
+export function getDeclaredReturnTypes(
+  services: TypeServices,
+  call: TSESTree.CallExpression,
+  resolved: ResolvedFunction | null = null,
+): readonly ts.Type[] | null {
   // Asked by several questions about the same call: answer once (the node is the file's, so is the cache).
   if (answers.has(call)) return answers.get(call)!;
-  const answer = safely(null, () => readReturnTypes(services, call));
+  const answer = safely(null, () => readWrittenReturnType(services, resolved) ?? readReturnTypes(services, call));
   answers.set(call, answer);
   return answer;
+}
+
+/**
+ * The return type written on the same-file function or method the call resolves to (`retrieve(id):
+ * APIPromise<Run>`), read from the annotation alone: typing the callee would cost its receiver's whole
+ * type first (`this`, `this.client`), and the annotation is what the checker would answer with. Not for
+ * `this` returns, type parameters, or shapes that depend on them (the checker decides those).
+ */
+function readWrittenReturnType(services: TypeServices, resolved: ResolvedFunction | null): readonly ts.Type[] | null {
+  const annotation = resolved?.returnType;
+  if (!annotation || annotation.type === AST_NODE_TYPES.TSThisType || hasOverloads(annotation)) return null;
+  const tsNode = services.getTsNode(annotation);
+  if (!tsNode) return null;
+  const type = services.checker.getTypeFromTypeNode(tsNode as ts.TypeNode);
+  if (isVagueType(type) || isTypeParameter(type) || !hasFixedShape(type)) return null;
+  return [type];
 }
 
 const answers = new WeakMap<TSESTree.CallExpression, readonly ts.Type[] | null>();
@@ -53,6 +75,29 @@ function readReturnTypes(services: TypeServices, call: TSESTree.CallExpression):
     }
   }
   return returns;
+}
+
+/**
+ * Whether the annotated function is one of several declarations of a class member (overloads, whose
+ * chosen signature only the checker knows). A function or variable is resolved only when it has one.
+ */
+function hasOverloads(annotation: TSESTree.TypeNode): boolean {
+  const fn = annotation.parent?.parent;
+  const member = fn?.parent;
+  if (member?.type !== AST_NODE_TYPES.MethodDefinition && member?.type !== AST_NODE_TYPES.TSAbstractMethodDefinition) return false;
+  const name = getKeyName(member.key);
+  return (
+    member.computed ||
+    name === null ||
+    member.parent.body.some(
+      (other) =>
+        other !== member &&
+        (other.type === AST_NODE_TYPES.MethodDefinition || other.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
+        other.static === member.static &&
+        !other.computed &&
+        getKeyName(other.key) === name,
+    )
+  );
 }
 
 /**

@@ -359,6 +359,16 @@ export function isPendingWorkArray(types: TypeQueries, tsNode: ts.Node, type: ts
  */
 function forEachTypeMember(checker: ts.TypeChecker, root: ts.Type, visit: (member: ts.Type) => boolean): boolean {
   const ts = loadTypeScript();
+  // Most types are one object or primitive type: visited without building the walk (issue 12 §3).
+  if ((root.flags & (ts.TypeFlags.Union | ts.TypeFlags.TypeParameter | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Conditional)) === 0) {
+    if (isVagueType(root)) return true;
+    try {
+      visit(root);
+    } catch {
+      return false;
+    }
+    return true;
+  }
   const visited = new Set<ts.Type>();
   const stack: [ts.Type, number][] = [[root, 0]];
   let complete = true;
@@ -389,9 +399,15 @@ function forEachTypeMember(checker: ts.TypeChecker, root: ts.Type, visit: (membe
   return complete;
 }
 
+/** Primitives and literals, `void`, `null`, `undefined`, `never`: no `then` to look up. */
+function isPrimitiveType(type: ts.Type): boolean {
+  const F = loadTypeScript().TypeFlags;
+  return (type.flags & (F.StringLike | F.NumberLike | F.BigIntLike | F.BooleanLike | F.ESSymbolLike | F.Void | F.Undefined | F.Null | F.Never)) !== 0;
+}
+
 function classifyThenable(types: TypeQueries, tsNode: ts.Node, type: ts.Type): PendingWork | null {
   const checker = types.checker;
-  if (!isThenableType(checker, tsNode, type)) return null;
+  if (isPrimitiveType(type) || !isThenableType(checker, tsNode, type)) return null;
   const isStandard = (part: ts.Type): boolean => isStandardPromise(types.program, part);
   if (isStandard(type) || (type.isIntersection() && type.types.some(isStandard))) return 'promise';
   const then = type.getProperty('then') ?? checker.getApparentType(type).getProperty('then');

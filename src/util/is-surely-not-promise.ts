@@ -2,9 +2,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
-import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
+import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
-import { isGlobalReference, isNeverReassigned, resolveCalledFunction } from './resolve-function.js';
+import { getThisClass, isGlobalReference, isNeverReassigned, resolveCalledFunction } from './resolve-function.js';
 import { walkDescendants } from './walk.js';
 
 /**
@@ -41,7 +41,7 @@ const SYNC_GLOBALS = new Set([
   'structuredClone',
 ]);
 
-const valueReturns = new WeakMap<FunctionNode, boolean>();
+const noPromiseReturns = new WeakMap<FunctionNode, boolean>();
 
 /**
  * Whether syntax alone proves that this call's value is neither a promise nor an array of promises,
@@ -56,15 +56,15 @@ export function isSurelyNotPromise(sourceCode: TSESLint.SourceCode, node: TSESTr
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   // `super(…)` yields nothing; `resolve(v)` / `reject(e)` of a `new Promise` executor return void.
   if (call.callee.type === AST_NODE_TYPES.Super || isExecutorSettler(sourceCode, call.callee)) return true;
-  if (isSyncGlobalCall(sourceCode, call)) return true;
+  if (isSyncGlobalCall(sourceCode, call) || isSyncBuiltinMethodCall(sourceCode, call)) return true;
   const resolved = resolveCalledFunction(sourceCode, call);
   if (!resolved) return false;
   if (resolved.returnType) return !mayHoldPromise(resolved.returnType);
   const fn = resolved.fn;
   if (!fn) return false;
   if (fn.generator) return true;
-  if (fn.async || fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
-  return !returnsValue(fn);
+  if (fn.async) return false;
+  return returnsNoPromise(sourceCode, fn);
 }
 
 /**
@@ -151,11 +151,139 @@ function isExecutorSettler(sourceCode: TSESLint.SourceCode, callee: TSESTree.Nod
 }
 
 /** Members of globals that return no promise, on globals whose other members may (`Array.from(xs, async …)`). */
+const EVENT_TARGET_METHODS = new Set(['addEventListener', 'removeEventListener', 'dispatchEvent']);
 const SYNC_GLOBAL_MEMBERS = new Map([
   ['Array', new Set(['isArray'])],
   ['Error', new Set(['captureStackTrace'])],
   ['Buffer', new Set(['isBuffer', 'byteLength', 'isEncoding'])],
+  // The platform's own objects: `window.addEventListener(…)` costs the checker the whole `Window` type.
+  ['window', new Set([...EVENT_TARGET_METHODS, 'postMessage'])],
+  ['self', new Set([...EVENT_TARGET_METHODS, 'postMessage'])],
+  ['globalThis', EVENT_TARGET_METHODS],
+  ['document', EVENT_TARGET_METHODS],
+  [
+    'process',
+    new Set(['on', 'once', 'off', 'addListener', 'prependListener', 'removeListener', 'removeAllListeners', 'emit', 'nextTick', 'exit', 'setMaxListeners', 'emitWarning', 'cwd', 'chdir', 'hrtime', 'memoryUsage', 'uptime']),
+  ],
 ]);
+
+/**
+ * Methods of the standard library's own classes that return no promise and no array that could hold
+ * one (`Map#get`, `Array#pop`, `Array#map` can, so they are absent), by the class that makes the
+ * receiver: `new Map()`, `[]`, `new Uint8Array(n)`.
+ */
+const ARRAY_SYNC_METHODS = new Set([
+  'push', 'unshift', 'forEach', 'includes', 'indexOf', 'lastIndexOf', 'join', 'some', 'every', 'findIndex', 'findLastIndex', 'toString',
+]);
+const MAP_SYNC_METHODS = new Set(['set', 'has', 'delete', 'clear', 'forEach']);
+const SET_SYNC_METHODS = new Set(['add', 'has', 'delete', 'clear', 'forEach']);
+const FORM_SYNC_METHODS = new Set(['append', 'set', 'delete', 'has', 'forEach', 'sort', 'toString']);
+const TYPED_ARRAY_SYNC_METHODS = new Set([...ARRAY_SYNC_METHODS].filter((method) => method !== 'push' && method !== 'unshift').concat(['set', 'fill']));
+const BUILTIN_SYNC_METHODS = new Map<string, ReadonlySet<string>>([
+  ['Array', ARRAY_SYNC_METHODS],
+  ['Map', MAP_SYNC_METHODS],
+  ['WeakMap', new Set(['set', 'has', 'delete'])],
+  ['Set', SET_SYNC_METHODS],
+  ['WeakSet', new Set(['add', 'has', 'delete'])],
+  ['FormData', FORM_SYNC_METHODS],
+  ['URLSearchParams', FORM_SYNC_METHODS],
+  ['Headers', FORM_SYNC_METHODS],
+  ['AbortController', new Set(['abort'])],
+  ['EventTarget', EVENT_TARGET_METHODS],
+  ...['Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array', 'Int8Array', 'Int16Array', 'Int32Array', 'Float32Array', 'Float64Array'].map(
+    (name): [string, ReadonlySet<string>] => [name, TYPED_ARRAY_SYNC_METHODS],
+  ),
+]);
+
+/**
+ * `seen.add(key)`, `this.listeners.push(fn)`, `params.set(k, v)`: a method of the standard library
+ * that returns no promise, called on a receiver the file declares with that class: a never-reassigned
+ * variable, or a field of the enclosing class that the class never reassigns, created by `new Map()`,
+ * `[]`, or written as an array type (`items: Item[] = []`). Asking the checker would cost the
+ * receiver's whole type (issue 12 §3).
+ */
+function isSyncBuiltinMethodCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
+  const callee = skipExpressionWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticPropertyName(callee);
+  if (method === null) return false;
+  const object = skipExpressionWrappers(callee.object);
+  let declared: { init: TSESTree.Expression | null; annotation: TSESTree.TypeNode | undefined } | null = null;
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || !def || def.name.type !== AST_NODE_TYPES.Identifier || !isNeverReassigned(variable)) return false;
+    if (def.type === 'Parameter') {
+      // `function f(jobs: Job[])`: only a written type says what a parameter holds.
+      const annotation = def.name.typeAnnotation?.typeAnnotation;
+      declared = annotation ? { init: null, annotation } : null;
+    } else if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
+      declared = { init: def.node.init, annotation: def.name.typeAnnotation?.typeAnnotation };
+    }
+  } else if (object.type === AST_NODE_TYPES.MemberExpression && skipExpressionWrappers(object.object).type === AST_NODE_TYPES.ThisExpression) {
+    declared = findOwnField(object);
+  }
+  if (!declared) return false;
+  const kind = builtinKind(sourceCode, declared.init, declared.annotation);
+  return kind !== null && BUILTIN_SYNC_METHODS.get(kind)!.has(method);
+}
+
+/**
+ * The built-in class a declaration gives its value: from a written type (`T[]`, `readonly T[]`,
+ * `Map<K, V>` naming the global class), else from `new G(…)` or `[…]`.
+ */
+function builtinKind(sourceCode: TSESLint.SourceCode, init: TSESTree.Expression | null, annotation: TSESTree.TypeNode | undefined): string | null {
+  if (annotation) return writtenBuiltinKind(sourceCode, annotation);
+  if (!init) return null;
+  if (init.type === AST_NODE_TYPES.ArrayExpression) return 'Array';
+  if (init.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const name = init.callee.name;
+  return BUILTIN_SYNC_METHODS.has(name) && isGlobalReference(sourceCode, init.callee) ? name : null;
+}
+
+function writtenBuiltinKind(sourceCode: TSESLint.SourceCode, type: TSESTree.TypeNode): string | null {
+  if (type.type === AST_NODE_TYPES.TSArrayType) return 'Array';
+  if (type.type === AST_NODE_TYPES.TSTypeOperator && type.operator === 'readonly' && type.typeAnnotation?.type === AST_NODE_TYPES.TSArrayType) return 'Array';
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
+  const name = type.typeName.name === 'ReadonlyArray' ? 'Array' : type.typeName.name;
+  return BUILTIN_SYNC_METHODS.has(name) && isGlobalReference(sourceCode, type.typeName) ? name : null;
+}
+
+/**
+ * `this.items` / `this.#items` in a method: the enclosing class's own field of that name, when the class
+ * body assigns it nowhere else (its declaration is then what every read sees, whatever its modifiers).
+ */
+function findOwnField(member: TSESTree.MemberExpression): { init: TSESTree.Expression | null; annotation: TSESTree.TypeNode | undefined } | null {
+  const name = getStaticPropertyName(member); // `#items` for a private name, as getKeyName spells it
+  const cls = name === null ? null : getThisClass(member);
+  if (!cls || name === null) return null;
+  let field: TSESTree.PropertyDefinition | null = null;
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && !element.computed && getKeyName(element.key) === name) field = element;
+  }
+  if (!field || field.declare || assignsField(cls, name)) return null;
+  return { init: field.value, annotation: field.typeAnnotation?.typeAnnotation };
+}
+
+const fieldWrites = new WeakMap<TSESTree.ClassBody, Set<string>>();
+
+/** Whether the class body assigns (`=`, `??=`, …) a member of that name on anything, nested functions included. */
+function assignsField(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): boolean {
+  let writes = fieldWrites.get(cls.body);
+  if (!writes) {
+    const found = new Set<string>();
+    walkDescendants(cls.body, (node) => {
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+        const key = getStaticPropertyName(node.left);
+        if (key !== null) found.add(key);
+      }
+      return true;
+    });
+    writes = found;
+    fieldWrites.set(cls.body, writes);
+  }
+  return writes.has(name);
+}
 
 function isSyncGlobalCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
   let root: TSESTree.Node = skipExpressionWrappers(call.callee);
@@ -193,16 +321,56 @@ function mayHoldPromise(type: TSESTree.TypeNode): boolean {
   }
 }
 
-/** Whether a block-bodied function has a `return <value>` of its own (nested functions not counted). */
-function returnsValue(fn: FunctionNode): boolean {
-  let answer = valueReturns.get(fn);
+/**
+ * Whether a non-async function returns nothing that could be a promise or an array of them: a block
+ * body whose own `return`s (nested functions not counted) have no value or a value syntax settles
+ * (`return a === b`, `return !x`, `return typeof v === 'function'`), or such an expression body. A
+ * function that calls itself is not settled by the call (the answer is being computed).
+ */
+function returnsNoPromise(sourceCode: TSESLint.SourceCode, fn: FunctionNode): boolean {
+  let answer = noPromiseReturns.get(fn);
   if (answer !== undefined) return answer;
-  answer = false;
-  walkDescendants(fn.body!, (node) => {
-    if (answer) return false;
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) answer = true;
-    return !isFunctionNode(node) && node.type !== AST_NODE_TYPES.ClassBody;
-  });
-  valueReturns.set(fn, answer);
+  noPromiseReturns.set(fn, false); // a recursive call while judging: not settled
+  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) {
+    answer = fn.body !== undefined && fn.body !== null && isSurelyNotPromiseValue(sourceCode, fn.body);
+  } else {
+    answer = true;
+    walkDescendants(fn.body, (node) => {
+      if (!answer) return false;
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && !isSurelyNotPromiseValue(sourceCode, node.argument)) answer = false;
+      return !isFunctionNode(node) && node.type !== AST_NODE_TYPES.ClassBody;
+    });
+  }
+  noPromiseReturns.set(fn, answer);
   return answer;
+}
+
+/**
+ * A value syntax proves is neither a promise nor an array of them: primitives by their operator (a
+ * literal, a template, `!x`, `typeof x`, `a === b`, `a + b`, `i++`), `undefined`, a function, and
+ * `&&` / `||` / `??` / `?:` of such values. An assertion to a written type counts when that type has no
+ * room for a promise (`x as string`); `x as Promise<void>` claims one.
+ */
+function isSurelyNotPromiseValue(sourceCode: TSESLint.SourceCode, node: TSESTree.Expression): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.UpdateExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      return true;
+    case AST_NODE_TYPES.Identifier:
+      return node.name === 'undefined' && isGlobalReference(sourceCode, node);
+    case AST_NODE_TYPES.LogicalExpression:
+      return isSurelyNotPromiseValue(sourceCode, node.left) && isSurelyNotPromiseValue(sourceCode, node.right);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return isSurelyNotPromiseValue(sourceCode, node.consequent) && isSurelyNotPromiseValue(sourceCode, node.alternate);
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return !mayHoldPromise(node.typeAnnotation);
+    default:
+      return false;
+  }
 }

@@ -45,6 +45,13 @@ const valid: Valid[] = [
   '[1, 2].map((x) => x * 2);',
   'declare const items: number[]; items.forEach((x) => console.log(x));',
   'async function save() {} async function run() { for await (const x of stream()) { await save(); } }',
+  // Standard-library methods that return no promise, on receivers the file creates (settled without the checker).
+  'class Registry {\n  private readonly seen = new Set<string>();\n  #queue: string[] = [];\n  track(key: string) {\n    this.seen.add(key);\n    this.#queue.push(key);\n    window.addEventListener("online", () => this.#queue.forEach((k) => k));\n  }\n}',
+  'const params = new URLSearchParams();\nconst bytes = new Uint8Array(4);\nparams.set("a", "1");\nbytes.set([1], 0);',
+  // Same-class methods whose written return type is no promise (read from the annotation, not the receiver).
+  'class Page {\n  render(): string {\n    return "";\n  }\n  size(): number[] {\n    return [];\n  }\n  refresh() {\n    this.render();\n    this.size();\n  }\n}',
+  // A same-file helper whose every return is a comparison or a negation.
+  'function isReady(job: { state: string }) {\n  if (!job) return false;\n  return job.state === "ready";\n}\nconst isDone = (job: { state: string }) => !isReady(job) && job.state !== "queued";\ndeclare const job: { state: string };\nif (isReady(job) || isDone(job)) {}',
   // Taking an element out of an array creates none.
   'async function save() {} const queue = [save()]; queue.length;',
   // Self-handling detached tasks.
@@ -564,6 +571,40 @@ const invalid: Invalid[] = [
     code: 'async function isAllowed() { return true; }\nfunction run() {\n  isAllowed() && go();\n}',
     output: null,
     errors: [{ messageId: 'conditionPromise', line: 3, column: 3, suggestions: [] }],
+  },
+  // An overloaded method: the overload the call picks decides, not the first signature's written type alone.
+  {
+    code: 'class Api {\n  get(id: string): Promise<string>;\n  get(id: number): string;\n  get(id: string | number): Promise<string> | string {\n    return typeof id === "number" ? String(id) : Promise.resolve(id);\n  }\n  run() {\n    this.get("a");\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        data: { name: 'this.get()' },
+        line: 8,
+        column: 5,
+        suggestions: [
+          { messageId: 'addVoid', output: 'class Api {\n  get(id: string): Promise<string>;\n  get(id: number): string;\n  get(id: string | number): Promise<string> | string {\n    return typeof id === "number" ? String(id) : Promise.resolve(id);\n  }\n  run() {\n    void this.get("a");\n  }\n}' },
+          { messageId: 'addCatch', output: `class Api {\n  get(id: string): Promise<string>;\n  get(id: number): string;\n  get(id: string | number): Promise<string> | string {\n    return typeof id === "number" ? String(id) : Promise.resolve(id);\n  }\n  run() {\n    this.get("a")${CATCH};\n  }\n}` },
+        ],
+      },
+    ],
+  },
+  // A method named like a standard one (`set`) on an object of the file is not the standard one.
+  {
+    code: 'const store = {\n  async set(key: string) {},\n};\nfunction save() {\n  store.set("a");\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        data: { name: 'store.set()' },
+        line: 5,
+        column: 3,
+        suggestions: [
+          { messageId: 'addVoid', output: 'const store = {\n  async set(key: string) {},\n};\nfunction save() {\n  void store.set("a");\n}' },
+          { messageId: 'addCatch', output: `const store = {\n  async set(key: string) {},\n};\nfunction save() {\n  store.set("a")${CATCH};\n}` },
+        ],
+      },
+    ],
   },
   // A promise kept in a variable that nothing reads.
   {
@@ -1498,6 +1539,45 @@ typedTester.run('no-missing-await (typed only)', rule, {
     'import { useQueryClient } from "@tanstack/react-query"; export function useRefresh() { const client = useQueryClient(); return () => { client.invalidateQueries({ queryKey: ["todos"] }); client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: false }); client.prefetchQuery({ queryKey: ["todo"], queryFn: async () => 1 }); }; }',
   ],
   invalid: [
+    // A same-file function whose written return type is its type parameter: the call's own type decides.
+    {
+      code: 'function first<T>(items: T[]): T {\n  return items[0];\n}\ndeclare const tasks: Promise<void>[];\nexport function run() {\n  first(tasks);\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          data: { name: 'first()' },
+          line: 6,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'function first<T>(items: T[]): T {\n  return items[0];\n}\ndeclare const tasks: Promise<void>[];\nexport function run() {\n  void first(tasks);\n}' },
+            { messageId: 'addCatch', output: `function first<T>(items: T[]): T {\n  return items[0];\n}\ndeclare const tasks: Promise<void>[];\nexport function run() {\n  first(tasks)${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // `Map#get` may hand out a stored promise: a field created by `new Map()` is still asked about it.
+    {
+      code: 'class Jobs {\n  private readonly running = new Map<string, Promise<void>>();\n  poke(id: string) {\n    this.running.get(id);\n  }\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 5,
+          suggestions: [
+            { messageId: 'addVoid', output: 'class Jobs {\n  private readonly running = new Map<string, Promise<void>>();\n  poke(id: string) {\n    void this.running.get(id);\n  }\n}' },
+            { messageId: 'addCatch', output: `class Jobs {\n  private readonly running = new Map<string, Promise<void>>();\n  poke(id: string) {\n    this.running.get(id)${CATCH};\n  }\n}` },
+          ],
+        },
+      ],
+    },
+    // A same-file helper that returns another function's promise is not settled by syntax.
+    {
+      code: 'declare function verify(user: string): Promise<boolean>;\nfunction isAllowed(user: string) {\n  if (!user) return verify("guest");\n  return verify(user);\n}\nexport function run(user: string) {\n  if (isAllowed(user)) return 1;\n  return 0;\n}',
+      output: null,
+      errors: [{ messageId: 'conditionPromise', data: { name: 'isAllowed()' }, line: 7, column: 7, suggestions: [] }],
+    },
     // Held on every path but one, which hands out what another method returns: that may be a new promise.
     {
       code: 'class Batch {\n  promise: Promise<void> = new Promise<void>(() => {});\n  pending = 0;\n  flush(): Promise<void> {\n    if (this.pending > 0) return this.send();\n    return this.promise;\n  }\n  async send(): Promise<void> {}\n  retry() {\n    this.flush();\n  }\n}',

@@ -58,6 +58,23 @@ const cases = {
     // A local that shadows a global.
     'function f(Array) { probe(Array.isArray(x)); }',
     'function f(options: Options) { thenable(options); }',
+    // Standard-library receivers whose method may hand out a stored value, or reassigned, shadowed or unknown ones.
+    'const cache = new Map(); probe(cache.get(key));',
+    'const list = []; probe(list.map(async (x) => x)); probe(list.pop());',
+    'let seen = new Set(); seen = other; probe(seen.add(1));',
+    'function f(Set) { const seen = new Set(); probe(seen.add(1)); }',
+    'class Q { items = new Map(); reset() { this.items = make(); } run() { probe(this.items.set(1, 2)); } }',
+    'class Q { items = make(); run() { probe(this.items.set(1, 2)); } }',
+    'class Q { static items = new Set(); run() { probe(this.items.add(1)); } }',
+    'function f(window) { probe(window.addEventListener("x", g)); }',
+    'function f(jobs: Jobs, list: Job[]) { probe(jobs.push(1)); list = other; probe(list.push(1)); }',
+    'type Map<K, V> = { set(k: K, v: V): Promise<void> }; function f(index: Map<string, number>) { probe(index.set("a", 1)); }',
+    'function f(index: Map<string, Promise<void>>) { probe(index.get("a")); }',
+    'probe(window.fetch("/a")); probe(process.stdout.write("x"));',
+    // Same-file functions that may return a promise.
+    'function load(k) { return k ? fetchIt(k) : null; } probe(load(x));',
+    'function wrap(p) { return p as Promise<void>; } probe(wrap(x));',
+    'const get = (k) => cache[k]; probe(get(x));',
   ],
   invalid: [
     { code: 'function f(flag: boolean) { probe(flag); }', errors: found },
@@ -73,6 +90,18 @@ const cases = {
     { code: 'probe(Error.captureStackTrace(this));', errors: found },
     { code: 'async function f() { const body = await read(); thenable(body); }', errors: found },
     { code: 'function f(flag: boolean) { thenable(flag); }', errors: found },
+    { code: 'const seen = new Set(); probe(seen.add(1)); probe(seen.has(1));', errors: [...found, ...found] },
+    { code: 'const cache = new WeakMap(); let bytes = new Uint8Array(2); probe(cache.set(k, 1)); probe(bytes.set([1]));', errors: [...found, ...found] },
+    { code: 'class Q { #items: Job[] = []; run(job) { probe(this.#items.push(job)); } }', errors: found },
+    { code: 'function f(jobs: Job[], ids: string[] = []) { probe(jobs.push(1)); probe(ids.forEach(g)); }', errors: [...found, ...found] },
+    { code: 'class Bus { private listeners: Set<() => void> = new Set(); on(f: () => void, seen: ReadonlyMap<string, 1> | Map<string, 1>, ids: readonly number[]) { probe(this.listeners.add(f)); probe(ids.includes(1)); } }', errors: [...found, ...found] },
+    { code: 'function f(index: Map<string, Promise<void>>) { probe(index.set("a", p)); probe(index.delete("a")); }', errors: [...found, ...found] },
+    { code: 'class Q { private readonly items = new Map(); run() { const go = () => probe(this.items.set(1, 2)); } }', errors: found },
+    { code: 'const form = new FormData(); const ids = []; probe(form.append("a", "1")); probe(ids.includes(1));', errors: [...found, ...found] },
+    { code: 'probe(window.addEventListener("online", f)); probe(document.removeEventListener("x", f)); probe(process.on("exit", f));', errors: [...found, ...found, ...found] },
+    { code: 'function isReady(s) { if (!s) return false; return s.state === "ready"; } probe(isReady(x));', errors: found },
+    { code: 'const isOpen = (s) => !s.closed && s.state !== "done"; probe(isOpen(x));', errors: found },
+    { code: 'function kind(v) { return v ? typeof v : undefined; } probe(kind(x));', errors: found },
   ],
 };
 
