@@ -21,7 +21,7 @@ import {
 import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import { isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
 import type { TypeServices } from '../../src/util/get-type-services.js';
-import { resolveCalledFunction, resolveIdentifierFunction } from '../../src/util/resolve-function.js';
+import { getNamesOfFunctionsWhere, resolveCalledFunction, resolveIdentifierFunction, type FunctionLikeBlock } from '../../src/util/resolve-function.js';
 import { findApiReferences } from '../../src/util/resolve-import.js';
 import { forEachChild } from '../../src/util/walk.js';
 import { loadTypeScript } from '../../src/util/typescript.js';
@@ -156,7 +156,7 @@ function classifyCall(state: State, call: TSESTree.CallExpression | TSESTree.New
   const byName = classifyByName(callee, call);
   if (byName) return transaction && byName === 'pool' ? 'pipelined' : byName;
   // Same-file functions and methods: what their bodies do.
-  if (depth < MAX_FUNCTION_DEPTH && call.type === AST_NODE_TYPES.CallExpression) {
+  if (depth < MAX_FUNCTION_DEPTH && call.type === AST_NODE_TYPES.CallExpression && mayNameFunctionWithBody(state.sourceCode, callee)) {
     const resolved = resolveCalledFunction(state.sourceCode, call);
     if (resolved?.fn) {
       const before = new Set(state.found);
@@ -174,6 +174,23 @@ function classifyCall(state: State, call: TSESTree.CallExpression | TSESTree.New
   if (isSyncCall(callee)) return null;
   return transaction ? 'pipelined' : 'unknown';
 }
+
+/**
+ * Whether the callee names a same-file function or method with a body, which is all `classifyCall` walks:
+ * a call named otherwise cannot resolve to one, and its scope look-ups are skipped (issue 12 §4). Callees
+ * that are neither a name nor a member never resolve.
+ */
+function mayNameFunctionWithBody(sourceCode: TSESLint.SourceCode, callee: TSESTree.Expression): boolean {
+  let name: string | null;
+  if (callee.type === AST_NODE_TYPES.Identifier) name = callee.name;
+  else if (callee.type === AST_NODE_TYPES.MemberExpression) name = getStaticPropertyName(callee);
+  else return false;
+  if (name === null) return false;
+  return getNamesOfFunctionsWhere(sourceCode, hasBody)?.has(name) ?? true;
+}
+
+/** Module-level, so the name index is built once per file. */
+const hasBody = (block: FunctionLikeBlock): boolean => isFunctionNode(block);
 
 /** `this.inflight.get(key)`: a promise already running, looked up per key, starts nothing. */
 function isRunningWorkLookup(callee: TSESTree.Expression): boolean {
