@@ -132,17 +132,22 @@ export default createRule<Options, MessageId>({
     // spells its last member name somewhere in the file (a destructured or renamed import still names it
     // once), so files that never mention one are skipped cheaply.
     const mayBlock = services ? spellsBlockingName(sourceCode.text) : mentionsApi(sourceCode, BLOCKING_CALLS);
-    // A busy-wait is a loop on a catalogued clock read, in both modes: without one the loops are not visited.
-    const mayBusyWait = mentionsApi(sourceCode, CLOCK_READS);
-    if (!services && !mayBlock && !mayBusyWait) return {};
+    // A busy-wait is a loop on a catalogued clock read, in both modes. Whether the file names a clock is
+    // asked only once a loop compares something: most files have no such loop, and the question costs a
+    // scan of the text per clock name (issue 12 §4).
+    let clockNamed: boolean | undefined;
+    const mayBusyWait = (): boolean => (clockNamed ??= mentionsApi(sourceCode, CLOCK_READS));
     // Tests, migrations and scripts are left alone unless `checkOneOffFiles`: judged only once the file has a
     // candidate, since most files have none and reading the path and top-level statements is not free (issue 12 §4).
     let oneOff: boolean | undefined;
     const skipsFile = (): boolean => (oneOff ??= !(options.checkOneOffFiles ?? false) && isOneOffFile(sourceCode, context.physicalFilename, context.cwd));
     let moduleSources: string[] | undefined;
     const helperCache = new Map<FunctionNode, HelperUse | null>();
-    const runsOnce = createRunsOnce(sourceCode);
-    const optionsKey = JSON.stringify([allow, cheapOptions]);
+    // Set up when a candidate first asks: most files that pass the bail-out have none.
+    let runsOnceInFile: ((fn: FunctionNode) => boolean) | undefined;
+    const runsOnce = (fn: FunctionNode): boolean => (runsOnceInFile ??= createRunsOnce(sourceCode))(fn);
+    let helperOptionsKey: string | undefined;
+    const getOptionsKey = (): string => (helperOptionsKey ??= JSON.stringify([allow, cheapOptions]));
 
     let blocking: ReadonlyMap<TSESTree.Node, ApiReference<BlockingCallInfo>> | undefined;
     let clocks: ReadonlyMap<TSESTree.Node, ApiReference> | undefined;
@@ -167,11 +172,6 @@ export default createRule<Options, MessageId>({
     };
     // Listeners that could report nothing in this file are not registered: each call of one costs (issue 12 §4).
     if (!services && !mayBlock) delete listeners.CallExpression;
-    if (!mayBusyWait) {
-      delete listeners.WhileStatement;
-      delete listeners.DoWhileStatement;
-      delete listeners.ForStatement;
-    }
     return listeners;
 
     /**
@@ -246,7 +246,7 @@ export default createRule<Options, MessageId>({
       if (!place || place.kind === 'sync') return;
       if (runsOnceHere(call, place.fn) || isLazyInitialisation(sourceCode, call, getOuterScope(place.fn)) || isDevelopmentOnly(call)) return;
       const tsCall = services!.getTsNode(call) as ts.CallExpression;
-      const found = findBlockingInHelper(services!, tsCall, isInLoop(call, place.fn), reportsFound, optionsKey);
+      const found = findBlockingInHelper(services!, tsCall, isInLoop(call, place.fn), reportsFound, getOptionsKey());
       if (!found) return;
       context.report({
         node: call,
@@ -532,7 +532,7 @@ export default createRule<Options, MessageId>({
       if (!loop.test) return;
       const test = skipExpressionWrappers(loop.test);
       if (test.type !== AST_NODE_TYPES.BinaryExpression || !COMPARISONS.has(test.operator)) return;
-      if (test.left.type === AST_NODE_TYPES.PrivateIdentifier) return;
+      if (test.left.type === AST_NODE_TYPES.PrivateIdentifier || !mayBusyWait()) return;
       const leftClock = readsClock(test.left);
       const rightClock = readsClock(test.right);
       if (leftClock === rightClock || leftClock === 'other' || rightClock === 'other') return;
