@@ -37,9 +37,17 @@ export function textIncludes(sourceCode: TSESLint.SourceCode, name: string): boo
  * every position of the text for a word boundary.
  */
 export function textHasWord(sourceCode: TSESLint.SourceCode, word: string): boolean {
-  const known = getFacts(sourceCode).words;
-  let answer = known.get(word);
-  if (answer === undefined) known.set(word, (answer = hasWord(sourceCode.text, word)));
+  const found = getFacts(sourceCode);
+  let answer = found.words.get(word);
+  if (answer === undefined) {
+    // The word's first occurrence also answers `textIncludes` for it, and a text known not to contain it
+    // has no such word: the two questions share one scan (several bail-outs ask both about `setTimeout`).
+    const text = sourceCode.text;
+    const first = found.substrings.get(word) === false ? -1 : text.indexOf(word);
+    found.substrings.set(word, first !== -1);
+    answer = first !== -1 && hasWordFrom(text, word, first);
+    found.words.set(word, answer);
+  }
   return answer;
 }
 
@@ -53,7 +61,12 @@ export function textMatches(sourceCode: TSESLint.SourceCode, pattern: RegExp): b
 
 /** `textHasWord` for a text that is not the linted file's (a module read from disk): not cached. */
 export function hasWord(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+  return hasWordFrom(text, word, text.indexOf(word));
+}
+
+/** `hasWord`, given where `word` first occurs in `text` (-1 for nowhere). */
+function hasWordFrom(text: string, word: string, first: number): boolean {
+  for (let at = first; at !== -1; at = text.indexOf(word, at + 1)) {
     if ((at === 0 || !isWordCharacter(text.charCodeAt(at - 1))) && !isWordCharacter(text.charCodeAt(at + word.length))) return true;
   }
   return false;
