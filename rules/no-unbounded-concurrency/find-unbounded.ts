@@ -98,7 +98,6 @@ function analyzeMapped(analysis: Analysis, mapped: MappedCollection, forAwait: b
   const { sourceCode } = analysis;
   const callback = mapped.callback;
   if (callback.type === AST_NODE_TYPES.SpreadElement) return null;
-  if (isLimitedCallback(analysis, callback)) return null;
   if (!mayMakePromises(analysis, mapped, forAwait)) return null;
   const receiver = mapped.receiver as TSESTree.Expression;
   if (isFunctionNode(callback)) {
@@ -106,9 +105,9 @@ function analyzeMapped(analysis: Analysis, mapped: MappedCollection, forAwait: b
     // A collection of code is quiet only when the callback runs the element; one used as data is not.
     if (isCodeCollection(receiver) && invokesElement(callback)) return null;
   }
-  const bound = getBound(analysis, receiver, 0);
-  if (bound !== null && bound.count <= analysis.maxConcurrency) return null;
-  if (bound === null && isInfrastructureCollection(analysis, receiver)) return null;
+  // Every check here only ever makes the call quiet, so their order changes no report: the operation comes
+  // first because most callbacks start nothing reported, and that settles them before the limiter, bound
+  // and infrastructure look-ups (issue 12 §4).
   let operation = classifyCallback(analysis, callback);
   // `rows.map((row) => row.save())` over the rows of a query: an ORM instance method runs a query, and
   // whatever the model's hooks do unless the call turns them off.
@@ -118,6 +117,10 @@ function analyzeMapped(analysis: Analysis, mapped: MappedCollection, forAwait: b
     rowMethod = !skipsModelHooks(callback);
   }
   if (!isReported(analysis, operation)) return null;
+  if (isLimitedCallback(analysis, callback)) return null;
+  const bound = getBound(analysis, receiver, 0);
+  if (bound !== null && bound.count <= analysis.maxConcurrency) return null;
+  if (bound === null && isInfrastructureCollection(analysis, receiver)) return null;
   // Database fan-out fails only over collections as large as a table: the rows of a query without a limit.
   if (operation === 'pool' && !isQueryResult(analysis, receiver)) return null;
   if (operation === 'pool' && !rowMethod && isQueryBatch(analysis, receiver)) return null;
