@@ -21,7 +21,7 @@ import {
 import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import { isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
 import type { TypeServices } from '../../src/util/get-type-services.js';
-import { getNamesOfFunctionsWhere, resolveCalledFunction, resolveIdentifierFunction, type FunctionLikeBlock } from '../../src/util/resolve-function.js';
+import { mayNameFunctionWhere, resolveCalledFunction, resolveIdentifierFunction, type FunctionLikeBlock } from '../../src/util/resolve-function.js';
 import { findApiReferences } from '../../src/util/resolve-import.js';
 import { forEachChild } from '../../src/util/walk.js';
 import { loadTypeScript } from '../../src/util/typescript.js';
@@ -181,12 +181,7 @@ function classifyCall(state: State, call: TSESTree.CallExpression | TSESTree.New
  * that are neither a name nor a member never resolve.
  */
 function mayNameFunctionWithBody(sourceCode: TSESLint.SourceCode, callee: TSESTree.Expression): boolean {
-  let name: string | null;
-  if (callee.type === AST_NODE_TYPES.Identifier) name = callee.name;
-  else if (callee.type === AST_NODE_TYPES.MemberExpression) name = getStaticPropertyName(callee);
-  else return false;
-  if (name === null) return false;
-  return getNamesOfFunctionsWhere(sourceCode, hasBody)?.has(name) ?? true;
+  return mayNameFunctionWhere(sourceCode, callee, hasBody, false);
 }
 
 /** Module-level, so the name index is built once per file. */

@@ -16,7 +16,7 @@ import { safely } from './safe-checker.js';
 import { findApiReferences, mentionsApi } from './resolve-import.js';
 import { textHasWord, textIncludes } from './text-words.js';
 import {
-  getNamesOfFunctionsWhere,
+  mayNameFunctionWhere,
   isGlobalReference,
   isNeverReassigned,
   resolveCalledFunction,
@@ -254,12 +254,7 @@ function mayReturnPromise(block: FunctionLikeBlock): boolean {
 
 /** Whether the callee (unwrapped) may resolve to a same-file function that `isPromiseReturningFunction` accepts. */
 function mayNamePromiseFunction(sourceCode: TSESLint.SourceCode, callee: TSESTree.Expression): boolean {
-  let name: string | null;
-  if (callee.type === AST_NODE_TYPES.Identifier) name = callee.name;
-  else if (callee.type === AST_NODE_TYPES.MemberExpression) name = getStaticPropertyName(callee);
-  else return true;
-  if (name === null) return false;
-  return getNamesOfFunctionsWhere(sourceCode, mayReturnPromise)?.has(name) ?? true;
+  return mayNameFunctionWhere(sourceCode, callee, mayReturnPromise, true);
 }
 
 /** Async functions (not async generators) and functions whose written return type includes a thenable. */

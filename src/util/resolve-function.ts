@@ -277,6 +277,25 @@ export function getNamesOfFunctionsWhere(sourceCode: TSESLint.SourceCode, test: 
   return names;
 }
 
+/**
+ * Whether a call's callee may resolve to a same-file function that passes `test`, judged by its name alone:
+ * false when no such function carries that name, so the caller may skip the scope look-up (issue 12 §4).
+ * `otherCallees` is the answer for callees that are neither a name nor a member.
+ */
+export function mayNameFunctionWhere(
+  sourceCode: TSESLint.SourceCode,
+  callee: TSESTree.Expression,
+  test: (block: FunctionLikeBlock) => boolean,
+  otherCallees: boolean,
+): boolean {
+  let name: string | null;
+  if (callee.type === AST_NODE_TYPES.Identifier) name = callee.name;
+  else if (callee.type === AST_NODE_TYPES.MemberExpression) name = getStaticPropertyName(callee);
+  else return otherCallees;
+  if (name === null) return false;
+  return getNamesOfFunctionsWhere(sourceCode, test)?.has(name) ?? true;
+}
+
 function isFunctionLikeBlock(node: TSESTree.Node): node is FunctionLikeBlock {
   return (
     isFunctionNode(node) ||
