@@ -7,22 +7,30 @@ import type { TSESTree } from '@typescript-eslint/utils';
  */
 export function skipExpressionWrappers(node: TSESTree.Expression): TSESTree.Expression {
   let current: TSESTree.Expression = node;
-  for (;;) {
-    switch (current.type) {
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSInstantiationExpression:
-        current = current.expression;
-        break;
-      case AST_NODE_TYPES.ChainExpression:
-        current = current.expression;
-        break;
-      default:
-        return current;
-    }
-  }
+  while (isExpressionWrapper(current)) current = current.expression;
+  return current;
+}
+
+type ExpressionWrapper =
+  | TSESTree.TSAsExpression
+  | TSESTree.TSNonNullExpression
+  | TSESTree.TSTypeAssertion
+  | TSESTree.TSSatisfiesExpression
+  | TSESTree.TSInstantiationExpression
+  | TSESTree.ChainExpression;
+
+const EXPRESSION_WRAPPERS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSInstantiationExpression,
+  AST_NODE_TYPES.ChainExpression,
+]);
+
+/** One of the wrappers `skipExpressionWrappers` looks through; for walking up from a wrapped value. */
+export function isExpressionWrapper(node: TSESTree.Node): node is ExpressionWrapper {
+  return EXPRESSION_WRAPPERS.has(node.type);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
-import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from './ast.js';
+import { getKeyName, getStaticPropertyName, isExpressionWrapper, skipExpressionWrappers } from './ast.js';
 
 /**
  * What a call's callee was declared as in this file, as far as scope analysis can tell:
@@ -318,7 +318,7 @@ function getResolvableName(block: FunctionLikeBlock): string | null {
     return holder?.type === AST_NODE_TYPES.PropertyDefinition ? getKeyName(holder.key) : null;
   }
   let value: TSESTree.Node = block;
-  while (value.parent && WRAPPER_TYPES.has(value.parent.type)) value = value.parent;
+  while (value.parent && isExpressionWrapper(value.parent)) value = value.parent;
   const holder = value.parent;
   switch (holder?.type) {
     case AST_NODE_TYPES.VariableDeclarator:
@@ -332,16 +332,6 @@ function getResolvableName(block: FunctionLikeBlock): string | null {
       return null;
   }
 }
-
-/** What `skipExpressionWrappers` looks through. */
-const WRAPPER_TYPES: ReadonlySet<string> = new Set([
-  AST_NODE_TYPES.TSAsExpression,
-  AST_NODE_TYPES.TSNonNullExpression,
-  AST_NODE_TYPES.TSTypeAssertion,
-  AST_NODE_TYPES.TSSatisfiesExpression,
-  AST_NODE_TYPES.TSInstantiationExpression,
-  AST_NODE_TYPES.ChainExpression,
-]);
 
 /** Whether `id` names no variable the file declares or imports: a global (`Promise`, `require`, `setTimeout`). */
 export function isGlobalReference(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): boolean {
