@@ -91,7 +91,9 @@ printSummary();
 async function lintRepo(dir, repo, mode) {
   const targets = [];
   for (const folder of repo.folders) if (await exists(path.join(dir, folder))) targets.push(path.join(dir, folder));
-  const typedRoots = mode === 'typed' ? [findTsconfigDir(dir)].filter(Boolean) : [];
+  // Monorepos often have no tsconfig.json above a linted folder, only one per package below it: the folder
+  // itself is then the typed root, and the program-file matcher finds each file's own tsconfig.
+  const typedRoots = mode === 'typed' ? [...new Set(targets.map((target) => findTsconfigDir(target) ?? target))] : [];
   const setup = { plugin: lintPlugin, config: 'all', cwd: dir, parser: tsParser, fix: false };
   const lint = async (eslint, files) => {
     try {
