@@ -224,6 +224,19 @@ describe('type information', () => {
     expect(modes(result.stdout, path.join(tmp, 'proj'))).toEqual({ 'scripts/release.ts': 'untyped' });
   });
 
+  it('finds the tsconfig of each package below a folder that has none above it (a monorepo)', async () => {
+    const tsconfig = { compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', types: [], noEmit: true }, include: ['src'] };
+    write(path.join(tmp, 'mono/packages/api/tsconfig.json'), JSON.stringify(tsconfig));
+    write(path.join(tmp, 'mono/packages/api/src/server.ts'), 'export async function serve(): Promise<void> {}\n');
+    write(path.join(tmp, 'mono/scripts/seed.js'), 'module.exports = function seed() {};\n');
+    const result = await run(['--config', 'all', '--format', 'json', 'mono'], tmp);
+    expect(modes(result.stdout, tmp)).toEqual({
+      'mono/packages/api/src/server.ts': 'typed',
+      // Under no tsconfig at all: untyped, as before.
+      'mono/scripts/seed.js': 'untyped',
+    });
+  });
+
   it('still reports a real syntax error', async () => {
     write(path.join(tmp, 'broken/proj/tsconfig.json'), JSON.stringify({ compilerOptions: { types: [] } }));
     write(path.join(tmp, 'broken/proj/bad.ts'), 'const = ;\n');

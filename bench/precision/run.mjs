@@ -35,7 +35,7 @@ const { values } = parseArgs({
 const { default: plugin } = await import(path.join(root, 'dist/src/index.js'));
 const { createESLint } = await import(path.join(root, 'dist/src/cli/create-eslint.js'));
 const tsParser = await import('@typescript-eslint/parser');
-const { createProgramFileMatcher, findTsconfigDir } = await import(path.join(root, 'dist/src/cli/find-tsconfig.js'));
+const { createProgramFileMatcher, findTypedRoots } = await import(path.join(root, 'dist/src/cli/find-tsconfig.js'));
 
 const NS = plugin.meta.namespace;
 const ruleIds = values.rule ?? Object.keys(plugin.rules);
@@ -91,9 +91,7 @@ printSummary();
 async function lintRepo(dir, repo, mode) {
   const targets = [];
   for (const folder of repo.folders) if (await exists(path.join(dir, folder))) targets.push(path.join(dir, folder));
-  // Monorepos often have no tsconfig.json above a linted folder, only one per package below it: the folder
-  // itself is then the typed root, and the program-file matcher finds each file's own tsconfig.
-  const typedRoots = mode === 'typed' ? [...new Set(targets.map((target) => findTsconfigDir(target) ?? target))] : [];
+  const typedRoots = mode === 'typed' ? findTypedRoots(targets) : [];
   const setup = { plugin: lintPlugin, config: 'all', cwd: dir, parser: tsParser, fix: false };
   const lint = async (eslint, files) => {
     try {

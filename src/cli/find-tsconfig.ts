@@ -20,6 +20,17 @@ export function findTsconfigDir(target: string): string | undefined {
 }
 
 /**
+ * The typed roots for the paths given: each path's nearest `tsconfig.json` at or above it. A directory
+ * with none above it is a root of its own: a monorepo often has one tsconfig.json per package and none at
+ * the top, and the program-file matcher then finds each file's own tsconfig below it (a tree with none
+ * at all is linted untyped, file by file).
+ */
+export function findTypedRoots(targets: readonly string[]): string[] {
+  const roots = targets.map((target) => findTsconfigDir(target) ?? (isDirectory(target) ? path.resolve(target) : undefined));
+  return [...new Set(roots.filter((root) => root !== undefined))];
+}
+
+/**
  * A predicate: is this file part of the program of its nearest tsconfig.json (or of a project that
  * tsconfig references)? Only those files go to the project service. Asking it about a file it cannot
  * place costs ~50 ms (it builds an inferred project) before it fails, which on a tree of plain JS under a

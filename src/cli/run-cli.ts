@@ -8,7 +8,7 @@ import { NAMESPACE } from '../configs.js';
 import { VERSION } from '../package-info.js';
 import { loadTypeScript } from '../util/typescript.js';
 import { createESLint, type CliPlugin, LINTED_EXTENSIONS, TYPESCRIPT_EXTENSIONS } from './create-eslint.js';
-import { createProgramFileMatcher, findTsconfigDir } from './find-tsconfig.js';
+import { createProgramFileMatcher, findTypedRoots } from './find-tsconfig.js';
 import { parseCliArgs, USAGE, UsageError } from './parse-args.js';
 import { formatSarif } from './sarif-formatter.js';
 
@@ -72,7 +72,7 @@ export async function runCli({
     // Without TypeScript, JavaScript is still linted (by ESLint's own parser) and TypeScript files are not.
     const typescript = hasTypeScript();
     const parser = typescript ? ((await import('@typescript-eslint/parser')) as TSESLint.FlatConfig.Parser) : undefined;
-    const typedRoots = typescript && !options.noTypes ? [...new Set(targets.map(findTsconfigDir).filter((dir) => dir !== undefined))] : [];
+    const typedRoots = typescript && !options.noTypes ? findTypedRoots(targets) : [];
     const usedPlugin = plugin ?? (await import('../index.js')).default;
     const setup = { plugin: usedPlugin, config: options.config, cwd: eslintCwd, fix: options.fix, parser };
 
