@@ -605,10 +605,30 @@ export default createRule<Options, MessageId>({
         if (calleeSaysNo(node, (type) => hasThenable(services, services.getTsNode(node), type))) return false;
         if (calleeSaysPromise(node)) return true;
         const type = services.getType(node);
-        if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return detector.isKnownPromise(node);
+        if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) {
+          return detector.isKnownPromise(node) || (hasUnresolvedReceiver(node) && detector.isPromiseSyntactically(node));
+        }
         if (!isIntrinsicErrorType(type)) return getPendingWork(services, services.getTsNode(node), type) !== null;
       }
       return detector.isPromiseSyntactically(node);
+    }
+
+    /**
+     * `api.window.showMessage(…).then(…)` where the checker could not resolve a receiver on the way (its
+     * module or a generated file is missing): the chain is `any` because nothing is known, not because the
+     * user typed it so, and typed linting must not know less than untyped. A call of an unresolved function
+     * is already `any` (not an error type), so the receivers are what tell.
+     */
+    function hasUnresolvedReceiver(node: TSESTree.Expression): boolean {
+      if (!services) return false;
+      let current = skipExpressionWrappers(node);
+      for (let depth = 0; depth < MAX_RECEIVER_DEPTH; depth++) {
+        if (current.type === AST_NODE_TYPES.CallExpression) current = skipExpressionWrappers(current.callee);
+        if (current.type !== AST_NODE_TYPES.MemberExpression) return false;
+        current = skipExpressionWrappers(current.object);
+        if (isIntrinsicErrorType(services.getType(current))) return true;
+      }
+      return false;
     }
 
     /** What `isPromiseValue` answers from syntax alone, before it asks the checker. */
@@ -1098,6 +1118,9 @@ export default createRule<Options, MessageId>({
     }
   },
 });
+
+/** How far up a `.then()` chain the receivers are looked at for one the checker could not resolve. */
+const MAX_RECEIVER_DEPTH = 8;
 
 const ARRAY_METHODS = new Set([
   'every', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap', 'forEach', 'from', 'map', 'reduce',

@@ -1486,6 +1486,7 @@ typedTester.run('no-missing-await (typed only)', rule, {
     // `any` is never reported, however it is called.
     'import { untyped } from "./modules/api.js"; untyped.save(); untyped.then(() => 1);',
     'declare const x: any; x.then(() => 1); x();',
+    'declare const host: any; host.window.notify("saved").then(() => 1);',
     'import { loadConfig } from "./modules/api.js"; loadConfig();',
     // A `.then` that returns no promise is not one.
     'declare const query: { then(cb: () => void): void }; query.then(() => {});',
@@ -1539,6 +1540,23 @@ typedTester.run('no-missing-await (typed only)', rule, {
     'import { useQueryClient } from "@tanstack/react-query"; export function useRefresh() { const client = useQueryClient(); return () => { client.invalidateQueries({ queryKey: ["todos"] }); client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: false }); client.prefetchQuery({ queryKey: ["todo"], queryFn: async () => 1 }); }; }',
   ],
   invalid: [
+    // A receiver the checker cannot resolve (a generated module that is missing) makes the chain `any` for
+    // want of knowledge, not by the user's choice: the `.then()` chain is judged as without types.
+    {
+      code: 'import { host } from "./generated/does-not-exist.js";\nexport function warn() {\n  host.window.notify("saved").then(() => 1);\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { host } from "./generated/does-not-exist.js";\nexport function warn() {\n  void host.window.notify("saved").then(() => 1);\n}' },
+            { messageId: 'addCatch', output: `import { host } from "./generated/does-not-exist.js";\nexport function warn() {\n  host.window.notify("saved").then(() => 1)${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
     // A same-file function whose written return type is its type parameter: the call's own type decides.
     {
       code: 'function first<T>(items: T[]): T {\n  return items[0];\n}\ndeclare const tasks: Promise<void>[];\nexport function run() {\n  first(tasks);\n}',
