@@ -553,7 +553,7 @@ const RETHROWING_COPY = 'copies.push(copyTo(target).catch((error) => { console.e
 
 const LOGGED_PUSH = "pumping.push(consume(source).catch((error) => { console.error('source failed', error); }));";
 
-const safeAwaitValid: ValidTestCase<Options>[] = [
+const safeAwaitValid: (string | ValidTestCase<Options>)[] = [
   // A listener that awaits a watcher, held in a private field, whose start logs each feed it cannot reach.
   { code: DASHBOARD('private watcher: FeedWatcher | null = null;', 'start'), filename: fixture('file.ts') },
   // A timer that awaits a same-file mirror, held in a `#` field, whose copies each log their own failure.
