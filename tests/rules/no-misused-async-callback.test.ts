@@ -606,6 +606,11 @@ const safeAwaitInvalid: InvalidTestCase<MessageId, Options>[] = [
     code: DRAIN(LOGGED_PUSH, '\n  track(pumping);'),
     errors: [{ messageId: 'promiseExecutor', line: 7, column: 28 }],
   },
+  {
+    // An exported list: other modules may push tasks without a catch.
+    code: "export const uploads: Promise<void>[] = [];\nexport function queueUpload(file: Blob) {\n  uploads.push(upload(file).catch(() => undefined));\n}\nexport const idle = new Promise<void>(async (resolve) => {\n  while (uploads.length > 0) await uploads.shift();\n  resolve();\n});\ndeclare function upload(file: Blob): Promise<void>;",
+    errors: [{ messageId: 'promiseExecutor', line: 5, column: 39 }],
+  },
 ];
 
 plainTester.run('no-misused-async-callback (safe awaits)', rule, { valid: safeAwaitValid, invalid: safeAwaitInvalid });
