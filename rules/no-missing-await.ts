@@ -6,7 +6,7 @@ import type * as ts from 'typescript';
 import { PROMISE_RETURNING_APIS, PROMISE_STATICS_RETURNING_PROMISE } from '../src/knowledge/promise-apis.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
 import { describeCall, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
-import { cannotReject, isTsNonRejectingPromise, tsFunctionCannotReject, type CannotRejectOracle } from '../src/util/cannot-reject.js';
+import { cannotReject, type CannotRejectOracle } from '../src/util/cannot-reject.js';
 import { createRule } from '../src/util/create-rule.js';
 import { prefixWithUnary } from '../src/util/fix.js';
 import { canAwaitAt, isCallbackArgument, isFunctionNode, type FunctionNode } from '../src/util/get-enclosing-function.js';
@@ -16,15 +16,12 @@ import {
   functionHandlesOwnErrors,
   isUnderJudgement,
   isAllOfSafeTasks,
-  isTsAllOfSafeTasks,
   textMayHandleOwnErrors,
   tsFunctionHandlesOwnErrors,
-  type OwnErrorsOracle,
-  type TsOwnErrorsOracle,
 } from '../src/util/handles-own-errors.js';
-import { getPendingWork, getPromiseDetector, getSyntacticPromiseDetector, isAlwaysPendingWork, isPendingWorkArray } from '../src/util/is-promise.js';
+import { getPendingWork, getPromiseDetector, isAlwaysPendingWork, isPendingWorkArray } from '../src/util/is-promise.js';
 import { isSurelyNotThenableName } from '../src/util/is-surely-not-promise.js';
-import { resolveImportedFunction, type ImportedFunction } from '../src/util/read-sibling-module.js';
+import { chainRoot, isHandledChain, resolveCalleeAcrossModules, siblingHandlesOwnErrors, tsOwnErrorsOracle } from '../src/util/safe-await.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
 import { isGlobalReference } from '../src/util/resolve-function.js';
 import {
@@ -742,35 +739,6 @@ export default createRule<Options, MessageId>({
       );
     }
 
-    /**
-     * `.catch(handler)`, `.then(onFulfilled, onRejected)`, and `.finally(fn)` on a handled chain.
-     * `.then(onFulfilled)` and `.finally(fn)` alone leave the rejection unhandled.
-     */
-    function isHandledChain(node: TSESTree.Expression): boolean {
-      const inner = skipExpressionWrappers(node);
-      if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
-      const callee = skipExpressionWrappers(inner.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-      switch (getStaticPropertyName(callee)) {
-        case 'catch':
-          return isHandler(inner.arguments[0]);
-        case 'then':
-          // `.then(...args, onRejected)`: the spread may fill both places, so the handler is not proven.
-          return inner.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement && isHandler(inner.arguments[1]);
-        case 'finally':
-          return isHandledChain(callee.object);
-        default:
-          return false;
-      }
-    }
-
-    function isHandler(argument: TSESTree.CallExpressionArgument | undefined): boolean {
-      // A spread may be empty: the handler's presence cannot be proven.
-      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return false;
-      if (argument.type === AST_NODE_TYPES.Literal && argument.value === null) return false;
-      return !(argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined');
-    }
-
     /** `allow` entries match the call, or the call a `.then`/`.finally` chain starts from. */
     function isAllowedCall(call: TSESTree.CallExpression): boolean {
       if (allowedNames.size === 0 && allowedTargets.length === 0) return false;
@@ -804,6 +772,10 @@ export default createRule<Options, MessageId>({
       return detector.resolveCallee(call)?.fn ?? null;
     }
 
+    function resolveVariable(id: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+      return ASTUtils.findVariable(sourceCode.getScope(id), id) ?? null;
+    }
+
     function isGlobalPromise(id: TSESTree.Identifier): boolean {
       return id.name === 'Promise' && isGlobalReference(sourceCode, id);
     }
@@ -823,8 +795,9 @@ export default createRule<Options, MessageId>({
 
     /**
      * A call of a function that handles its own errors (see `src/util/handles-own-errors.ts`), or a
-     * `.then()` / `.finally()` chain on one: same-file functions and methods on `this` by scope, and with
-     * types the declaration of an imported function whose source is in the program.
+     * `.then()` / `.finally()` chain on one: same-file functions and methods on `this` by scope, with
+     * types the declaration of an imported function whose source is in the program, and without types
+     * an imported function or the method of the class a private field holds (`src/util/safe-await.ts`).
      */
     function handlesOwnErrorsCall(node: PromiseNode): boolean {
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -835,57 +808,17 @@ export default createRule<Options, MessageId>({
       if (ownErrorsDepth >= 2) return resolved?.fn ? isUnderJudgement(resolved.fn) : false;
       ownErrorsDepth += 1;
       try {
-        if (resolved?.fn) return functionHandlesOwnErrors(resolved.fn, { mayReject, resolveCall: resolveSameFile, isSafeAwait });
+        if (resolved?.fn) return functionHandlesOwnErrors(resolved.fn, { mayReject, resolveCall: resolveSameFile, isSafeAwait, resolveVariable });
         if (resolved) return false;
         const declaration = getTsDeclaration(root);
         if (declaration !== null && services !== null) return tsFunctionHandlesOwnErrors(declaration, tsOwnErrorsOracle(services));
-        const callee = skipExpressionWrappers(root.callee);
-        const imported = callee.type === AST_NODE_TYPES.Identifier ? resolveImportedFunction(context, callee, textMayHandleOwnErrors) : null;
-        return imported !== null && siblingHandlesOwnErrors(imported);
+        const found = resolveCalleeAcrossModules(context, root, textMayHandleOwnErrors);
+        if (!found) return false;
+        return found.module
+          ? siblingHandlesOwnErrors({ fn: found.fn, module: found.module }, ownErrorsDepth)
+          : functionHandlesOwnErrors(found.fn, { mayReject, resolveCall: resolveSameFile, isSafeAwait, resolveVariable });
       } finally {
         ownErrorsDepth -= 1;
-      }
-    }
-
-    /**
-     * The same question about a function imported from a relative module (read from disk, see
-     * `src/util/read-sibling-module.ts`), judged by syntax in that module's own scope. Its callees are
-     * followed within that module only.
-     */
-    function siblingHandlesOwnErrors(imported: ImportedFunction): boolean {
-      const moduleCode = imported.module.sourceCode;
-      const moduleDetector = getSyntacticPromiseDetector(moduleCode);
-      const isModuleGlobalPromise = (id: TSESTree.Identifier): boolean => id.name === 'Promise' && isGlobalReference(moduleCode, id);
-      const resolveCall = (call: TSESTree.CallExpression): FunctionNode | null => moduleDetector.resolveCallee(call)?.fn ?? null;
-      const cannot = (node: TSESTree.Expression): boolean => cannotReject(node, { isGlobalPromise: isModuleGlobalPromise, resolveCall });
-      const handles = (node: TSESTree.Expression): boolean => {
-        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-        const root = chainRoot(node);
-        const fn = root.type === AST_NODE_TYPES.CallExpression ? resolveCall(root) : null;
-        if (!fn) return false;
-        if (ownErrorsDepth >= 2) return isUnderJudgement(fn);
-        ownErrorsDepth += 1;
-        try {
-          return functionHandlesOwnErrors(fn, oracle);
-        } finally {
-          ownErrorsDepth -= 1;
-        }
-      };
-      const oracle: OwnErrorsOracle = {
-        resolveCall,
-        mayReject: (node) => moduleDetector.isPromiseSyntactically(node) && !isHandledChain(node) && !cannot(node) && !handles(skipExpressionWrappers(node)),
-        isSafeAwait: (value) => {
-          const inner = skipExpressionWrappers(value);
-          if (inner.type === AST_NODE_TYPES.NewExpression) return cannot(inner);
-          if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
-          return cannot(inner) || handles(inner) || isAllOfSafeTasks(inner, isModuleGlobalPromise, oracle);
-        },
-      };
-      try {
-        return functionHandlesOwnErrors(imported.fn, oracle);
-      } catch {
-        // A module parsed on the side is not worth a crash: unknown, so the report stands.
-        return false;
       }
     }
 
@@ -900,7 +833,7 @@ export default createRule<Options, MessageId>({
       return (
         cannotRejectHere(inner) ||
         handlesOwnErrorsCall(inner) ||
-        isAllOfSafeTasks(inner, isGlobalPromise, { mayReject, resolveCall: resolveSameFile, isSafeAwait })
+        isAllOfSafeTasks(inner, isGlobalPromise, { mayReject, resolveCall: resolveSameFile, isSafeAwait, resolveVariable })
       );
     }
 
@@ -1144,49 +1077,6 @@ function hasThenable(services: TypeServices, tsNode: ts.Node, type: ts.Type): bo
   return getPendingWork(services, tsNode, type) !== null;
 }
 
-/** The typed oracle for a declaration in another file: the checker says what can reject there. */
-function tsOwnErrorsOracle(services: TypeServices): TsOwnErrorsOracle {
-  const ts = loadTypeScript();
-  const checker = services.checker;
-  const mayReject = (node: ts.Expression): boolean => {
-    try {
-      if (isTsNonRejectingPromise(node)) return false;
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-        const method = node.expression.name.text;
-        if ((method === 'catch' && node.arguments.length > 0) || (method === 'then' && node.arguments.length > 1)) return false;
-      }
-      return getPendingWork(services, node, checker.getTypeAtLocation(node)) !== null;
-    } catch {
-      return true;
-    }
-  };
-  const resolveCall = (call: ts.CallExpression): ts.Node | null => resolveTsCall(checker, call);
-  // One level: a safe await's callee is judged without following its own awaits further.
-  const isSafeCall = (value: ts.Expression): boolean => {
-    if (!ts.isCallExpression(value)) return false;
-    const declaration = resolveTsCall(checker, value);
-    return declaration !== null && (tsFunctionCannotReject(declaration, 0) || tsFunctionHandlesOwnErrors(declaration, { mayReject, resolveCall }));
-  };
-  return {
-    mayReject,
-    resolveCall,
-    isSafeAwait: (value) => {
-      if (isTsNonRejectingPromise(value)) return true;
-      if (ts.isCallExpression(value) && isTsAllOfSafeTasks(value, { mayReject, resolveCall, isSafeAwait: isSafeCall })) return true;
-      return isSafeCall(value);
-    },
-  };
-}
-
-function resolveTsCall(checker: ts.TypeChecker, call: ts.CallExpression): ts.Node | null {
-  try {
-    const declaration = checker.getResolvedSignature(call)?.declaration;
-    return declaration && !declaration.getSourceFile().isDeclarationFile ? declaration : null;
-  } catch {
-    return null;
-  }
-}
-
 /** `Promise<T>` or `PromiseLike<T>` written as a type. */
 function isPromiseTypeNode(type: TSESTree.TypeNode): boolean {
   return (
@@ -1194,20 +1084,6 @@ function isPromiseTypeNode(type: TSESTree.TypeNode): boolean {
     type.typeName.type === AST_NODE_TYPES.Identifier &&
     (type.typeName.name === 'Promise' || type.typeName.name === 'PromiseLike')
   );
-}
-
-/** The call a `.then()`/`.catch()`/`.finally()` chain starts from: `save()` in `save().then(f)`. */
-function chainRoot(call: TSESTree.CallExpression): TSESTree.Expression {
-  let current: TSESTree.Expression = call;
-  for (;;) {
-    const inner = skipExpressionWrappers(current);
-    if (inner.type !== AST_NODE_TYPES.CallExpression) return inner;
-    const callee = skipExpressionWrappers(inner.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) return inner;
-    const method = getStaticPropertyName(callee);
-    if (method !== 'then' && method !== 'catch' && method !== 'finally') return inner;
-    current = callee.object;
-  }
 }
 
 /** `a.b.c` → ['a', 'b', 'c'], `this.log` → ['this', 'log']; null for computed or call-valued callees. */

@@ -12,6 +12,7 @@ import { catchRethrows } from '../src/util/handles-own-errors.js';
 import { getPromiseDetector, typeHasThenable } from '../src/util/is-promise.js';
 import { anyPackageJsonListsDependency, findNearestDependency, getDependencyMajor } from '../src/util/read-package-json.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
+import { getSafeAwaitJudge } from '../src/util/safe-await.js';
 import { forEachChild, walkDescendants } from '../src/util/walk.js';
 import { isGlobalReference } from '../src/util/resolve-function.js';
 import {
@@ -132,6 +133,8 @@ export default createRule<Options, MessageId>({
     let expressMajor: number | null | undefined;
     let nearestRunner: string | null | undefined;
     let captureRejectionsInFile: boolean | undefined;
+    /** Awaits of work that cannot reject or handles its own errors, wherever it is declared (shared with no-missing-await). */
+    const safe = getSafeAwaitJudge(context);
     /** Arguments a family has already judged: the typed `() => void` check leaves them alone. */
     const judged = new WeakSet<TSESTree.Node>();
 
@@ -227,7 +230,7 @@ export default createRule<Options, MessageId>({
       if ((callback.byType && parameterAcceptsPromise(argument)) || emitterHandlesPromises(callee.object)) return true;
       // A DOM-style listener's own `throw` is as uncaught as a synchronous listener's would be.
       const countThrows = method !== 'addEventListener';
-      if (!hasUnhandledRejection(detector, callback, undefined, countThrows) || (callback.fn && endsProcess(callback.fn))) return true;
+      if (!hasUnhandledRejection(detector, callback, { countThrows, safe }) || (callback.fn && endsProcess(callback.fn))) return true;
       const emitter = isEventName(event, 'error') ? null : emitterToEmitOn(callee.object);
       const suggestion = suggestTryCatch(context, callback, emitter);
       context.report({
@@ -280,7 +283,7 @@ export default createRule<Options, MessageId>({
       if (!callback) return true;
       judged.add(argument);
       // The callback's own `throw` would be just as uncaught in a synchronous callback: only awaited work counts.
-      if (!hasUnhandledRejection(detector, callback, undefined, false) || (callback.fn && endsProcess(callback.fn))) return true;
+      if (!hasUnhandledRejection(detector, callback, { countThrows: false, safe }) || (callback.fn && endsProcess(callback.fn))) return true;
       const suggestion = suggestTryCatch(context, callback, null);
       context.report({
         node: argument,
@@ -308,7 +311,7 @@ export default createRule<Options, MessageId>({
       }
       if (expressMajor === null || expressMajor > 4) return true;
       for (const { argument, callback } of callbacks) {
-        if (!hasUnhandledRejection(detector, callback!)) continue;
+        if (!hasUnhandledRejection(detector, callback!, { safe })) continue;
         context.report({ node: argument, messageId: 'expressHandler' });
       }
       return true;
@@ -360,7 +363,7 @@ export default createRule<Options, MessageId>({
       const handles: CatchHandles = (catchClause) =>
         callsAnyOf(catchClause.body, routes, STREAM_ERROR_METHODS, streamNames) || (endsWithCallback && fallsThrough(catchClause));
       const callback: AsyncCallback = { node: fn, fn, direct: true, byType: false };
-      const unhandled = hasUnhandledRejection(detector, callback, handles);
+      const unhandled = hasUnhandledRejection(detector, callback, { handles, safe });
       const reentrant = isRead && awaitsAnything(fn) && mayAwaitAfterPush(fn, streamNames);
       if (!unhandled && !reentrant) return;
       context.report({
@@ -385,7 +388,7 @@ export default createRule<Options, MessageId>({
       const settlesAtEnd = endsBySettling(fn, settlers);
       const handles: CatchHandles = (catchClause) =>
         callsAnyOf(catchClause.body, settlers, EMPTY) || (settlesAtEnd && !catchRethrows(catchClause));
-      if (!hasUnhandledRejection(detector, { node: fn, fn, direct: true, byType: false }, handles)) return true;
+      if (!hasUnhandledRejection(detector, { node: fn, fn, direct: true, byType: false }, { handles, safe })) return true;
       context.report({ node: fn, messageId: 'promiseExecutor' });
       return true;
     }
@@ -401,7 +404,7 @@ export default createRule<Options, MessageId>({
         if (!isFunctionNode(inner)) continue;
         const callback = getAsyncCallback(sourceCode, detector, argument);
         if (!callback || !parameterIsOwnVoidFunction(argument)) continue;
-        if (!hasUnhandledRejection(detector, callback)) continue;
+        if (!hasUnhandledRejection(detector, callback, { safe })) continue;
         context.report({ node: argument, messageId: 'voidCallback' });
       }
     }

@@ -9,6 +9,7 @@ import { catchRethrows } from '../../src/util/handles-own-errors.js';
 import type { TypeServices } from '../../src/util/get-type-services.js';
 import { isPromiseReturningFunction, typeHasThenable, type PromiseDetector } from '../../src/util/is-promise.js';
 import { resolveIdentifierFunction, resolveMemberFunction, type ResolvedFunction } from '../../src/util/resolve-function.js';
+import type { SafeAwaitJudge } from '../../src/util/safe-await.js';
 import { forEachChild } from '../../src/util/walk.js';
 import { loadTypeScript } from '../../src/util/typescript.js';
 
@@ -191,20 +192,37 @@ function handlesItsOwnRejection(node: TSESTree.Expression): boolean {
  * leaves out the callback's own `throw` statements, for callers where a synchronous callback's throw
  * would be just as uncaught (timers, DOM listeners): there `async` adds nothing to lose.
  */
-export function hasUnhandledRejection(
-  detector: PromiseDetector,
-  callback: AsyncCallback,
-  handles: CatchHandles = catchDoesNotRethrow,
-  countThrows = true,
-): boolean {
+export function hasUnhandledRejection(detector: PromiseDetector, callback: AsyncCallback, options: RejectionOptions = {}): boolean {
+  const { handles = catchDoesNotRethrow, countThrows = true, safe } = options;
   const fn = callback.fn;
   if (!fn) return !(callback.byType && detector.typeServices && declarationsHandleTheirErrors(detector.typeServices, callback.node));
   return collectRejectionSites(detector, fn).some(
     (site) =>
       (countThrows || site.type !== AST_NODE_TYPES.ThrowStatement) &&
       !isSiteCovered(site, fn, handles) &&
-      !isCoveredReturnedCall(detector, site, handles, callback.byType),
+      !isCoveredReturnedCall(detector, site, handles, callback.byType) &&
+      !isSafeSite(site, safe),
   );
+}
+
+export interface RejectionOptions {
+  /** Whether a `catch` around a site deals with the error (default: it does not rethrow). */
+  handles?: CatchHandles;
+  /** False leaves out the callback's own `throw` statements (see `hasUnhandledRejection`). */
+  countThrows?: boolean;
+  /**
+   * The shared safe-await question (`src/util/safe-await.ts`): an awaited or returned value that cannot
+   * reject, or a call of a function that handles its own errors (in this file, in another file of the
+   * program with types, in a sibling module without), passes no rejection on.
+   */
+  safe?: SafeAwaitJudge;
+}
+
+/** `await detector.subscribe()` (or `return …`) where the value cannot pass a rejection on. */
+function isSafeSite(site: TSESTree.Node, safe: SafeAwaitJudge | undefined): boolean {
+  if (!safe || site.type === AST_NODE_TYPES.ThrowStatement || site.type === AST_NODE_TYPES.ForOfStatement) return false;
+  const value = site.type === AST_NODE_TYPES.AwaitExpression || site.type === AST_NODE_TYPES.ReturnStatement ? site.argument : site;
+  return value !== null && safe.isSafeAwait(value as TSESTree.Expression);
 }
 
 /** `() => this.refresh()` where `refresh` (same file) deals with its own errors. */

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
@@ -23,7 +23,9 @@ import { loadTypeScript } from './typescript.js';
  *   function (`start() { return this.loop(); }`);
  * - in an async body, `await load().catch(() => null)` (a swallowing chain) is a safe await, and
  *   `return task();` of a safe call counts as `return await task();`;
- * - a recursive call of a function being judged neither rejects nor shows handling (`underJudgement`).
+ * - a recursive call of a function being judged neither rejects nor shows handling (`underJudgement`);
+ * - `await Promise.all(pending)` and `await pending.shift()` over a local list whose every task handles
+ *   its own errors (`pending.push(load().catch(log))`), when the list never escapes (`isListOfSafeTasks`).
  *
  * Pure AST helpers: the caller says which expressions can reject and which function a call resolves
  * to (same file, or a declaration the type checker found), so both modes share one definition.
@@ -39,6 +41,11 @@ export interface OwnErrorsOracle {
    * as a way to pass an error on.
    */
   isSafeAwait?(value: TSESTree.Expression): boolean;
+  /**
+   * The variable an identifier reads (scope analysis), for a local list of tasks that each handle their
+   * own errors (`await Promise.all(pending)`, `await pending.shift()`). Without it such lists are unknown.
+   */
+  resolveVariable?(id: TSESTree.Identifier): TSESLint.Scope.Variable | null;
 }
 
 /**
@@ -176,6 +183,8 @@ export function isAllOfSafeTasks(
   const tasks = call.arguments[0];
   if (call.arguments.length !== 1 || !tasks || tasks.type === AST_NODE_TYPES.SpreadElement) return false;
   const inner = skipExpressionWrappers(tasks);
+  // `const pending = []; … pending.push(task().catch(log)); … await Promise.all(pending);`
+  if (inner.type === AST_NODE_TYPES.Identifier) return isListOfSafeTasks(inner, oracle);
   if (inner.type === AST_NODE_TYPES.ArrayExpression) {
     return (
       inner.elements.length > 0 &&
@@ -203,7 +212,125 @@ function isRecursiveCall(value: TSESTree.Expression, oracle: OwnErrorsOracle): b
  * swallowing `try` around the `await` would; or what the oracle calls safe.
  */
 function isSafeAwaitValue(value: TSESTree.Expression, oracle: OwnErrorsOracle): boolean {
-  return isHandledChainCall(value, oracle) || oracle.isSafeAwait?.(value) === true;
+  return isHandledChainCall(value, oracle) || oracle.isSafeAwait?.(value) === true || isReadOfSafeTasks(value, oracle);
+}
+
+/** Lists whose judgement is under way: a list that holds a promise over itself is not proven safe. */
+const listsUnderJudgement = new Set<TSESLint.Scope.Variable>();
+
+/**
+ * One element of a local list of safe tasks (`await pending.shift()`, `pending.pop()`, `pending.at(-1)`,
+ * `pending[i]`): it is one of the tasks pushed, each of which handles its own errors, or `undefined`.
+ */
+export function isReadOfSafeTasks(value: TSESTree.Expression, oracle: OwnErrorsOracle): boolean {
+  if (!oracle.resolveVariable) return false;
+  let inner = skipExpressionWrappers(value);
+  if (inner.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipExpressionWrappers(inner.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !LIST_ELEMENT_READS.has(getStaticPropertyName(callee) ?? '')) return false;
+    inner = callee;
+  } else if (inner.type !== AST_NODE_TYPES.MemberExpression || !inner.computed) {
+    return false;
+  }
+  const list = skipExpressionWrappers(inner.object);
+  return list.type === AST_NODE_TYPES.Identifier && isListOfSafeTasks(list, oracle);
+}
+
+/** Methods that hand back one element the list holds (or `undefined`) and add nothing to it. */
+const LIST_ELEMENT_READS: ReadonlySet<string> = new Set(['shift', 'pop', 'at']);
+
+/**
+ * A local list whose every element is a task that handles its own errors (or cannot reject): a `const`
+ * (or never reassigned) array literal of such tasks, usually empty, whose every other use is
+ * `list.push(task)` / `list.unshift(task)` of such tasks (a handled chain, or a `const` holding one),
+ * a read of one element (`shift()`, `pop()`, `at(i)`, `list[i]`), its `length`, iteration by `for…of`,
+ * or `Promise.all(list)` / `Promise.race(list)`. Any other use (passed to a function, returned, stored,
+ * spread, spliced into, an element assigned) may put anything in it: unknown, so not safe.
+ */
+function isListOfSafeTasks(id: TSESTree.Identifier, oracle: OwnErrorsOracle): boolean {
+  const variable = oracle.resolveVariable?.(id) ?? null;
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return false;
+  // An exported list may be filled by other modules.
+  if (def.node.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+  const init = skipExpressionWrappers(def.node.init);
+  if (init.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  if (listsUnderJudgement.has(variable)) return false;
+  listsUnderJudgement.add(variable);
+  try {
+    const isSafeTask = (element: TSESTree.Node | null): boolean =>
+      element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isSafeTaskValue(element as TSESTree.Expression, oracle);
+    if (!init.elements.every(isSafeTask)) return false;
+    return variable.references.every((reference) => {
+      if (reference.init === true) return true;
+      if (reference.isWrite()) return false;
+      return isSafeListUse(reference.identifier as TSESTree.Identifier, isSafeTask);
+    });
+  } finally {
+    listsUnderJudgement.delete(variable);
+  }
+}
+
+/** A task put into a list: a safe await value, or a `const` holding one (`const task = load().catch(log)`). */
+function isSafeTaskValue(node: TSESTree.Expression, oracle: OwnErrorsOracle): boolean {
+  const inner = skipExpressionWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return isSafeAwaitValue(inner, oracle);
+  const variable = oracle.resolveVariable?.(inner) ?? null;
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return false;
+  if (!variable.references.every((reference) => !reference.isWrite() || reference.init === true)) return false;
+  const init = skipExpressionWrappers(def.node.init);
+  return init.type !== AST_NODE_TYPES.Identifier && isSafeAwaitValue(init, oracle);
+}
+
+/** One use of a list of safe tasks that neither lets it escape nor puts anything else into it. */
+function isSafeListUse(id: TSESTree.Identifier, isSafeTask: (element: TSESTree.Node | null) => boolean): boolean {
+  const parent = id.parent;
+  if (parent.type === AST_NODE_TYPES.ForOfStatement) return parent.right === id;
+  if (parent.type === AST_NODE_TYPES.CallExpression) {
+    // `Promise.all(list)`, `Promise.race(list)`: reads the elements.
+    const callee = skipExpressionWrappers(parent.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+    return (
+      parent.arguments.length === 1 &&
+      parent.arguments[0] === id &&
+      (method === 'all' || method === 'race') &&
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === 'Promise'
+    );
+  }
+  if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== id) return false;
+  if (parent.computed) return !isWriteTarget(parent);
+  const name = getStaticPropertyName(parent);
+  if (name === 'length') return true;
+  const call = parent.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return false;
+  if (name !== null && LIST_ELEMENT_READS.has(name)) return true;
+  return (name === 'push' || name === 'unshift') && call.arguments.every(isSafeTask);
+}
+
+/** `list[i] = x`, `list[i]++`, `[list[i]] = …`: the member is written, not read. */
+function isWriteTarget(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.left === member;
+    case AST_NODE_TYPES.UpdateExpression:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === 'delete';
+    case AST_NODE_TYPES.ArrayPattern:
+    case AST_NODE_TYPES.AssignmentPattern:
+    case AST_NODE_TYPES.RestElement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+      return true;
+    case AST_NODE_TYPES.Property:
+      return parent.value === member && parent.parent.type === AST_NODE_TYPES.ObjectPattern;
+    default:
+      return false;
+  }
 }
 
 /** The call a `.then`/`.catch`/`.finally` chain starts from (`load(key)` in `load(key).catch(h)`), if it is one. */
@@ -439,6 +566,8 @@ export interface TsOwnErrorsOracle {
   mayReject?(node: ts.Expression): boolean;
   resolveCall?(call: ts.CallExpression): ts.Node | null;
   isSafeAwait?(value: ts.Expression): boolean;
+  /** The symbol an identifier names (the checker's), for a local list of safe tasks; without it such lists are unknown. */
+  symbolOf?(id: ts.Identifier): ts.Symbol | undefined;
 }
 
 type TsFunction = ts.FunctionDeclaration | ts.MethodDeclaration | ts.FunctionExpression | ts.ArrowFunction;
@@ -482,7 +611,111 @@ function isTsRecursiveCall(value: ts.Expression, oracle: TsOwnErrorsOracle): boo
 
 /** `isSafeAwaitValue` on TypeScript's tree. */
 function isTsSafeAwaitValue(value: ts.Expression, oracle: TsOwnErrorsOracle): boolean {
-  return isTsHandledChainCall(value, oracle) || oracle.isSafeAwait?.(value) === true;
+  return isTsHandledChainCall(value, oracle) || oracle.isSafeAwait?.(value) === true || isTsReadOfSafeTasks(value, oracle);
+}
+
+/** The TypeScript-tree twin of `listsUnderJudgement`. */
+const tsListsUnderJudgement = new Set<ts.Symbol>();
+
+/** `isReadOfSafeTasks` on TypeScript's tree. */
+function isTsReadOfSafeTasks(value: ts.Expression, oracle: TsOwnErrorsOracle): boolean {
+  const ts = loadTypeScript();
+  if (!oracle.symbolOf) return false;
+  const inner = skipTsWrappers(value);
+  let list: ts.Expression;
+  if (ts.isCallExpression(inner)) {
+    const callee = skipTsWrappers(inner.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !LIST_ELEMENT_READS.has(callee.name.text)) return false;
+    list = callee.expression;
+  } else if (ts.isElementAccessExpression(inner)) {
+    list = inner.expression;
+  } else {
+    return false;
+  }
+  list = skipTsWrappers(list);
+  return ts.isIdentifier(list) && isTsListOfSafeTasks(list, oracle);
+}
+
+/** `isListOfSafeTasks` on TypeScript's tree: the checker's symbol tells the list's uses from other names. */
+function isTsListOfSafeTasks(id: ts.Identifier, oracle: TsOwnErrorsOracle): boolean {
+  const ts = loadTypeScript();
+  const symbol = oracle.symbolOf?.(id);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || symbol.declarations?.length !== 1 || !declaration || !ts.isVariableDeclaration(declaration)) return false;
+  const list = declaration.parent;
+  const statement = list.parent;
+  if (!ts.isIdentifier(declaration.name) || !declaration.initializer || !ts.isVariableStatement(statement)) return false;
+  if ((list.flags & ts.NodeFlags.Const) === 0) return false;
+  // An exported list may be filled by other modules.
+  if ((ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0) return false;
+  const init = skipTsWrappers(declaration.initializer);
+  if (!ts.isArrayLiteralExpression(init) || tsListsUnderJudgement.has(symbol)) return false;
+  tsListsUnderJudgement.add(symbol);
+  try {
+    const isSafeTask = (element: ts.Expression): boolean => !ts.isSpreadElement(element) && isTsSafeTaskValue(element, oracle);
+    if (!init.elements.every(isSafeTask)) return false;
+    const name = declaration.name.text;
+    // Every identifier spelled like the list in its scope: the list's own uses must each be safe, and a
+    // shorthand property or export of that name (whose symbol is the property's) counts as an escape.
+    const escapes = (node: ts.Node): boolean => {
+      if (ts.isIdentifier(node) && node.text === name && node !== declaration.name) {
+        if (ts.isShorthandPropertyAssignment(node.parent) || ts.isExportSpecifier(node.parent)) return true;
+        if (oracle.symbolOf?.(node) === symbol && !isTsSafeListUse(node, isSafeTask)) return true;
+      }
+      return ts.forEachChild(node, (child) => (escapes(child) ? true : undefined)) === true;
+    };
+    return !escapes(statement.parent);
+  } finally {
+    tsListsUnderJudgement.delete(symbol);
+  }
+}
+
+/** `isSafeTaskValue` on TypeScript's tree. */
+function isTsSafeTaskValue(node: ts.Expression, oracle: TsOwnErrorsOracle): boolean {
+  const ts = loadTypeScript();
+  const inner = skipTsWrappers(node);
+  if (!ts.isIdentifier(inner)) return isTsSafeAwaitValue(inner, oracle);
+  const declaration = oracle.symbolOf?.(inner)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+  if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) return false;
+  const init = skipTsWrappers(declaration.initializer);
+  return !ts.isIdentifier(init) && isTsSafeAwaitValue(init, oracle);
+}
+
+/** `isSafeListUse` on TypeScript's tree. */
+function isTsSafeListUse(id: ts.Identifier, isSafeTask: (element: ts.Expression) => boolean): boolean {
+  const ts = loadTypeScript();
+  const parent = id.parent;
+  if (ts.isForOfStatement(parent)) return parent.expression === id;
+  if (ts.isCallExpression(parent)) {
+    const callee = skipTsWrappers(parent.expression);
+    return (
+      parent.arguments.length === 1 &&
+      parent.arguments[0] === id &&
+      ts.isPropertyAccessExpression(callee) &&
+      (callee.name.text === 'all' || callee.name.text === 'race') &&
+      ts.isIdentifier(callee.expression) &&
+      callee.expression.text === 'Promise'
+    );
+  }
+  if (ts.isElementAccessExpression(parent)) return parent.expression === id && !isTsWriteTarget(parent);
+  if (!ts.isPropertyAccessExpression(parent) || parent.expression !== id) return false;
+  const name = parent.name.text;
+  if (name === 'length') return true;
+  const call = parent.parent;
+  if (!ts.isCallExpression(call) || call.expression !== parent) return false;
+  if (LIST_ELEMENT_READS.has(name)) return true;
+  return (name === 'push' || name === 'unshift') && call.arguments.every(isSafeTask);
+}
+
+/** `isWriteTarget` on TypeScript's tree. */
+function isTsWriteTarget(node: ts.Expression): boolean {
+  const ts = loadTypeScript();
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent)) return parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
+  if (ts.isDeleteExpression(parent)) return true;
+  return ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isSpreadElement(parent) || ts.isForOfStatement(parent) || ts.isForInStatement(parent);
 }
 
 function tsJudgeHandlesOwnErrors(fn: TsFunction, oracle: TsOwnErrorsOracle, followWrapper: boolean): boolean {
@@ -559,6 +792,7 @@ export function isTsAllOfSafeTasks(call: ts.CallExpression, oracle: TsOwnErrorsO
   const tasks = call.arguments[0];
   if (call.arguments.length !== 1 || !tasks || ts.isSpreadElement(tasks)) return false;
   const inner = skipTsWrappers(tasks);
+  if (ts.isIdentifier(inner)) return isTsListOfSafeTasks(inner, oracle);
   if (ts.isArrayLiteralExpression(inner)) {
     return (
       inner.elements.length > 0 &&

@@ -84,6 +84,67 @@ export function resolveImportedFunction(context: Context, id: TSESTree.Identifie
   }
 }
 
+/** A class an imported name stands for, and the module that declares it. */
+export interface ImportedClass {
+  cls: TSESTree.ClassDeclaration;
+  module: SiblingModule;
+}
+
+/**
+ * The class an ES import names (`import { Detector } from './detector.js'`), when the import is
+ * relative (or a `paths` alias) and the module exports it as a class declaration (directly, as the
+ * default export, or through a local `export { Detector }`). CommonJS exports are not followed.
+ * `mayMatter` is as for `resolveImportedFunction`.
+ */
+export function resolveImportedClass(context: Context, id: TSESTree.Identifier, mayMatter?: (text: string) => boolean): ImportedClass | null {
+  try {
+    const variable = ASTUtils.findVariable(context.sourceCode.getScope(id), id);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'ImportBinding') return null;
+    const declaration = def.parent;
+    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return null;
+    const spec = def.node;
+    let exported: string | null = null;
+    if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) exported = 'default';
+    else if (spec.type === AST_NODE_TYPES.ImportSpecifier) exported = getKeyName(spec.imported);
+    if (!exported) return null;
+    const module = readSiblingModule(context, declaration.source.value, mayMatter);
+    const cls = module ? findExportedClass(module, exported) : null;
+    return cls && module ? { cls, module } : null;
+  } catch {
+    return null;
+  }
+}
+
+function findExportedClass(module: SiblingModule, exported: string): TSESTree.ClassDeclaration | null {
+  const body = module.sourceCode.ast.body;
+  const local = (name: string): TSESTree.ClassDeclaration | null => {
+    for (const statement of body) {
+      const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+      if (declaration?.type === AST_NODE_TYPES.ClassDeclaration && declaration.id?.name === name) return declaration;
+    }
+    return null;
+  };
+  for (const statement of body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      if (exported !== 'default') continue;
+      const value = statement.declaration;
+      if (value.type === AST_NODE_TYPES.ClassDeclaration) return value;
+      return value.type === AST_NODE_TYPES.Identifier ? local(value.name) : null;
+    }
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.exportKind === 'type') continue;
+    const declaration = statement.declaration;
+    if (declaration?.type === AST_NODE_TYPES.ClassDeclaration && declaration.id?.name === exported) return declaration;
+    if (declaration || statement.source) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type !== AST_NODE_TYPES.ExportSpecifier || getKeyName(specifier.exported) !== exported) continue;
+      const name = getKeyName(specifier.local);
+      return name ? local(name) : null;
+    }
+  }
+  return null;
+}
+
 /**
  * `const save = require('./store')`, `const { save } = require('./store')` or
  * `const save = require('./store').save`, never reassigned: the function the required module exports

@@ -4,6 +4,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
 import { getKeyName, getStaticPropertyName, isExpressionWrapper, skipExpressionWrappers } from './ast.js';
+import { walkDescendants } from './walk.js';
 
 /**
  * What a call's callee was declared as in this file, as far as scope analysis can tell:
@@ -107,6 +108,108 @@ export function getThisClass(node: TSESTree.Node): ClassNode | null {
     if (current.type === AST_NODE_TYPES.ClassBody) return current.parent;
   }
   return null;
+}
+
+/**
+ * `this.detector` in a method of a class whose field `detector` only ever holds instances of one class
+ * or nothing: the `Detector` of `new Detector(…)`, the identifier the caller resolves (a class of this
+ * file, or an imported one). Sound only where no other code can write the field, so the field must be
+ * declared in the class body as `private`, `readonly` or `#detector` (and not as a constructor parameter
+ * property, which takes the caller's value), and every write of a property of that name anywhere in
+ * this file must be `this.detector = new Detector(…)` (the same class) or `null`/`undefined`, in that
+ * class; its initializer, if any, too. Null otherwise.
+ */
+export function getFieldClassName(sourceCode: TSESLint.SourceCode, member: TSESTree.MemberExpression): TSESTree.Identifier | null {
+  const object = skipExpressionWrappers(member.object);
+  if (object.type !== AST_NODE_TYPES.ThisExpression || member.computed) return null;
+  const cls = getThisClass(object);
+  const property = member.property;
+  const name = property.type === AST_NODE_TYPES.Identifier || property.type === AST_NODE_TYPES.PrivateIdentifier ? property.name : null;
+  if (!cls || name === null) return null;
+  const isPrivateName = property.type === AST_NODE_TYPES.PrivateIdentifier;
+  let perClass = fieldClasses.get(cls);
+  if (!perClass) fieldClasses.set(cls, (perClass = new Map()));
+  const key = `${isPrivateName ? '#' : ''}${name}`;
+  let found = perClass.get(key);
+  if (found === undefined) {
+    found = findFieldClassName(sourceCode, cls, name, isPrivateName);
+    perClass.set(key, found);
+  }
+  return found;
+}
+
+const fieldClasses = new WeakMap<ClassNode, Map<string, TSESTree.Identifier | null>>();
+
+function findFieldClassName(sourceCode: TSESLint.SourceCode, cls: ClassNode, name: string, isPrivateName: boolean): TSESTree.Identifier | null {
+  const keyMatches = (key: TSESTree.Node): boolean =>
+    isPrivateName ? key.type === AST_NODE_TYPES.PrivateIdentifier && key.name === name : key.type === AST_NODE_TYPES.Identifier && key.name === name;
+  let field: TSESTree.PropertyDefinition | null = null;
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && !element.computed && keyMatches(element.key)) field = element;
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+      for (const param of element.value.params) {
+        if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier && param.parameter.name === name) return null;
+      }
+    }
+  }
+  if (!field || field.declare || (!isPrivateName && field.accessibility !== 'private' && !field.readonly)) return null;
+  let className: TSESTree.Identifier | null = null;
+  // A value this field may hold: nothing, or a `new` of the one class.
+  const accept = (value: TSESTree.Expression | null): boolean => {
+    const inner = value && skipExpressionWrappers(value);
+    if (!inner || (inner.type === AST_NODE_TYPES.Literal && inner.value === null) || (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined')) return true;
+    if (inner.type !== AST_NODE_TYPES.NewExpression || inner.callee.type !== AST_NODE_TYPES.Identifier) return false;
+    if (className && inner.callee.name !== className.name) return false;
+    className ??= inner.callee;
+    return true;
+  };
+  if (!accept(field.value)) return null;
+  let ok = true;
+  walkDescendants(sourceCode.ast, (node) => {
+    if (!ok) return false;
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && keyMatches(node.property) && isWritten(node)) {
+      const parent = node.parent;
+      ok =
+        parent.type === AST_NODE_TYPES.AssignmentExpression &&
+        parent.operator === '=' &&
+        parent.left === node &&
+        node.object.type === AST_NODE_TYPES.ThisExpression &&
+        getThisClass(node.object) === cls &&
+        accept(parent.right);
+    }
+    return ok;
+  });
+  return ok ? className : null;
+}
+
+/** The member is the target of a write: assignment, update, `delete`, or a destructuring target. */
+function isWritten(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.left === member;
+    case AST_NODE_TYPES.UpdateExpression:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === 'delete';
+    case AST_NODE_TYPES.ArrayPattern:
+    case AST_NODE_TYPES.AssignmentPattern:
+    case AST_NODE_TYPES.RestElement:
+      return true;
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+      return parent.left === member;
+    case AST_NODE_TYPES.Property:
+      return parent.value === member && parent.parent.type === AST_NODE_TYPES.ObjectPattern;
+    default:
+      return false;
+  }
+}
+
+/** An instance method of a class, declared in its own body (`null` for a field, accessor or abstract member). */
+export function findInstanceMethod(cls: ClassNode, name: string): FunctionNode | null {
+  const resolved = findClassMember(cls, name, false);
+  return resolved?.fn && resolved.fn.parent.type === AST_NODE_TYPES.MethodDefinition ? resolved.fn : null;
 }
 
 function getInstanceClass(sourceCode: TSESLint.SourceCode, def: TSESLint.Scope.Definition): ClassNode | null {

@@ -2090,3 +2090,37 @@ typedTester.run('no-missing-await (typed only)', rule, {
     },
   ],
 });
+
+// ---------------------------------------------------------------------------------------------------
+// A local list of tasks that each handle their own errors (src/util/handles-own-errors.ts): awaiting
+// all of them cannot reject, so the function that does may float. A task without its catch may reject.
+// ---------------------------------------------------------------------------------------------------
+
+const WARM_ALL = (push: string): string =>
+  `declare function warm(key: string): Promise<void>;\nasync function warmAll(keys: string[]) {\n  const warming: Promise<void>[] = [];\n  for (const key of keys) ${push};\n  await Promise.all(warming);\n}\nwarmAll(['home', 'search']);`;
+
+const UNHANDLED_WARM = WARM_ALL('warming.push(warm(key))');
+
+const listValid: Valid[] = [WARM_ALL("warming.push(warm(key).catch((error) => console.warn('cold cache', key, error)))")];
+
+const listInvalid: Invalid[] = [
+  {
+    code: UNHANDLED_WARM,
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 7,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: UNHANDLED_WARM.replace("\nwarmAll(['home", "\nawait warmAll(['home") },
+          { messageId: 'addVoid', output: UNHANDLED_WARM.replace("\nwarmAll(['home", "\nvoid warmAll(['home") },
+          { messageId: 'addCatch', output: UNHANDLED_WARM.replace("'search']);", `'search'])${CATCH};`) },
+        ],
+      },
+    ],
+  },
+];
+
+plainTester.run('no-missing-await (lists of self-handling tasks, plain)', rule, { valid: listValid, invalid: listInvalid });
+typedTester.run('no-missing-await (lists of self-handling tasks, typed)', rule, { valid: listValid, invalid: listInvalid });

@@ -533,3 +533,102 @@ plainTester.run('no-misused-async-callback (plain only)', rule, {
   ],
   invalid: [],
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Callbacks that await only work that cannot reject: the shared safe-await knowledge of no-missing-await
+// (src/util/safe-await.ts), across files with types and through sibling modules without. Each quiet
+// shape has a near miss that stays reported.
+// ---------------------------------------------------------------------------------------------------
+
+const DASHBOARD = (field: string, start: string): string =>
+  `import { FeedWatcher } from './modules/feeds.js';\nclass Dashboard {\n  ${field}\n  private async watchFeeds(): Promise<void> {\n    if (this.watcher) this.watcher.stop();\n    this.watcher = new FeedWatcher(['orders', 'refunds']);\n    await this.watcher.${start}();\n  }\n  open(socket: Socket) {\n    socket.once('connect', this.watchFeeds.bind(this));\n  }\n}\ninterface Socket { once(event: string, listener: () => void): void }`;
+
+const MIRROR = (push: string): string =>
+  `class Mirror {\n  async sync(): Promise<void> {\n    const copies: Promise<void>[] = [];\n    for (const target of TARGETS) ${push};\n    await Promise.all(copies);\n  }\n}\nclass Scheduler {\n  #mirror = new Mirror();\n  start() {\n    setInterval(async () => {\n      await this.#mirror.sync();\n    }, 60_000);\n  }\n}\ndeclare const TARGETS: string[];\ndeclare function copyTo(target: string): Promise<void>;`;
+
+const DRAIN = (push: string, extra = ''): string =>
+  `function drain(sources: AsyncIterable<string>[]) {\n  const pumping: Promise<void>[] = [];\n  for (const source of sources) {\n    ${push}\n  }${extra}\n  return new Promise<void>(async (resolve) => {\n    while (pumping.length > 0) await pumping.shift();\n    resolve();\n  });\n}\ndeclare function consume(source: AsyncIterable<string>): Promise<void>;\ndeclare function track(tasks: Promise<void>[]): void;`;
+
+const RETHROWING_COPY = 'copies.push(copyTo(target).catch((error) => { console.error(error); throw error; }))';
+
+const LOGGED_PUSH = "pumping.push(consume(source).catch((error) => { console.error('source failed', error); }));";
+
+const safeAwaitValid: (string | ValidTestCase<Options>)[] = [
+  // A listener that awaits a watcher, held in a private field, whose start logs each feed it cannot reach.
+  { code: DASHBOARD('private watcher: FeedWatcher | null = null;', 'start'), filename: fixture('file.ts') },
+  // A timer that awaits a same-file mirror, held in a `#` field, whose copies each log their own failure.
+  MIRROR("copies.push(copyTo(target).catch((error) => console.error('copy to %s failed', target, error)))"),
+  // An executor that drains a list of streams, each pushed with its own catch: it cannot reject.
+  DRAIN(LOGGED_PUSH),
+];
+
+const safeAwaitInvalid: InvalidTestCase<MessageId, Options>[] = [
+  {
+    // The watcher's start logs and rethrows: one unreachable feed rejects the listener.
+    code: DASHBOARD('private watcher: FeedWatcher | null = null;', 'startOrFail'),
+    filename: fixture('file.ts'),
+    errors: [{ messageId: 'listener', line: 10, column: 28, suggestions: [] }],
+  },
+  {
+    // The watcher hands its list to a registry that may add tasks without a catch.
+    code: DASHBOARD('private watcher: FeedWatcher | null = null;', 'startRegistered'),
+    filename: fixture('file.ts'),
+    errors: [{ messageId: 'listener', line: 10, column: 28, suggestions: [] }],
+  },
+  {
+    // A copy whose handler rethrows fails the sync, and the interval's callback with it.
+    code: MIRROR(RETHROWING_COPY),
+    errors: [
+      {
+        messageId: 'timer',
+        line: 11,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'catchAndLog',
+            // `error` is taken in the file: the catch names its binding `error2`.
+            output: MIRROR(RETHROWING_COPY).replace(
+              '      await this.#mirror.sync();\n',
+              '      try {\n        await this.#mirror.sync();\n      } catch (error2) {\n        console.error(error2);\n      }\n',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A stream pushed without a catch: its failure rejects the executor, and the promise never settles.
+    code: DRAIN('pumping.push(consume(source));'),
+    errors: [{ messageId: 'promiseExecutor', line: 6, column: 28 }],
+  },
+  {
+    // The list is handed to a function that may push anything into it.
+    code: DRAIN(LOGGED_PUSH, '\n  track(pumping);'),
+    errors: [{ messageId: 'promiseExecutor', line: 7, column: 28 }],
+  },
+  {
+    // An exported list: other modules may push tasks without a catch.
+    code: "export const uploads: Promise<void>[] = [];\nexport function queueUpload(file: Blob) {\n  uploads.push(upload(file).catch(() => undefined));\n}\nexport const idle = new Promise<void>(async (resolve) => {\n  while (uploads.length > 0) await uploads.shift();\n  resolve();\n});\ndeclare function upload(file: Blob): Promise<void>;",
+    errors: [{ messageId: 'promiseExecutor', line: 5, column: 39 }],
+  },
+];
+
+plainTester.run('no-misused-async-callback (safe awaits)', rule, { valid: safeAwaitValid, invalid: safeAwaitInvalid });
+typedTester.run('no-misused-async-callback (safe awaits)', rule, { valid: safeAwaitValid, invalid: safeAwaitInvalid });
+
+// Without types, the class a field holds is known only when no other code can write the field: a
+// public field, or one also given something else, leaves the method unknown. The checker resolves
+// the call through the field's declared type.
+const openField: ValidTestCase<Options>[] = [
+  { code: DASHBOARD('watcher: FeedWatcher | null = null;', 'start'), filename: fixture('file.ts') },
+  {
+    code: `${DASHBOARD('private watcher: FeedWatcher | null = null;', 'start')}\nfunction adopt(dashboard: Dashboard, watcher: FeedWatcher) { (dashboard as any).watcher = watcher; }`,
+    filename: fixture('file.ts'),
+  },
+];
+
+typedTester.run('no-misused-async-callback (safe awaits, field by type)', rule, { valid: openField, invalid: [] });
+plainTester.run('no-misused-async-callback (safe awaits, field unknown without types)', rule, {
+  valid: [],
+  invalid: openField.map((test) => ({ ...test, errors: [{ messageId: 'listener', line: 10, column: 28, suggestions: [] }] })),
+});
