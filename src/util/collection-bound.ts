@@ -86,6 +86,9 @@ function getSyntacticBound(analysis: BoundContext, node: TSESTree.Node, depth: n
     }
     case AST_NODE_TYPES.Identifier:
       return getIdentifierBound(analysis, node, depth);
+    case AST_NODE_TYPES.ConditionalExpression:
+      // `linux ? [a, b] : [c]`: no longer than its longer branch.
+      return largestBound(analysis, [node.consequent, node.alternate], depth);
     case AST_NODE_TYPES.NewExpression:
     case AST_NODE_TYPES.CallExpression:
       return getCallBound(analysis, node, depth);

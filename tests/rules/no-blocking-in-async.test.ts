@@ -93,6 +93,19 @@ const valid: Valid[] = [
   // ... also inside a helper, when no loop leads to it.
   "import fs from 'fs'; function isDir(p) { return fs.statSync(p).isDirectory(); } export async function open(p) { return isDir(p) ? null : p; }",
   { code: "import fs from 'fs'; export async function f(p) { return [fs.existsSync(p), fs.statSync(p)]; }", options: [{ checkExistsSync: false, checkMetadataCalls: false }] },
+  // ... and to loops whose number of turns does not grow with data: a collection written out in the code,
+  "import { existsSync } from 'fs'; export async function findConfig(root) { for (const name of ['app.json', 'app.yaml']) if (existsSync(root + name)) return name; }",
+  "import fs from 'fs'; const CANDIDATES = ['/usr/bin/git', '/usr/local/bin/git']; export async function git() { return CANDIDATES.find((p) => fs.existsSync(p)); }",
+  "import { statSync } from 'fs'; export async function sizes(a, b) { const pair = [a, b]; return pair.map((p) => statSync(p).size); }",
+  "import { accessSync } from 'fs'; export async function pick(win) { const names = win ? ['a.exe', 'a.cmd'] : ['a']; for (const n of names) { try { accessSync(n); return n; } catch {} } }",
+  // a counter between two constants,
+  "import { existsSync } from 'fs'; const MAX_UP = 4; export async function up(dir) { for (let depth = 0; depth < MAX_UP; depth++) { if (existsSync(dir + '/package.json')) return dir; dir += '/..'; } }",
+  // a walk up the directory tree, one level a turn,
+  "import { existsSync } from 'node:fs'; import { dirname } from 'node:path'; export async function nearest(start) { let dir = start; while (!existsSync(dir)) { const parent = dirname(dir); if (parent === dir) break; dir = parent; } return dir; }",
+  "import fs from 'fs'; import path from 'path'; export async function prune(file) { let dir = path.dirname(file); while (dir !== '/') { try { fs.rmdirSync(dir); } catch { return; } dir = path.dirname(dir); } }",
+  // or a loop the code leaves right after the call.
+  "import { unlinkSync } from 'fs'; export async function settle(tokens, marker) { for (const token of tokens) { if (!(await verify(token))) continue; unlinkSync(marker); return token; } }",
+  "import { statSync } from 'fs'; export async function poll(p) { while (true) { if (await ready()) { const info = statSync(p); return info.size; } await tick(); } }",
 
   // ---- start-up code: runs once, before anything else is in flight ----
   "import fs from 'fs'; (async () => { const config = JSON.parse(fs.readFileSync('config.json', 'utf8')); await listen(config); })();",
@@ -864,6 +877,48 @@ async function f(p) {
         data: { call: 'fs.statSync()', alternative: '`stat()` from `node:fs/promises`', helper: 'isDir', caller: 'dirs' },
       },
     ],
+  },
+  {
+    // A collection that only looks fixed: one element is spread from data.
+    code: "import { existsSync } from 'fs';\nexport async function any(extra) { return ['a', ...extra].some((p) => existsSync(p)); }",
+    output: null,
+    errors: [{ messageId: 'blockingCallInCallback', line: 2, column: 71, suggestions: [] }],
+  },
+  {
+    // A counter up to a length read from data.
+    code: "import { statSync } from 'fs';\nexport async function f(ps) { for (let i = 0; i < ps.length; i++) statSync(ps[i]); }",
+    output: "import { statSync } from 'fs';\nimport { stat } from 'fs/promises';\nexport async function f(ps) { for (let i = 0; i < ps.length; i++) await stat(ps[i]); }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 67 }],
+  },
+  {
+    // A constant counter the body moves back.
+    code: "import { existsSync } from 'fs';\nexport async function f(p) { for (let i = 0; i < 3; i++) if (!existsSync(p)) i = 0; }",
+    output: null,
+    errors: [{ messageId: 'blockingCall', line: 2, column: 63, suggestions: [{ messageId: 'useAccessCheck', output: "import { existsSync } from 'fs';\nimport { access } from 'fs/promises';\nexport async function f(p) { for (let i = 0; i < 3; i++) if (!await access(p).then(() => true, () => false)) i = 0; }" }] }],
+  },
+  {
+    // Not a walk up: the variable takes the next element of a queue on another branch.
+    code: "import fs from 'fs';\nimport { dirname } from 'path';\nexport async function f(dir, queue) { while (dir) { fs.statSync(dir); dir = dirname(dir); if (dir === '/') dir = queue.pop(); } }",
+    output: "import fs from 'fs';\nimport { dirname } from 'path';\nexport async function f(dir, queue) { while (dir) { await fs.promises.stat(dir); dir = dirname(dir); if (dir === '/') dir = queue.pop(); } }",
+    errors: [{ messageId: 'blockingCall', line: 3, column: 53 }],
+  },
+  {
+    // The `return` after the call is skipped when the call throws, and the `catch` goes round again.
+    code: "import { accessSync } from 'fs';\nexport async function which(dirs) { for (const d of dirs) { try { accessSync(d + '/git'); return d; } catch {} } }",
+    output: "import { accessSync } from 'fs';\nimport { access } from 'fs/promises';\nexport async function which(dirs) { for (const d of dirs) { try { await access(d + '/git'); return d; } catch {} } }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 67 }],
+  },
+  {
+    // A `continue` before the `return` comes back to the call.
+    code: "import { unlinkSync } from 'fs';\nexport async function f(ps) { for (const p of ps) { unlinkSync(p); if (p.keep) continue; return p; } }",
+    output: "import { unlinkSync } from 'fs';\nimport { unlink } from 'fs/promises';\nexport async function f(ps) { for (const p of ps) { await unlink(p); if (p.keep) continue; return p; } }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 53 }],
+  },
+  {
+    // A `return` in an iteration callback ends one turn, not the loop.
+    code: "import { existsSync } from 'fs';\nexport async function f(ps) { ps.forEach((p) => { existsSync(p); return; }); }",
+    output: null,
+    errors: [{ messageId: 'blockingCallInCallback', line: 2, column: 51, suggestions: [] }],
   },
   {
     code: "import fs from 'fs';\nexport async function f(p) { return [fs.existsSync(p), fs.statSync(p)]; }",
