@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { isTupleTypeReference, isTypeParameter, isVagueType, unionConstituents } from './typescript.js';
+import { isTupleTypeReference, isTypeParameter, isVagueType, loadTypeScript, unionConstituents } from './typescript.js';
 import type * as ts from 'typescript';
 
 import { RESULT_LIMIT_OPTIONS } from '../knowledge/scarce-operations.js';
@@ -655,4 +655,131 @@ export function getReturnedExpressions(fn: FunctionNode): TSESTree.Expression[] 
   };
   visit(fn.body);
   return found;
+}
+
+/**
+ * The checker-side twin of `getBound`, for code in other files of the program (which the linter has not
+ * parsed), kept to the shapes that say "a few items written in the code": an array literal (its spreads
+ * bounded too), a `const` never changed in place holding one, either branch of a conditional, a shrinking
+ * method (`filter`, `slice`, …) of one, a call of a program function whose every return is one, or a tuple
+ * type.
+ */
+export function hasConstantSize(checker: ts.TypeChecker, node: ts.Expression, depth = 0): boolean {
+  const ts = loadTypeScript();
+  if (depth > MAX_DEPTH) return false;
+  const expression = skipOuterTs(node);
+  if (ts.isArrayLiteralExpression(expression)) {
+    return expression.elements.every((element) => !ts.isSpreadElement(element) || hasConstantSize(checker, element.expression, depth + 1));
+  }
+  if (ts.isConditionalExpression(expression)) {
+    return hasConstantSize(checker, expression.whenTrue, depth + 1) && hasConstantSize(checker, expression.whenFalse, depth + 1);
+  }
+  if (ts.isIdentifier(expression)) {
+    const declaration = getValueDeclaration(checker, expression);
+    if (
+      declaration &&
+      ts.isVariableDeclaration(declaration) &&
+      declaration.initializer &&
+      ts.isVariableDeclarationList(declaration.parent) &&
+      declaration.parent.flags & ts.NodeFlags.Const &&
+      !isChangedInPlace(checker, declaration)
+    ) {
+      return hasConstantSize(checker, declaration.initializer, depth + 1);
+    }
+  } else if (ts.isCallExpression(expression)) {
+    const callee = skipOuterTs(expression.expression);
+    if (ts.isPropertyAccessExpression(callee) && SHRINKING_METHODS.has(callee.name.text)) return hasConstantSize(checker, callee.expression, depth + 1);
+    const fn = ts.isIdentifier(callee) ? getValueDeclaration(checker, callee) : null;
+    if (fn && (ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.body && !fn.getSourceFile().isDeclarationFile) {
+      const returned = getReturnedExpressionsTs(fn);
+      if (returned.length > 0 && returned.every((value) => hasConstantSize(checker, value, depth + 1))) return true;
+    }
+  }
+  try {
+    return getTupleLength(checker.getTypeAtLocation(expression)) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function skipOuterTs(node: ts.Expression): ts.Expression {
+  const ts = loadTypeScript();
+  let current = node;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current)) {
+    current = current.expression;
+  }
+  return current;
+}
+
+function getValueDeclaration(checker: ts.TypeChecker, id: ts.Identifier): ts.Declaration | null {
+  const ts = loadTypeScript();
+  try {
+    let symbol = checker.getSymbolAtLocation(id);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration ?? null;
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      const init = skipOuterTs(declaration.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+    }
+    return declaration;
+  } catch {
+    return null;
+  }
+}
+
+/** `xs.push(…)`, `xs[i] = …`, `xs.length = n` anywhere in the declaring file. */
+function isChangedInPlace(checker: ts.TypeChecker, declaration: ts.VariableDeclaration): boolean {
+  const ts = loadTypeScript();
+  if (!ts.isIdentifier(declaration.name)) return true;
+  const name = declaration.name.text;
+  let symbol: ts.Symbol | undefined;
+  try {
+    symbol = checker.getSymbolAtLocation(declaration.name);
+  } catch {
+    return true;
+  }
+  let changed = false;
+  const isOurs = (node: ts.Expression): boolean => {
+    if (!ts.isIdentifier(node) || node.text !== name) return false;
+    try {
+      return checker.getSymbolAtLocation(node) === symbol;
+    } catch {
+      return true;
+    }
+  };
+  const visit = (node: ts.Node): void => {
+    if (changed) return;
+    if (ts.isPropertyAccessExpression(node) && isOurs(node.expression)) {
+      const parent = node.parent;
+      if (ts.isCallExpression(parent) && parent.expression === node && MUTATING_METHODS.has(node.name.text)) changed = true;
+      if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) changed = true;
+    }
+    if (ts.isElementAccessExpression(node) && isOurs(node.expression)) {
+      const parent = node.parent;
+      if (ts.isBinaryExpression(parent) && parent.left === node) changed = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(declaration.getSourceFile());
+  return changed;
+}
+
+function getReturnedExpressionsTs(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  const ts = loadTypeScript();
+  const body = fn.body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const found: ts.Expression[] = [];
+  let bare = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) found.push(node.expression);
+      else bare = true;
+      return;
+    }
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return bare ? [] : found;
 }

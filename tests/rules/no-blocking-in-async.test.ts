@@ -1059,7 +1059,7 @@ plainTester.run('no-blocking-in-async (plain only)', rule, {
 });
 
 /** The helpers of tests/fixtures/modules/blocking.ts, as the linted file imports them. */
-const HELPERS = "import { loadManifest, hashPassword, parseCards, getTemplate, isDirectory, countDirectories, readManifestAsync, even, views } from './modules/blocking.js';\n";
+const HELPERS = "import { loadManifest, hashPassword, parseCards, getTemplate, isDirectory, countDirectories, readManifestAsync, even, views, loadSettingsFrom, findShell, nearestExisting, existingRoots } from './modules/blocking.js';\n";
 
 /** The helpers of tests/fixtures/modules/blocking-untyped.ts, whose dependencies have no types here. */
 const UNTYPED_HELPERS = "import { checkPassword, loadSettings, hashSync } from './modules/blocking-untyped.js';\n";
@@ -1068,6 +1068,8 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
   valid: [
     // Lazy initialisation, a single cheap call, an async helper (its own file is linted), recursion without blocking.
     `${HELPERS}export async function page(dir: string) { return [getTemplate(), isDirectory(dir), await readManifestAsync(), even(4)]; }`,
+    // Cheap checks in a helper's loop whose turns do not grow with data: fixed candidates, a walk up the tree.
+    `${HELPERS}export async function shell(dir: string) { return [findShell(), nearestExisting(dir)]; }`,
     // Start-up code and one-off calls.
     `${HELPERS}(async () => { const manifest = loadManifest(); await serve(manifest); })();\ndeclare function serve(m: object): Promise<void>;`,
     `${HELPERS}export async function start(server: { listen(port: number): void }) { loadManifest(); server.listen(80); }`,
@@ -1092,7 +1094,7 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
           data: {
             helper: 'loadManifest',
             call: 'readFileSync()',
-            location: 'modules/blocking.ts:7',
+            location: 'modules/blocking.ts:8',
             where: 'async function',
             alternative: '`readFile()` from `node:fs/promises`',
           },
@@ -1104,8 +1106,8 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
       code: `${HELPERS}app.post('/oauth/github', async (req: any, res: any) => res.json(hashPassword(req.body.code, 'gh')));\napp.post('/oauth/google', async function (req: any, res: any) { res.json(hashPassword(req.body.code, 'g')); });\ndeclare const app: any;`,
       output: null,
       errors: [
-        { messageId: 'blockingCallThroughHelper', line: 2, column: 66, data: { helper: 'hashPassword', call: 'scryptSync()', location: 'modules/blocking.ts:11', where: 'async function', alternative: '`promisify(scrypt)` from `node:util` and `node:crypto`' } },
-        { messageId: 'blockingCallThroughHelper', line: 3, column: 74, data: { helper: 'hashPassword', call: 'scryptSync()', location: 'modules/blocking.ts:11', where: 'async function', alternative: '`promisify(scrypt)` from `node:util` and `node:crypto`' } },
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 66, data: { helper: 'hashPassword', call: 'scryptSync()', location: 'modules/blocking.ts:12', where: 'async function', alternative: '`promisify(scrypt)` from `node:util` and `node:crypto`' } },
+        { messageId: 'blockingCallThroughHelper', line: 3, column: 74, data: { helper: 'hashPassword', call: 'scryptSync()', location: 'modules/blocking.ts:12', where: 'async function', alternative: '`promisify(scrypt)` from `node:util` and `node:crypto`' } },
       ],
     },
     {
@@ -1113,7 +1115,7 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
       code: `${HELPERS}app.get('/cards', (req: any, res: any) => { res.json(parseCards(req.query.files)); });\ndeclare const app: any;`,
       output: null,
       errors: [
-        { messageId: 'blockingCallThroughHelper', line: 2, column: 54, data: { helper: 'parseCards', call: 'readFileSync()', location: 'modules/blocking.ts:24', where: 'route handler', alternative: '`readFile()` from `node:fs/promises`' } },
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 54, data: { helper: 'parseCards', call: 'readFileSync()', location: 'modules/blocking.ts:25', where: 'route handler', alternative: '`readFile()` from `node:fs/promises`' } },
       ],
     },
     {
@@ -1121,7 +1123,7 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
       code: `${HELPERS}export const page = async (name: string) => views.page(name);`,
       output: null,
       errors: [
-        { messageId: 'blockingCallThroughHelper', line: 2, column: 45, data: { helper: 'page', call: 'readFileSync()', location: 'modules/blocking.ts:64', where: 'async function', alternative: '`readFile()` from `node:fs/promises`' } },
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 45, data: { helper: 'page', call: 'readFileSync()', location: 'modules/blocking.ts:65', where: 'async function', alternative: '`readFile()` from `node:fs/promises`' } },
       ],
     },
     {
@@ -1138,7 +1140,23 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
       code: `${HELPERS}export async function stats(paths: string[]) { return countDirectories(paths); }`,
       output: null,
       errors: [
-        { messageId: 'blockingCallThroughHelper', line: 2, column: 55, data: { helper: 'countDirectories', call: 'statSync()', location: 'modules/blocking.ts:37', where: 'async function', alternative: '`stat()` from `node:fs/promises`' } },
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 55, data: { helper: 'countDirectories', call: 'statSync()', location: 'modules/blocking.ts:38', where: 'async function', alternative: '`stat()` from `node:fs/promises`' } },
+      ],
+    },
+    {
+      // A cheap check per folder comes first, but the message names the read that follows it.
+      code: `${HELPERS}export async function settings(dirs: string[]) { return loadSettingsFrom(dirs); }`,
+      output: null,
+      errors: [
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 57, data: { helper: 'loadSettingsFrom', call: 'readFileSync()', location: 'modules/blocking.ts:71', where: 'async function', alternative: '`readFile()` from `node:fs/promises`' } },
+      ],
+    },
+    {
+      // Fixed roots plus the caller's: the loop grows with what is passed.
+      code: `${HELPERS}export async function roots(extra: string[]) { return existingRoots(extra); }`,
+      output: null,
+      errors: [
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 55, data: { helper: 'existingRoots', call: 'existsSync()', location: 'modules/blocking.ts:94', where: 'async function', alternative: '`access()` from `node:fs/promises` (or just try the operation and handle `ENOENT`)' } },
       ],
     },
     {
