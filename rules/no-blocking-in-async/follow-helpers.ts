@@ -469,7 +469,7 @@ function mayBeRecursive(call: ts.CallExpression): boolean {
 /**
  * The checker-side twin of `lazy-init.ts`, kept small: the call is the value of `x ??= …`/`x ||= …`,
  * or inside `if (!x) { … x = … }` (also `x == null`, `!m.has(k)` with `m.set(…)`), or after a guard
- * `if (x) return …;` in a function that assigns `x`.
+ * `if (x) return …;` in a function that assigns `x` (the guard may read `x` through `const copy = x`).
  */
 function isLazyInitialisation(node: ts.Node, fn: ts.FunctionLikeDeclaration): boolean {
   const ts = loadTypeScript();
@@ -491,9 +491,25 @@ function isLazyInitialisation(node: ts.Node, fn: ts.FunctionLikeDeclaration): bo
   for (const statement of body.statements) {
     if (statement.pos >= node.pos) break;
     if (!ts.isIfStatement(statement) || !exits(statement.thenStatement)) continue;
-    if (cacheTexts(statement.expression, true).some((cache) => fills(body, cache))) return true;
+    const caches = cacheTexts(statement.expression, true).map((cache) => ({ ...cache, text: getAliasedText(body, cache.text, statement) ?? cache.text }));
+    if (caches.some((cache) => fills(body, cache))) return true;
   }
   return false;
+}
+
+/** `const cached = settingsCache;` before the guard: the guard's `cached` is that cache. */
+function getAliasedText(body: ts.Block, name: string, before: ts.Statement): string | null {
+  const ts = loadTypeScript();
+  for (const statement of body.statements) {
+    if (statement === before) break;
+    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || !declaration.initializer) continue;
+      const init = skipOuter(declaration.initializer);
+      return ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) ? init.getText() : null;
+    }
+  }
+  return null;
 }
 
 interface CacheText {
@@ -507,7 +523,9 @@ function cacheTexts(test: ts.Expression, set: boolean): CacheText[] {
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return cacheTexts(node.operand, !set);
   if (ts.isBinaryExpression(node)) {
     const kind = node.operatorToken.kind;
-    if (kind === (set ? ts.SyntaxKind.BarBarToken : ts.SyntaxKind.AmpersandAmpersandToken)) {
+    // `if (cached && cached.mtimeMs === mtimeMs) return cached`: past such a guard the value is unset or
+    // stale, and the code below fills it again, as an mtime- or key-checked cache does.
+    if (kind === ts.SyntaxKind.AmpersandAmpersandToken || (set && kind === ts.SyntaxKind.BarBarToken)) {
       return [...cacheTexts(node.left, set), ...cacheTexts(node.right, set)];
     }
     const equal = kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsEqualsToken;

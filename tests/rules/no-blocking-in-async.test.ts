@@ -107,6 +107,9 @@ const valid: Valid[] = [
   "import { unlinkSync } from 'fs'; export async function settle(tokens, marker) { for (const token of tokens) { if (!(await verify(token))) continue; unlinkSync(marker); return token; } }",
   "import { statSync } from 'fs'; export async function poll(p) { while (true) { if (await ready()) { const info = statSync(p); return info.size; } await tick(); } }",
 
+  // A cache checked against the file's mtime, read through a local copy: the read runs once per change.
+  "import { statSync, readFileSync } from 'fs'; let cache; function settings(p) { const stat = statSync(p); const cached = cache; if (cached && cached.mtimeMs === stat.mtimeMs) return cached.value; const value = JSON.parse(readFileSync(p, 'utf8')); cache = { mtimeMs: stat.mtimeMs, value }; return value; } export async function handle(p) { return settings(p).theme; }",
+
   // ---- start-up code: runs once, before anything else is in flight ----
   "import fs from 'fs'; (async () => { const config = JSON.parse(fs.readFileSync('config.json', 'utf8')); await listen(config); })();",
   "import fs from 'fs'; async function main() { fs.readFileSync('a'); } main().catch((error) => { console.error(error); process.exit(1); });",
@@ -927,6 +930,20 @@ async function f(p) {
     errors: [{ messageId: 'blockingCall', line: 2, column: 56 }],
   },
 
+  {
+    // The guard looks like a cache's, but nothing ever fills it: every call reads.
+    code: "import { statSync, readFileSync } from 'fs';\nlet cache;\nfunction settings(p) { const cached = cache; if (cached && cached.mtimeMs === statSync(p).mtimeMs) return cached.value; return JSON.parse(readFileSync(p, 'utf8')); }\nexport async function handle(p) { return settings(p).theme; }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCallInHelper',
+        line: 3,
+        column: 139,
+        data: { call: 'readFileSync()', alternative: '`readFile()` from `node:fs/promises`', helper: 'settings', caller: 'handle' },
+      },
+    ],
+  },
+
   // ---- issue 10: route handlers are request paths even when not async ----
   {
     code: "import fs from 'fs';\napp.get('/users', (req, res) => { res.send(fs.readFileSync('users.json', 'utf8')); });",
@@ -1059,7 +1076,7 @@ plainTester.run('no-blocking-in-async (plain only)', rule, {
 });
 
 /** The helpers of tests/fixtures/modules/blocking.ts, as the linted file imports them. */
-const HELPERS = "import { loadManifest, hashPassword, parseCards, getTemplate, isDirectory, countDirectories, readManifestAsync, even, views, loadSettingsFrom, findShell, nearestExisting, existingRoots } from './modules/blocking.js';\n";
+const HELPERS = "import { loadManifest, hashPassword, parseCards, getTemplate, isDirectory, countDirectories, readManifestAsync, even, views, loadSettingsFrom, findShell, nearestExisting, existingRoots, readCachedSettings } from './modules/blocking.js';\n";
 
 /** The helpers of tests/fixtures/modules/blocking-untyped.ts, whose dependencies have no types here. */
 const UNTYPED_HELPERS = "import { checkPassword, loadSettings, hashSync } from './modules/blocking-untyped.js';\n";
@@ -1070,6 +1087,8 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
     `${HELPERS}export async function page(dir: string) { return [getTemplate(), isDirectory(dir), await readManifestAsync(), even(4)]; }`,
     // Cheap checks in a helper's loop whose turns do not grow with data: fixed candidates, a walk up the tree.
     `${HELPERS}export async function shell(dir: string) { return [findShell(), nearestExisting(dir)]; }`,
+    // A cache in another file, checked against the file's mtime through a local copy.
+    `${HELPERS}export async function theme(file: string) { return readCachedSettings(file); }`,
     // Start-up code and one-off calls.
     `${HELPERS}(async () => { const manifest = loadManifest(); await serve(manifest); })();\ndeclare function serve(m: object): Promise<void>;`,
     `${HELPERS}export async function start(server: { listen(port: number): void }) { loadManifest(); server.listen(80); }`,
