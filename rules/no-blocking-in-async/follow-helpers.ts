@@ -97,7 +97,7 @@ export function findBlockingInHelper(
               alternative: target.info!.alternative,
               fileName: file.fileName,
               line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1,
-              cheap: isCheap(target),
+              cheap: isCheap(found),
             };
             if (!finding.cheap) {
               result = finding;
@@ -125,9 +125,10 @@ export function findBlockingInHelper(
   }
 }
 
-function isCheap(target: BlockingCallTarget): boolean {
-  const cost = target.info!.cost;
-  return cost === 'exists' || cost === 'metadata' || cost === 'unless-recursive';
+/** An existence check or a metadata call on one path (a removal that may walk a tree is not cheap). */
+function isCheap(found: FoundCall): boolean {
+  const cost = found.target.info!.cost;
+  return cost === 'exists' || cost === 'metadata' || (cost === 'unless-recursive' && !found.mayBeRecursive);
 }
 
 /** `path:line` of a finding, relative to the linted file's directory, with forward slashes. */

@@ -1076,7 +1076,7 @@ plainTester.run('no-blocking-in-async (plain only)', rule, {
 });
 
 /** The helpers of tests/fixtures/modules/blocking.ts, as the linted file imports them. */
-const HELPERS = "import { loadManifest, hashPassword, parseCards, getTemplate, isDirectory, countDirectories, readManifestAsync, even, views, loadSettingsFrom, findShell, nearestExisting, existingRoots, readCachedSettings } from './modules/blocking.js';\n";
+const HELPERS = "import { loadManifest, hashPassword, parseCards, getTemplate, isDirectory, countDirectories, readManifestAsync, even, views, loadSettingsFrom, findShell, nearestExisting, existingRoots, readCachedSettings, removeTrees } from './modules/blocking.js';\n";
 
 /** The helpers of tests/fixtures/modules/blocking-untyped.ts, whose dependencies have no types here. */
 const UNTYPED_HELPERS = "import { checkPassword, loadSettings, hashSync } from './modules/blocking-untyped.js';\n";
@@ -1168,6 +1168,14 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
       output: null,
       errors: [
         { messageId: 'blockingCallThroughHelper', line: 2, column: 57, data: { helper: 'loadSettingsFrom', call: 'readFileSync()', location: 'modules/blocking.ts:71', where: 'async function', alternative: '`readFile()` from `node:fs/promises`' } },
+      ],
+    },
+    {
+      // The existence check per folder comes first; the message names the recursive removal after it.
+      code: `${HELPERS}export async function clear(dirs: string[]) { removeTrees(dirs); }`,
+      output: null,
+      errors: [
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 47, data: { helper: 'removeTrees', call: 'rmSync()', location: 'modules/blocking.ts:111', where: 'async function', alternative: '`rm()` from `node:fs/promises`' } },
       ],
     },
     {
