@@ -110,6 +110,9 @@ const valid: Valid[] = [
   // A cache checked against the file's mtime, read through a local copy: the read runs once per change.
   "import { statSync, readFileSync } from 'fs'; let cache; function settings(p) { const stat = statSync(p); const cached = cache; if (cached && cached.mtimeMs === stat.mtimeMs) return cached.value; const value = JSON.parse(readFileSync(p, 'utf8')); cache = { mtimeMs: stat.mtimeMs, value }; return value; } export async function handle(p) { return settings(p).theme; }",
 
+  // The body of a named one-time migration, which its runner runs once per id.
+  "import { readFileSync } from 'fs'; export async function upgrade(db) { await migrate('copy-legacy-settings', async () => { await db.save(JSON.parse(readFileSync('legacy.json', 'utf8'))); }); }",
+
   // ---- start-up code: runs once, before anything else is in flight ----
   "import fs from 'fs'; (async () => { const config = JSON.parse(fs.readFileSync('config.json', 'utf8')); await listen(config); })();",
   "import fs from 'fs'; async function main() { fs.readFileSync('a'); } main().catch((error) => { console.error(error); process.exit(1); });",
@@ -942,6 +945,13 @@ async function f(p) {
         data: { call: 'readFileSync()', alternative: '`readFile()` from `node:fs/promises`', helper: 'settings', caller: 'handle' },
       },
     ],
+  },
+
+  {
+    // A migration whose id comes from data: one run per user, on request.
+    code: "import { readFileSync } from 'fs';\nexport async function upgrade(user) { await migrate(user.id, async () => { await user.save(readFileSync(user.file)); }); }",
+    output: "import { readFileSync } from 'fs';\nimport { readFile } from 'fs/promises';\nexport async function upgrade(user) { await migrate(user.id, async () => { await user.save(await readFile(user.file)); }); }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 92 }],
   },
 
   // ---- issue 10: route handlers are request paths even when not async ----
