@@ -124,6 +124,8 @@ export default createRule<Options, MessageId>({
     const cheapOptions = { checkExistsSync: options.checkExistsSync ?? false, checkMetadataCalls: options.checkMetadataCalls ?? false };
     const followSyncHelpers = options.followSyncHelpers ?? true;
     const services = getTypeServices(context);
+    // What the loop test asks to tell a loop over data from one over a constant-size collection.
+    const boundContext = { sourceCode, services };
     // Without types the rule reports only catalogued blocking calls and busy-wait loops on a clock: a file
     // that spells no blocking API and no clock has nothing to report (issue 12 §4).
     // Without types a catalogued call is found through the module or global the file names (`'fs'`,
@@ -198,7 +200,7 @@ export default createRule<Options, MessageId>({
       const place = locate(call);
       if (!place) return;
       const cheap = isExemptCheapCall(call, info, cheapOptions);
-      if (cheap && !isInLoop(call, place.fn) && (place.kind !== 'sync' || !getHelperUse(place.fn)?.inLoop)) return;
+      if (cheap && !isInLoop(call, place.fn, boundContext) && (place.kind !== 'sync' || !getHelperUse(place.fn)?.inLoop)) return;
       if (isLazyInitialisation(sourceCode, call, getOuterScope(place.fn), info.name)) return;
       if (place.kind !== 'sync' && runsOnceHere(call, place.fn)) return;
       if (isDevelopmentOnly(call)) return;
@@ -246,7 +248,7 @@ export default createRule<Options, MessageId>({
       if (!place || place.kind === 'sync') return;
       if (runsOnceHere(call, place.fn) || isLazyInitialisation(sourceCode, call, getOuterScope(place.fn)) || isDevelopmentOnly(call)) return;
       const tsCall = services!.getTsNode(call) as ts.CallExpression;
-      const found = findBlockingInHelper(services!, tsCall, isInLoop(call, place.fn), reportsFound, getOptionsKey());
+      const found = findBlockingInHelper(services!, tsCall, isInLoop(call, place.fn, boundContext), reportsFound, getOptionsKey());
       if (!found) return;
       context.report({
         node: call,
@@ -325,13 +327,13 @@ export default createRule<Options, MessageId>({
           const outer = getHelperUse(place.fn);
           if (!outer) return null;
           caller ??= outer.caller;
-          inLoop ||= outer.inLoop || isInLoop(call, place.fn);
+          inLoop ||= outer.inLoop || isInLoop(call, place.fn, boundContext);
           continue;
         }
         // Calls from start-up code and lazy initialisation block no one; they neither count nor disqualify.
         if (runsOnceHere(call, place.fn) || isLazyInitialisation(sourceCode, call, getOuterScope(place.fn))) continue;
         caller ??= getFunctionName(place.fn);
-        inLoop ||= isInLoop(call, place.fn);
+        inLoop ||= isInLoop(call, place.fn, boundContext);
       }
       if (!caller) return null;
       return { name: variable.name, caller, inLoop };

@@ -4,6 +4,7 @@ import { BLOCKING_CALLS, type BlockingCallTarget } from '../../src/knowledge/blo
 import { stripNodePrefix } from '../../src/util/allow-entry.js';
 import { getDeclaringModule } from '../../src/util/declaring-module.js';
 import type { TypeServices } from '../../src/util/get-type-services.js';
+import { hasConstantSize } from '../../src/util/collection-bound.js';
 import { path } from '../../src/util/host.js';
 import { loadTypeScript } from '../../src/util/typescript.js';
 import { ITERATION_METHODS } from './cheap-calls.js';
@@ -16,6 +17,8 @@ export interface HelperFinding {
   /** The file and line of the blocking call. */
   fileName: string;
   line: number;
+  /** A cheap metadata call (`existsSync`, `statSync`, …), counted because it runs in a loop or an option asks. */
+  cheap: boolean;
 }
 
 /** What the blocking call looks like where it stands, for the rule to decide whether it counts. */
@@ -72,11 +75,15 @@ export function findBlockingInHelper(
 
   function searchBody(fn: ts.FunctionLikeDeclaration, depth: number, loop: boolean, visiting: Set<ts.Node>): HelperFinding | null {
     let result: HelperFinding | null = null;
+    // A cheap metadata call (counted in a loop) is named only when nothing costlier follows: the message
+    // should name the read or write that blocks, not the `existsSync` checked before it.
+    let cheap: HelperFinding | null = null;
     const visit = (node: ts.Node, inLoopHere: boolean): void => {
       if (result) return;
       if (node !== fn.body && ts.isFunctionLike(node)) {
         if (!isIterationCallback(node)) return;
-        inLoopHere = true;
+        // A callback over a collection written out in the code runs a fixed number of times.
+        inLoopHere ||= !hasConstantSize(services.checker, getIteratedCollection(node));
       }
       if (ts.isClassLike(node)) return;
       if (ts.isCallExpression(node)) {
@@ -85,28 +92,43 @@ export function findBlockingInHelper(
           const found: FoundCall = { target, inLoop: inLoopHere, mayBeRecursive: mayBeRecursive(node) };
           if (counts(found) && !isLazyInitialisation(node, fn)) {
             const file = node.getSourceFile();
-            result = {
+            const finding: HelperFinding = {
               call: `${target.info!.name}()`,
               alternative: target.info!.alternative,
               fileName: file.fileName,
               line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1,
+              cheap: isCheap(found),
             };
-            return;
+            if (!finding.cheap) {
+              result = finding;
+              return;
+            }
+            cheap ??= finding;
           }
         } else if (depth + 1 < MAX_DEPTH) {
           const inner = getCalledFunction(services.checker, node);
           if (inner && isProgramSource(services.program, inner) && !isLazyInitialisation(node, fn)) {
-            result = search(inner, depth + 1, inLoopHere, visiting);
-            if (result) return;
+            const found = search(inner, depth + 1, inLoopHere, visiting);
+            if (found && !found.cheap) {
+              result = found;
+              return;
+            }
+            cheap ??= found;
           }
         }
       }
-      const loopChild = isLoop(node);
+      const loopChild = isLoop(node) && !isFixedLoop(services.checker, node);
       ts.forEachChild(node, (child) => visit(child, inLoopHere || (loopChild && isLoopBody(node, child))));
     };
     if (fn.body) visit(fn.body, loop);
-    return result;
+    return result ?? cheap;
   }
+}
+
+/** An existence check or a metadata call on one path (a removal that may walk a tree is not cheap). */
+function isCheap(found: FoundCall): boolean {
+  const cost = found.target.info!.cost;
+  return cost === 'exists' || cost === 'metadata' || (cost === 'unless-recursive' && !found.mayBeRecursive);
 }
 
 /** `path:line` of a finding, relative to the linted file's directory, with forward slashes. */
@@ -284,6 +306,144 @@ function isIterationCallback(node: ts.Node): boolean {
   return ts.isPropertyAccessExpression(callee) && ITERATION_METHODS.has(callee.name.text);
 }
 
+/** `xs` in `xs.map(callback)`. */
+function getIteratedCollection(callback: ts.Node): ts.Expression {
+  const call = callback.parent as ts.CallExpression;
+  return (skipOuter(call.expression) as ts.PropertyAccessExpression).expression;
+}
+
+/**
+ * The checker-side twin of the loop tests of `cheap-calls.ts`: a loop whose number of turns does not
+ * grow with data. A `for…of` over a collection of constant size, a counter between two constants, or a
+ * walk up the directory tree (a statement of the body sets a variable to `dirname` of itself, and no
+ * other write in the loop sets it).
+ */
+function isFixedLoop(checker: ts.TypeChecker, loop: ts.Node): boolean {
+  const ts = loadTypeScript();
+  if (ts.isForOfStatement(loop)) return hasConstantSize(checker, loop.expression);
+  if (ts.isForStatement(loop) && isCountedLoop(loop)) return true;
+  if (ts.isForStatement(loop) || ts.isWhileStatement(loop) || ts.isDoStatement(loop)) return isDirectoryWalk(loop);
+  return false;
+}
+
+function isCountedLoop(loop: ts.ForStatement): boolean {
+  const ts = loadTypeScript();
+  const { initializer, condition, incrementor } = loop;
+  if (!initializer || !ts.isVariableDeclarationList(initializer) || initializer.declarations.length !== 1) return false;
+  const declaration = initializer.declarations[0]!;
+  if (!ts.isIdentifier(declaration.name) || !declaration.initializer || !isConstantNumber(declaration.initializer)) return false;
+  const counter = declaration.name.text;
+  if (!condition || !ts.isBinaryExpression(condition)) return false;
+  const operator = condition.operatorToken.kind;
+  if (operator !== ts.SyntaxKind.LessThanToken && operator !== ts.SyntaxKind.LessThanEqualsToken) return false;
+  if (!ts.isIdentifier(condition.left) || condition.left.text !== counter || !isConstantNumber(condition.right)) return false;
+  const steps =
+    incrementor !== undefined &&
+    ((ts.isPostfixUnaryExpression(incrementor) || ts.isPrefixUnaryExpression(incrementor)) &&
+      incrementor.operator === ts.SyntaxKind.PlusPlusToken &&
+      ts.isIdentifier(incrementor.operand) &&
+      incrementor.operand.text === counter);
+  return steps && !writes(loop.statement, counter);
+}
+
+/** A numeric literal, or a `const` initialised with one (`const MAX_DEPTH = 4`). */
+function isConstantNumber(node: ts.Expression): boolean {
+  const ts = loadTypeScript();
+  const expression = skipOuter(node);
+  if (ts.isNumericLiteral(expression)) return true;
+  if (!ts.isIdentifier(expression)) return false;
+  // A same-file `const` of a numeric literal, found by name in the enclosing blocks and the file.
+  for (let scope: ts.Node | undefined = expression.parent; scope; scope = scope.parent) {
+    const statements = ts.isBlock(scope) || ts.isSourceFile(scope) ? scope.statements : null;
+    for (const statement of statements ?? []) {
+      if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.name.text === expression.text) {
+          return declaration.initializer !== undefined && ts.isNumericLiteral(skipOuter(declaration.initializer));
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether `node` assigns or increments the variable `name`. */
+function writes(node: ts.Node, name: string): boolean {
+  const ts = loadTypeScript();
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (
+      (ts.isBinaryExpression(child) &&
+        child.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        child.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+        ts.isIdentifier(child.left) &&
+        child.left.text === name) ||
+      ((ts.isPostfixUnaryExpression(child) || ts.isPrefixUnaryExpression(child)) && ts.isIdentifier(child.operand) && child.operand.text === name)
+    ) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+function isDirectoryWalk(loop: ts.ForStatement | ts.WhileStatement | ts.DoStatement): boolean {
+  const ts = loadTypeScript();
+  const body = loop.statement;
+  if (!ts.isBlock(body)) return false;
+  const parents = new Map<string, string>();
+  for (const statement of body.statements) {
+    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const of = declaration.initializer ? getParentPathOf(declaration.initializer) : null;
+      if (ts.isIdentifier(declaration.name) && of !== null) parents.set(declaration.name.text, of);
+    }
+  }
+  const climbsTo = (value: ts.Expression): string | null => {
+    const inner = skipOuter(value);
+    return ts.isIdentifier(inner) ? parents.get(inner.text) ?? null : getParentPathOf(inner);
+  };
+  const climbing = new Set<string>();
+  for (const statement of body.statements) {
+    if (!ts.isExpressionStatement(statement)) continue;
+    const assignment = statement.expression;
+    if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(assignment.left)) continue;
+    if (climbsTo(assignment.right) === assignment.left.text) climbing.add(assignment.left.text);
+  }
+  for (const name of climbing) {
+    let other = false;
+    const visit = (node: ts.Node): void => {
+      if (other) return;
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(node.left) && node.left.text === name) {
+        if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || climbsTo(node.right) !== name) other = true;
+      }
+      if ((ts.isPostfixUnaryExpression(node) || ts.isPrefixUnaryExpression(node)) && ts.isIdentifier(node.operand) && node.operand.text === name) other = true;
+      ts.forEachChild(node, visit);
+    };
+    visit(body);
+    if (ts.isForStatement(loop) && loop.incrementor) visit(loop.incrementor);
+    if (!other) return true;
+  }
+  return false;
+}
+
+/** `dirname(x)`, `path.dirname(x)`, `resolve(x, '..')`, `join(x, '..')`: the name `x`. */
+function getParentPathOf(node: ts.Expression): string | null {
+  const ts = loadTypeScript();
+  const call = skipOuter(node);
+  if (!ts.isCallExpression(call)) return null;
+  const callee = skipOuter(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+  const [first, second] = call.arguments;
+  if (!first || !ts.isIdentifier(first)) return null;
+  if (name === 'dirname' && call.arguments.length === 1) return first.text;
+  if ((name === 'resolve' || name === 'join') && call.arguments.length === 2 && second && ts.isStringLiteral(second) && second.text === '..') return first.text;
+  return null;
+}
+
 function isLoop(node: ts.Node): boolean {
   const ts = loadTypeScript();
   return ts.isIterationStatement(node, false);
@@ -310,7 +470,7 @@ function mayBeRecursive(call: ts.CallExpression): boolean {
 /**
  * The checker-side twin of `lazy-init.ts`, kept small: the call is the value of `x ??= …`/`x ||= …`,
  * or inside `if (!x) { … x = … }` (also `x == null`, `!m.has(k)` with `m.set(…)`), or after a guard
- * `if (x) return …;` in a function that assigns `x`.
+ * `if (x) return …;` in a function that assigns `x` (the guard may read `x` through `const copy = x`).
  */
 function isLazyInitialisation(node: ts.Node, fn: ts.FunctionLikeDeclaration): boolean {
   const ts = loadTypeScript();
@@ -332,9 +492,25 @@ function isLazyInitialisation(node: ts.Node, fn: ts.FunctionLikeDeclaration): bo
   for (const statement of body.statements) {
     if (statement.pos >= node.pos) break;
     if (!ts.isIfStatement(statement) || !exits(statement.thenStatement)) continue;
-    if (cacheTexts(statement.expression, true).some((cache) => fills(body, cache))) return true;
+    const caches = cacheTexts(statement.expression, true).map((cache) => ({ ...cache, text: getAliasedText(body, cache.text, statement) ?? cache.text }));
+    if (caches.some((cache) => fills(body, cache))) return true;
   }
   return false;
+}
+
+/** `const cached = settingsCache;` before the guard: the guard's `cached` is that cache. */
+function getAliasedText(body: ts.Block, name: string, before: ts.Statement): string | null {
+  const ts = loadTypeScript();
+  for (const statement of body.statements) {
+    if (statement === before) break;
+    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || !declaration.initializer) continue;
+      const init = skipOuter(declaration.initializer);
+      return ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) ? init.getText() : null;
+    }
+  }
+  return null;
 }
 
 interface CacheText {
@@ -348,7 +524,9 @@ function cacheTexts(test: ts.Expression, set: boolean): CacheText[] {
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return cacheTexts(node.operand, !set);
   if (ts.isBinaryExpression(node)) {
     const kind = node.operatorToken.kind;
-    if (kind === (set ? ts.SyntaxKind.BarBarToken : ts.SyntaxKind.AmpersandAmpersandToken)) {
+    // `if (cached && cached.mtimeMs === mtimeMs) return cached`: past such a guard the value is unset or
+    // stale, and the code below fills it again, as an mtime- or key-checked cache does.
+    if (kind === ts.SyntaxKind.AmpersandAmpersandToken || (set && kind === ts.SyntaxKind.BarBarToken)) {
       return [...cacheTexts(node.left, set), ...cacheTexts(node.right, set)];
     }
     const equal = kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsEqualsToken;

@@ -13,7 +13,8 @@ import { walkDescendants } from '../../src/util/walk.js';
  * - `if (!cache) { cache = load(); }`, also `cache == null`, `cache === undefined`, `!loaded` with
  *   `loaded = true` inside, and keyed caches `if (!cache.has(key)) cache.set(key, load())`;
  * - after a guard `if (cache) return cache;` (or `if (cache.has(key)) return …`) in the function body,
- *   when the function fills that value in;
+ *   when the function fills that value in; the guard may read it through a local `const cached = cache`
+ *   (an mtime-keyed cache: `if (cached && cached.mtimeMs === stat.mtimeMs) return cached.value`);
  * - a call that creates a path (`writeFileSync`, `copyFileSync`, `mkdirSync`, …) inside
  *   `if (!existsSync(p))`: it runs until the path exists.
  * `scope` is the function whose run is judged; a value declared inside it is not a cache.
@@ -78,7 +79,9 @@ interface CacheTarget {
 /** What the test checks to be unset (`negated` false: `!x`, `x == null`) or set (`x`, `x != null`, `m.has(k)`). */
 function conditionTargets(test: TSESTree.Expression, set: boolean): CacheTarget[] {
   const node = skipExpressionWrappers(test);
-  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === (set ? '||' : '&&')) {
+  // `if (cached && cached.mtimeMs === mtimeMs) return cached` (set): past such a guard the value is unset or
+  // stale, and the code below fills it again, as an mtime- or key-checked cache does.
+  if (node.type === AST_NODE_TYPES.LogicalExpression && (node.operator === '&&' || (set && node.operator === '||'))) {
     return [...conditionTargets(node.left, set), ...conditionTargets(node.right, set)];
   }
   if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return conditionTargets(node.argument, !set);
@@ -130,11 +133,28 @@ function isAfterGuard(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, scop
   for (const statement of scope.body.body) {
     if (statement.range[0] >= node.range[0]) break;
     if (statement.type !== AST_NODE_TYPES.IfStatement || !exits(statement.consequent)) continue;
-    for (const cache of conditionTargets(statement.test, true)) {
+    for (const found of conditionTargets(statement.test, true)) {
+      // `const cached = settingsCache; if (cached && …) return cached;`: the guard reads the cache through a local copy.
+      const cache = { ...found, target: getAliased(scope.body, found.target, statement) ?? found.target };
       if (isPersistent(cache.target) && fills(sourceCode, scope.body, cache)) return true;
     }
   }
   return false;
+}
+
+/** For a name declared `const name = <identifier or member>` among the body's statements before `before`: that value. */
+function getAliased(body: TSESTree.BlockStatement, target: TSESTree.Node, before: TSESTree.Statement): TSESTree.Node | null {
+  if (target.type !== AST_NODE_TYPES.Identifier) return null;
+  for (const statement of body.body) {
+    if (statement === before) break;
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const') continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== target.name || !declarator.init) continue;
+      const init = skipExpressionWrappers(declarator.init);
+      return init.type === AST_NODE_TYPES.Identifier || init.type === AST_NODE_TYPES.MemberExpression ? init : null;
+    }
+  }
+  return null;
 }
 
 function exits(statement: TSESTree.Statement): boolean {

@@ -22,7 +22,8 @@ const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
  * - a function whose role makes it run once (`one-time-roles.ts`): a schema-patching method of a
  *   database class, the `init()` of a module's singleton object, a handler that shuts down its own server;
  * - a method of a class whose every call in the file is `this.m(…)` (or `ClassName.m(…)`) made where
- *   code runs once: the helpers of a schema-patching method.
+ *   code runs once: the helpers of a schema-patching method;
+ * - the body of a named one-time migration (`migrate('rename-column', async () => { … })`).
  * Code runs once at the top level of the module (outside classes) and inside a function that runs once.
  * Route handlers, listeners and any other callback are not: they run later, any number of times.
  */
@@ -62,7 +63,7 @@ export function createRunsOnce(sourceCode: TSESLint.SourceCode): (fn: FunctionNo
         (parent.type === AST_NODE_TYPES.NewExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Promise') ||
         isChainCall(parent) ||
         isIterationCallback(fn);
-      return (immediate && runsOnceAt(parent)) || stopsItsServer(fn);
+      return (immediate && runsOnceAt(parent)) || isMigrationBody(parent, fn) || stopsItsServer(fn);
     }
     const methodCalls = findClassMethodCalls(fn);
     if (methodCalls) return methodCalls.some((call) => !isInside(call, fn)) && methodCalls.every((call) => isInside(call, fn) || runsOnceAt(call));
@@ -97,6 +98,18 @@ export function createRunsOnce(sourceCode: TSESLint.SourceCode): (fn: FunctionNo
     }
     return true;
   }
+}
+
+/**
+ * The body of a named, one-time migration: `migrate('rename-baseurl-column', async () => { … })`. A
+ * migration runner runs each id once and records it; the id must be written out in the code.
+ */
+function isMigrationBody(call: TSESTree.CallExpression | TSESTree.NewExpression, fn: FunctionNode): boolean {
+  const callee = skipExpressionWrappers(call.callee as TSESTree.Expression);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+  if (name !== 'migrate' && name !== 'runMigration') return false;
+  const [id] = call.arguments;
+  return id !== undefined && id !== fn && id.type === AST_NODE_TYPES.Literal && typeof id.value === 'string' && id.value !== '';
 }
 
 function isChainCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import type { FunctionNode } from '../../src/util/get-enclosing-function.js';
-import { getReturnedExpressions } from './find-unbounded.js';
+import { getReturnedExpressions } from '../../src/util/collection-bound.js';
 
 /**
  * Collections of code rather than data: plugins, hooks, listeners, environments, servers. Their size is

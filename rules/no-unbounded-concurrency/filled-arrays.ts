@@ -5,7 +5,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
 import { forEachChild } from '../../src/util/walk.js';
-import { getBound, isConfiguredSize, isUnknownish, type Bound } from './bounded-collection.js';
+import { getBound, getConstantNumber, isConfiguredSize, isUnknownish, type Bound } from '../../src/util/collection-bound.js';
 import { isCodeCollection } from './code-collections.js';
 import { containsRelease, isElementInvocation, isHandedIn, isInfrastructureCollection } from './deliberate-shapes.js';
 import { containsLimitingCall } from './limiter-detection.js';
@@ -13,7 +13,7 @@ import { isPlainValue, isReported } from './find-unbounded.js';
 import { classifyExpression, type OperationKind } from './operation-kind.js';
 import { isProgramCollection } from './program-files.js';
 import { isQueryBatch, isQueryResult } from './query-results.js';
-import { describeExpression, getConstantNumber, isWithin } from './syntax.js';
+import { describeExpression, isWithin } from './syntax.js';
 import type { Analysis, Finding } from './types.js';
 
 /**

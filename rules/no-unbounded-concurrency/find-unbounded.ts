@@ -3,11 +3,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
-import { isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
+import { isFunctionNode } from '../../src/util/get-enclosing-function.js';
 import { typeHasThenable } from '../../src/util/is-promise.js';
 import { isNeverReassigned, resolveIdentifierFunction } from '../../src/util/resolve-function.js';
-import { forEachChild } from '../../src/util/walk.js';
-import { getBound, getElementType, isUnknownish } from './bounded-collection.js';
+import { findProperty, getBound, getElementType, getReturnedExpressions, isUnknownish } from '../../src/util/collection-bound.js';
 import { isCodeCollection, startsNoWork } from './code-collections.js';
 import { invokesElement, isHandedIn, isInfrastructureCollection, releasesElement } from './deliberate-shapes.js';
 import { analyzeFilledArray } from './filled-arrays.js';
@@ -15,7 +14,7 @@ import { isLimitedCallback } from './limiter-detection.js';
 import { isProgramCollection } from './program-files.js';
 import { callsElementQueryMethod, isQueryBatch, isQueryResult, skipsModelHooks } from './query-results.js';
 import { classifyCallback, type OperationKind } from './operation-kind.js';
-import { describeExpression, findProperty, isArrayFrom, isGeneratorCall } from './syntax.js';
+import { describeExpression, isArrayFrom, isGeneratorCall } from './syntax.js';
 import { MAX_DEPTH, type Analysis, type Finding, type MappedCollection } from './types.js';
 
 const MAPPING_METHODS = new Set(['map', 'flatMap']);
@@ -191,20 +190,6 @@ function mayMakePromises(analysis: Analysis, mapped: MappedCollection, forAwait:
   return true;
 }
 
-export function getReturnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const found: TSESTree.Expression[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      if (node.argument) found.push(node.argument);
-      return;
-    }
-    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
-    forEachChild(node, visit);
-  };
-  visit(fn.body);
-  return found;
-}
 
 /** Values that are visibly not promises. */
 export function isPlainValue(raw: TSESTree.Expression): boolean {

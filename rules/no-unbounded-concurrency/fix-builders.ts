@@ -14,7 +14,7 @@ import type { TypeServices } from '../../src/util/get-type-services.js';
 import { resolveIdentifierFunction } from '../../src/util/resolve-function.js';
 import { forEachChild } from '../../src/util/walk.js';
 import type { MessageId } from '../no-unbounded-concurrency.js';
-import { isArrayTyped } from './bounded-collection.js';
+import { isArrayTyped } from '../../src/util/collection-bound.js';
 import { isEsModule, packageListsDependency } from './package-json.js';
 import { describeExpression, isWithin } from './syntax.js';
 import type { MappedCollection } from './types.js';

@@ -18,7 +18,7 @@ import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../..
 import { isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
 import { isGlobalReference, resolveCalledOrAssignedFunction } from '../../src/util/resolve-function.js';
 import { forEachChild } from '../../src/util/walk.js';
-import { getReturnedExpressions } from './find-unbounded.js';
+import { getReturnedExpressions } from '../../src/util/collection-bound.js';
 import { MAX_DEPTH, type Analysis } from './types.js';
 
 /** `program`: some source is the program's own; `neutral`: nothing either way (a literal, `null`, configuration); `data`: run-time data. */

@@ -1,9 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
-import { getKeyName, getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
-import { isGlobalReference, isNeverReassigned, resolveIdentifierFunction } from '../../src/util/resolve-function.js';
+import { getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
+import { resolveIdentifierFunction } from '../../src/util/resolve-function.js';
 
 export function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
   return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
@@ -18,17 +17,6 @@ export function isArrayFrom(callee: TSESTree.Node): boolean {
   );
 }
 
-export function isMathMin(sourceCode: TSESLint.SourceCode, callee: TSESTree.Node): boolean {
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'Math' &&
-    isGlobalReference(sourceCode, callee.object) &&
-    getStaticPropertyName(callee) === 'min'
-  );
-}
-
-
 /** A call of a same-file generator function (`function* tasks() { … }`). */
 export function isGeneratorCall(sourceCode: TSESLint.SourceCode, raw: TSESTree.Node): boolean {
   const node = raw.type === AST_NODE_TYPES.SpreadElement ? raw.argument : raw;
@@ -38,28 +26,6 @@ export function isGeneratorCall(sourceCode: TSESLint.SourceCode, raw: TSESTree.N
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const resolved = resolveIdentifierFunction(sourceCode, callee);
   return resolved?.fn?.generator === true && !resolved.fn.async;
-}
-
-export function getConstInit(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): TSESTree.Expression | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !isNeverReassigned(variable)) return null;
-  return def.node.init ? skipExpressionWrappers(def.node.init) : null;
-}
-
-export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | null {
-  for (const property of object.properties) {
-    if (property.type === AST_NODE_TYPES.Property && !property.computed && getKeyName(property.key) === name) return property.value;
-  }
-  return null;
-}
-
-/** A number known before run time: a literal, a `const`, simple arithmetic on them. */
-export function getConstantNumber(sourceCode: TSESLint.SourceCode, raw: TSESTree.Node): number | null {
-  if (raw.type === AST_NODE_TYPES.SpreadElement) return null;
-  const node = skipExpressionWrappers(raw as TSESTree.Expression);
-  const result = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
-  return result && typeof result.value === 'number' && Number.isFinite(result.value) ? result.value : null;
 }
 
 /** How a message names a collection: its text when short, else its last property. */

@@ -93,6 +93,25 @@ const valid: Valid[] = [
   // ... also inside a helper, when no loop leads to it.
   "import fs from 'fs'; function isDir(p) { return fs.statSync(p).isDirectory(); } export async function open(p) { return isDir(p) ? null : p; }",
   { code: "import fs from 'fs'; export async function f(p) { return [fs.existsSync(p), fs.statSync(p)]; }", options: [{ checkExistsSync: false, checkMetadataCalls: false }] },
+  // ... and to loops whose number of turns does not grow with data: a collection written out in the code,
+  "import { existsSync } from 'fs'; export async function findConfig(root) { for (const name of ['app.json', 'app.yaml']) if (existsSync(root + name)) return name; }",
+  "import fs from 'fs'; const CANDIDATES = ['/usr/bin/git', '/usr/local/bin/git']; export async function git() { return CANDIDATES.find((p) => fs.existsSync(p)); }",
+  "import { statSync } from 'fs'; export async function sizes(a, b) { const pair = [a, b]; return pair.map((p) => statSync(p).size); }",
+  "import { accessSync } from 'fs'; export async function pick(win) { const names = win ? ['a.exe', 'a.cmd'] : ['a']; for (const n of names) { try { accessSync(n); return n; } catch {} } }",
+  // a counter between two constants,
+  "import { existsSync } from 'fs'; const MAX_UP = 4; export async function up(dir) { for (let depth = 0; depth < MAX_UP; depth++) { if (existsSync(dir + '/package.json')) return dir; dir += '/..'; } }",
+  // a walk up the directory tree, one level a turn,
+  "import { existsSync } from 'node:fs'; import { dirname } from 'node:path'; export async function nearest(start) { let dir = start; while (!existsSync(dir)) { const parent = dirname(dir); if (parent === dir) break; dir = parent; } return dir; }",
+  "import fs from 'fs'; import path from 'path'; export async function prune(file) { let dir = path.dirname(file); while (dir !== '/') { try { fs.rmdirSync(dir); } catch { return; } dir = path.dirname(dir); } }",
+  // or a loop the code leaves right after the call.
+  "import { unlinkSync } from 'fs'; export async function settle(tokens, marker) { for (const token of tokens) { if (!(await verify(token))) continue; unlinkSync(marker); return token; } }",
+  "import { statSync } from 'fs'; export async function poll(p) { while (true) { if (await ready()) { const info = statSync(p); return info.size; } await tick(); } }",
+
+  // A cache checked against the file's mtime, read through a local copy: the read runs once per change.
+  "import { statSync, readFileSync } from 'fs'; let cache; function settings(p) { const stat = statSync(p); const cached = cache; if (cached && cached.mtimeMs === stat.mtimeMs) return cached.value; const value = JSON.parse(readFileSync(p, 'utf8')); cache = { mtimeMs: stat.mtimeMs, value }; return value; } export async function handle(p) { return settings(p).theme; }",
+
+  // The body of a named one-time migration, which its runner runs once per id.
+  "import { readFileSync } from 'fs'; export async function upgrade(db) { await migrate('copy-legacy-settings', async () => { await db.save(JSON.parse(readFileSync('legacy.json', 'utf8'))); }); }",
 
   // ---- start-up code: runs once, before anything else is in flight ----
   "import fs from 'fs'; (async () => { const config = JSON.parse(fs.readFileSync('config.json', 'utf8')); await listen(config); })();",
@@ -866,10 +885,73 @@ async function f(p) {
     ],
   },
   {
+    // A collection that only looks fixed: one element is spread from data.
+    code: "import { existsSync } from 'fs';\nexport async function any(extra) { return ['a', ...extra].some((p) => existsSync(p)); }",
+    output: null,
+    errors: [{ messageId: 'blockingCallInCallback', line: 2, column: 71, suggestions: [] }],
+  },
+  {
+    // A counter up to a length read from data.
+    code: "import { statSync } from 'fs';\nexport async function f(ps) { for (let i = 0; i < ps.length; i++) statSync(ps[i]); }",
+    output: "import { statSync } from 'fs';\nimport { stat } from 'fs/promises';\nexport async function f(ps) { for (let i = 0; i < ps.length; i++) await stat(ps[i]); }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 67 }],
+  },
+  {
+    // A constant counter the body moves back.
+    code: "import { existsSync } from 'fs';\nexport async function f(p) { for (let i = 0; i < 3; i++) if (!existsSync(p)) i = 0; }",
+    output: null,
+    errors: [{ messageId: 'blockingCall', line: 2, column: 63, suggestions: [{ messageId: 'useAccessCheck', output: "import { existsSync } from 'fs';\nimport { access } from 'fs/promises';\nexport async function f(p) { for (let i = 0; i < 3; i++) if (!await access(p).then(() => true, () => false)) i = 0; }" }] }],
+  },
+  {
+    // Not a walk up: the variable takes the next element of a queue on another branch.
+    code: "import fs from 'fs';\nimport { dirname } from 'path';\nexport async function f(dir, queue) { while (dir) { fs.statSync(dir); dir = dirname(dir); if (dir === '/') dir = queue.pop(); } }",
+    output: "import fs from 'fs';\nimport { dirname } from 'path';\nexport async function f(dir, queue) { while (dir) { await fs.promises.stat(dir); dir = dirname(dir); if (dir === '/') dir = queue.pop(); } }",
+    errors: [{ messageId: 'blockingCall', line: 3, column: 53 }],
+  },
+  {
+    // The `return` after the call is skipped when the call throws, and the `catch` goes round again.
+    code: "import { accessSync } from 'fs';\nexport async function which(dirs) { for (const d of dirs) { try { accessSync(d + '/git'); return d; } catch {} } }",
+    output: "import { accessSync } from 'fs';\nimport { access } from 'fs/promises';\nexport async function which(dirs) { for (const d of dirs) { try { await access(d + '/git'); return d; } catch {} } }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 67 }],
+  },
+  {
+    // A `continue` before the `return` comes back to the call.
+    code: "import { unlinkSync } from 'fs';\nexport async function f(ps) { for (const p of ps) { unlinkSync(p); if (p.keep) continue; return p; } }",
+    output: "import { unlinkSync } from 'fs';\nimport { unlink } from 'fs/promises';\nexport async function f(ps) { for (const p of ps) { await unlink(p); if (p.keep) continue; return p; } }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 53 }],
+  },
+  {
+    // A `return` in an iteration callback ends one turn, not the loop.
+    code: "import { existsSync } from 'fs';\nexport async function f(ps) { ps.forEach((p) => { existsSync(p); return; }); }",
+    output: null,
+    errors: [{ messageId: 'blockingCallInCallback', line: 2, column: 51, suggestions: [] }],
+  },
+  {
     code: "import fs from 'fs';\nexport async function f(p) { return [fs.existsSync(p), fs.statSync(p)]; }",
     options: [{ checkMetadataCalls: true }],
     output: "import fs from 'fs';\nexport async function f(p) { return [fs.existsSync(p), await fs.promises.stat(p)]; }",
     errors: [{ messageId: 'blockingCall', line: 2, column: 56 }],
+  },
+
+  {
+    // The guard looks like a cache's, but nothing ever fills it: every call reads.
+    code: "import { statSync, readFileSync } from 'fs';\nlet cache;\nfunction settings(p) { const cached = cache; if (cached && cached.mtimeMs === statSync(p).mtimeMs) return cached.value; return JSON.parse(readFileSync(p, 'utf8')); }\nexport async function handle(p) { return settings(p).theme; }",
+    output: null,
+    errors: [
+      {
+        messageId: 'blockingCallInHelper',
+        line: 3,
+        column: 139,
+        data: { call: 'readFileSync()', alternative: '`readFile()` from `node:fs/promises`', helper: 'settings', caller: 'handle' },
+      },
+    ],
+  },
+
+  {
+    // A migration whose id comes from data: one run per user, on request.
+    code: "import { readFileSync } from 'fs';\nexport async function upgrade(user) { await migrate(user.id, async () => { await user.save(readFileSync(user.file)); }); }",
+    output: "import { readFileSync } from 'fs';\nimport { readFile } from 'fs/promises';\nexport async function upgrade(user) { await migrate(user.id, async () => { await user.save(await readFile(user.file)); }); }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 92 }],
   },
 
   // ---- issue 10: route handlers are request paths even when not async ----
@@ -1004,7 +1086,7 @@ plainTester.run('no-blocking-in-async (plain only)', rule, {
 });
 
 /** The helpers of tests/fixtures/modules/blocking.ts, as the linted file imports them. */
-const HELPERS = "import { loadManifest, hashPassword, parseCards, getTemplate, isDirectory, countDirectories, readManifestAsync, even, views } from './modules/blocking.js';\n";
+const HELPERS = "import { loadManifest, hashPassword, parseCards, getTemplate, isDirectory, countDirectories, readManifestAsync, even, views, loadSettingsFrom, findShell, nearestExisting, existingRoots, readCachedSettings, removeTrees } from './modules/blocking.js';\n";
 
 /** The helpers of tests/fixtures/modules/blocking-untyped.ts, whose dependencies have no types here. */
 const UNTYPED_HELPERS = "import { checkPassword, loadSettings, hashSync } from './modules/blocking-untyped.js';\n";
@@ -1013,6 +1095,10 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
   valid: [
     // Lazy initialisation, a single cheap call, an async helper (its own file is linted), recursion without blocking.
     `${HELPERS}export async function page(dir: string) { return [getTemplate(), isDirectory(dir), await readManifestAsync(), even(4)]; }`,
+    // Cheap checks in a helper's loop whose turns do not grow with data: fixed candidates, a walk up the tree.
+    `${HELPERS}export async function shell(dir: string) { return [findShell(), nearestExisting(dir)]; }`,
+    // A cache in another file, checked against the file's mtime through a local copy.
+    `${HELPERS}export async function theme(file: string) { return readCachedSettings(file); }`,
     // Start-up code and one-off calls.
     `${HELPERS}(async () => { const manifest = loadManifest(); await serve(manifest); })();\ndeclare function serve(m: object): Promise<void>;`,
     `${HELPERS}export async function start(server: { listen(port: number): void }) { loadManifest(); server.listen(80); }`,
@@ -1037,7 +1123,7 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
           data: {
             helper: 'loadManifest',
             call: 'readFileSync()',
-            location: 'modules/blocking.ts:7',
+            location: 'modules/blocking.ts:8',
             where: 'async function',
             alternative: '`readFile()` from `node:fs/promises`',
           },
@@ -1049,8 +1135,8 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
       code: `${HELPERS}app.post('/oauth/github', async (req: any, res: any) => res.json(hashPassword(req.body.code, 'gh')));\napp.post('/oauth/google', async function (req: any, res: any) { res.json(hashPassword(req.body.code, 'g')); });\ndeclare const app: any;`,
       output: null,
       errors: [
-        { messageId: 'blockingCallThroughHelper', line: 2, column: 66, data: { helper: 'hashPassword', call: 'scryptSync()', location: 'modules/blocking.ts:11', where: 'async function', alternative: '`promisify(scrypt)` from `node:util` and `node:crypto`' } },
-        { messageId: 'blockingCallThroughHelper', line: 3, column: 74, data: { helper: 'hashPassword', call: 'scryptSync()', location: 'modules/blocking.ts:11', where: 'async function', alternative: '`promisify(scrypt)` from `node:util` and `node:crypto`' } },
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 66, data: { helper: 'hashPassword', call: 'scryptSync()', location: 'modules/blocking.ts:12', where: 'async function', alternative: '`promisify(scrypt)` from `node:util` and `node:crypto`' } },
+        { messageId: 'blockingCallThroughHelper', line: 3, column: 74, data: { helper: 'hashPassword', call: 'scryptSync()', location: 'modules/blocking.ts:12', where: 'async function', alternative: '`promisify(scrypt)` from `node:util` and `node:crypto`' } },
       ],
     },
     {
@@ -1058,7 +1144,7 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
       code: `${HELPERS}app.get('/cards', (req: any, res: any) => { res.json(parseCards(req.query.files)); });\ndeclare const app: any;`,
       output: null,
       errors: [
-        { messageId: 'blockingCallThroughHelper', line: 2, column: 54, data: { helper: 'parseCards', call: 'readFileSync()', location: 'modules/blocking.ts:24', where: 'route handler', alternative: '`readFile()` from `node:fs/promises`' } },
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 54, data: { helper: 'parseCards', call: 'readFileSync()', location: 'modules/blocking.ts:25', where: 'route handler', alternative: '`readFile()` from `node:fs/promises`' } },
       ],
     },
     {
@@ -1066,7 +1152,7 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
       code: `${HELPERS}export const page = async (name: string) => views.page(name);`,
       output: null,
       errors: [
-        { messageId: 'blockingCallThroughHelper', line: 2, column: 45, data: { helper: 'page', call: 'readFileSync()', location: 'modules/blocking.ts:64', where: 'async function', alternative: '`readFile()` from `node:fs/promises`' } },
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 45, data: { helper: 'page', call: 'readFileSync()', location: 'modules/blocking.ts:65', where: 'async function', alternative: '`readFile()` from `node:fs/promises`' } },
       ],
     },
     {
@@ -1083,7 +1169,31 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
       code: `${HELPERS}export async function stats(paths: string[]) { return countDirectories(paths); }`,
       output: null,
       errors: [
-        { messageId: 'blockingCallThroughHelper', line: 2, column: 55, data: { helper: 'countDirectories', call: 'statSync()', location: 'modules/blocking.ts:37', where: 'async function', alternative: '`stat()` from `node:fs/promises`' } },
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 55, data: { helper: 'countDirectories', call: 'statSync()', location: 'modules/blocking.ts:38', where: 'async function', alternative: '`stat()` from `node:fs/promises`' } },
+      ],
+    },
+    {
+      // A cheap check per folder comes first, but the message names the read that follows it.
+      code: `${HELPERS}export async function settings(dirs: string[]) { return loadSettingsFrom(dirs); }`,
+      output: null,
+      errors: [
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 57, data: { helper: 'loadSettingsFrom', call: 'readFileSync()', location: 'modules/blocking.ts:71', where: 'async function', alternative: '`readFile()` from `node:fs/promises`' } },
+      ],
+    },
+    {
+      // The existence check per folder comes first; the message names the recursive removal after it.
+      code: `${HELPERS}export async function clear(dirs: string[]) { removeTrees(dirs); }`,
+      output: null,
+      errors: [
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 47, data: { helper: 'removeTrees', call: 'rmSync()', location: 'modules/blocking.ts:111', where: 'async function', alternative: '`rm()` from `node:fs/promises`' } },
+      ],
+    },
+    {
+      // Fixed roots plus the caller's: the loop grows with what is passed.
+      code: `${HELPERS}export async function roots(extra: string[]) { return existingRoots(extra); }`,
+      output: null,
+      errors: [
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 55, data: { helper: 'existingRoots', call: 'existsSync()', location: 'modules/blocking.ts:94', where: 'async function', alternative: '`access()` from `node:fs/promises` (or just try the operation and handle `ENOENT`)' } },
       ],
     },
     {

@@ -1,21 +1,29 @@
 /**
  * When is a collection bounded: a constant upper bound on its length (literals, tuples, constant slices and
- * chunks, configured sizes), or null when run-time data decides it.
+ * chunks, configured sizes), or null when run-time data decides it. Asked by no-unbounded-concurrency (how many
+ * operations start at once) and no-blocking-in-async (whether a loop multiplies a cheap call by data size).
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { isTupleTypeReference, isTypeParameter, isVagueType, unionConstituents } from '../../src/util/typescript.js';
+import { isTupleTypeReference, isTypeParameter, isVagueType, loadTypeScript, unionConstituents } from './typescript.js';
 import type * as ts from 'typescript';
 
-import { RESULT_LIMIT_OPTIONS } from '../../src/knowledge/scarce-operations.js';
-import { getCalleeName, getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
-import { isFunctionNode } from '../../src/util/get-enclosing-function.js';
-import type { TypeServices } from '../../src/util/get-type-services.js';
-import { getThisClass, isGlobalReference, isNeverReassigned } from '../../src/util/resolve-function.js';
-import { getReturnedExpressions } from './find-unbounded.js';
-import { findProperty, getConstantNumber, getConstInit, isMathMin } from './syntax.js';
-import { MAX_DEPTH, type Analysis } from './types.js';
+import { RESULT_LIMIT_OPTIONS } from '../knowledge/scarce-operations.js';
+import { getCalleeName, getKeyName, getStaticPropertyName, skipExpressionWrappers } from './ast.js';
+import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
+import type { TypeServices } from './get-type-services.js';
+import { getThisClass, isGlobalReference, isNeverReassigned } from './resolve-function.js';
+import { forEachChild } from './walk.js';
+
+/** What the bound analysis reads: the file and, when there is a program, its types. */
+export interface BoundContext {
+  sourceCode: TSESLint.SourceCode;
+  services: TypeServices | null;
+}
+
+/** How deep the analysis follows variables, spreads and method chains. */
+const MAX_DEPTH = 6;
 
 /** Array methods whose result is no longer than their receiver. */
 const SHRINKING_METHODS = new Set([
@@ -45,7 +53,7 @@ export interface Bound {
 }
 
 /** A constant upper bound on the collection's length, or null when run-time data decides it. */
-export function getBound(analysis: Analysis, raw: TSESTree.Node, depth: number): Bound | null {
+export function getBound(analysis: BoundContext, raw: TSESTree.Node, depth: number): Bound | null {
   if (depth > MAX_DEPTH) return null;
   const node = raw.type === AST_NODE_TYPES.SpreadElement ? raw : skipExpressionWrappers(raw as TSESTree.Expression);
   const syntactic = getSyntacticBound(analysis, node, depth);
@@ -53,7 +61,7 @@ export function getBound(analysis: Analysis, raw: TSESTree.Node, depth: number):
   return analysis.services && node.type !== AST_NODE_TYPES.SpreadElement ? getTypeBound(analysis.services, node) : null;
 }
 
-function getSyntacticBound(analysis: Analysis, node: TSESTree.Node, depth: number): Bound | null {
+function getSyntacticBound(analysis: BoundContext, node: TSESTree.Node, depth: number): Bound | null {
   const { sourceCode } = analysis;
   switch (node.type) {
     case AST_NODE_TYPES.ArrayExpression: {
@@ -78,6 +86,9 @@ function getSyntacticBound(analysis: Analysis, node: TSESTree.Node, depth: numbe
     }
     case AST_NODE_TYPES.Identifier:
       return getIdentifierBound(analysis, node, depth);
+    case AST_NODE_TYPES.ConditionalExpression:
+      // `linux ? [a, b] : [c]`: no longer than its longer branch.
+      return largestBound(analysis, [node.consequent, node.alternate], depth);
     case AST_NODE_TYPES.NewExpression:
     case AST_NODE_TYPES.CallExpression:
       return getCallBound(analysis, node, depth);
@@ -103,7 +114,7 @@ function getSyntacticBound(analysis: Analysis, node: TSESTree.Node, depth: numbe
   }
 }
 
-function getIdentifierBound(analysis: Analysis, id: TSESTree.Identifier, depth: number): Bound | null {
+function getIdentifierBound(analysis: BoundContext, id: TSESTree.Identifier, depth: number): Bound | null {
   const { sourceCode } = analysis;
   const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -160,7 +171,7 @@ function getIdentifierBound(analysis: Analysis, id: TSESTree.Identifier, depth: 
 }
 
 /** The largest bound over a `let` variable's declaration and plain assignments, or null when one is unbounded. */
-function getWritesBound(analysis: Analysis, variable: TSESLint.Scope.Variable, init: TSESTree.Expression, depth: number): Bound | null {
+function getWritesBound(analysis: BoundContext, variable: TSESLint.Scope.Variable, init: TSESTree.Expression, depth: number): Bound | null {
   const writes: TSESTree.Node[] = [init];
   for (const reference of variable.references) {
     if (!reference.isWrite() || reference.init) continue;
@@ -172,7 +183,7 @@ function getWritesBound(analysis: Analysis, variable: TSESLint.Scope.Variable, i
 }
 
 /** The largest of several bounds, or null when any of them is unbounded. */
-function largestBound(analysis: Analysis, expressions: readonly TSESTree.Node[], depth: number): Bound | null {
+function largestBound(analysis: BoundContext, expressions: readonly TSESTree.Node[], depth: number): Bound | null {
   let count = 0;
   for (const expression of expressions) {
     const bound = getBound(analysis, expression, depth + 1);
@@ -186,7 +197,7 @@ function largestBound(analysis: Analysis, expressions: readonly TSESTree.Node[],
  * `const raw = settings.groupIds || ''` that the code elsewhere splits on commas or semicolons: a list a person
  * typed (or picked) in one setting, bounded as the split is, in its array form too.
  */
-function isTypedList(analysis: Analysis, variable: TSESLint.Scope.Variable): boolean {
+function isTypedList(analysis: BoundContext, variable: TSESLint.Scope.Variable): boolean {
   const def = variable.defs[0];
   if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init || isRequestInput(def.node.init)) return false;
   return variable.references.some((reference) => {
@@ -247,7 +258,7 @@ function getLimitOption(sourceCode: TSESLint.SourceCode, object: TSESTree.Object
   return null;
 }
 
-function getCallBound(analysis: Analysis, call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Bound | null {
+function getCallBound(analysis: BoundContext, call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Bound | null {
   const { sourceCode } = analysis;
   const callee = skipExpressionWrappers(call.callee);
   const args = call.arguments;
@@ -300,7 +311,7 @@ function getCallBound(analysis: Analysis, call: TSESTree.CallExpression | TSESTr
 
 /** `xs.slice(0, 10)`, `xs.slice(i, i + 10)`, `xs.slice(-5)`: a constant width, or the receiver's bound. */
 function getSliceBound(
-  analysis: Analysis,
+  analysis: BoundContext,
   receiver: TSESTree.Node,
   args: readonly TSESTree.CallExpressionArgument[],
   depth: number,
@@ -347,7 +358,7 @@ function getOffsetWidth(sourceCode: TSESLint.SourceCode, start: TSESTree.Express
 }
 
 /** The width of each element of `chunk(xs, 10)` (lodash, es-toolkit, remeda, hand-written): 10. */
-function getChunkWidth(analysis: Analysis, raw: TSESTree.Node): Bound | null {
+function getChunkWidth(analysis: BoundContext, raw: TSESTree.Node): Bound | null {
   const node = skipExpressionWrappers(raw as TSESTree.Expression);
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const name = getCalleeName(node);
@@ -528,7 +539,7 @@ function isListSeparator(raw: TSESTree.CallExpressionArgument): boolean {
  * `if (xs.length !== 2) throw …` (or `> K`, `>= K`) among the statements before the use, in the same
  * function, with a branch that leaves it: past that guard the collection has at most K elements.
  */
-function getLengthGuardBound(analysis: Analysis, variable: TSESLint.Scope.Variable, use: TSESTree.Identifier): Bound | null {
+function getLengthGuardBound(analysis: BoundContext, variable: TSESLint.Scope.Variable, use: TSESTree.Identifier): Bound | null {
   if (!isNeverReassigned(variable) || isMutated(variable)) return null;
   for (let current: TSESTree.Node = use; current.parent; current = current.parent) {
     const parent: TSESTree.Node = current.parent;
@@ -545,7 +556,7 @@ function getLengthGuardBound(analysis: Analysis, variable: TSESLint.Scope.Variab
 }
 
 /** `xs.length !== K`, `xs.length > K`, `xs.length >= K` (or `||` of tests, one of them such): the cap K. */
-function getLengthCap(analysis: Analysis, raw: TSESTree.Expression, variable: TSESLint.Scope.Variable): number | null {
+function getLengthCap(analysis: BoundContext, raw: TSESTree.Expression, variable: TSESLint.Scope.Variable): number | null {
   const test = skipExpressionWrappers(raw);
   if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||') {
     return getLengthCap(analysis, test.left, variable) ?? getLengthCap(analysis, test.right, variable);
@@ -587,7 +598,7 @@ function getAwaitedTupleElement(pattern: TSESTree.Node, rawInit: TSESTree.Expres
 }
 
 /** `this.#names` read through a getter of the class (`get #names() { return [a, b, c]; }`): its largest literal. */
-function getGetterBound(analysis: Analysis, self: TSESTree.ThisExpression, name: string, depth: number): Bound | null {
+function getGetterBound(analysis: BoundContext, self: TSESTree.ThisExpression, name: string, depth: number): Bound | null {
   const cls = getThisClass(self);
   if (!cls) return null;
   for (const member of cls.body.body) {
@@ -597,4 +608,178 @@ function getGetterBound(analysis: Analysis, self: TSESTree.ThisExpression, name:
     return returned.length === 0 ? null : largestBound(analysis, returned, depth);
   }
   return null;
+}
+
+export function isMathMin(sourceCode: TSESLint.SourceCode, callee: TSESTree.Node): boolean {
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Math' &&
+    isGlobalReference(sourceCode, callee.object) &&
+    getStaticPropertyName(callee) === 'min'
+  );
+}
+
+export function getConstInit(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): TSESTree.Expression | null {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !isNeverReassigned(variable)) return null;
+  return def.node.init ? skipExpressionWrappers(def.node.init) : null;
+}
+
+export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | null {
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && !property.computed && getKeyName(property.key) === name) return property.value;
+  }
+  return null;
+}
+
+/** A number known before run time: a literal, a `const`, simple arithmetic on them. */
+export function getConstantNumber(sourceCode: TSESLint.SourceCode, raw: TSESTree.Node): number | null {
+  if (raw.type === AST_NODE_TYPES.SpreadElement) return null;
+  const node = skipExpressionWrappers(raw as TSESTree.Expression);
+  const result = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+  return result && typeof result.value === 'number' && Number.isFinite(result.value) ? result.value : null;
+}
+
+export function getReturnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: TSESTree.Expression[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) found.push(node.argument);
+      return;
+    }
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    forEachChild(node, visit);
+  };
+  visit(fn.body);
+  return found;
+}
+
+/**
+ * The checker-side twin of `getBound`, for code in other files of the program (which the linter has not
+ * parsed), kept to the shapes that say "a few items written in the code": an array literal (its spreads
+ * bounded too), a `const` never changed in place holding one, either branch of a conditional, a shrinking
+ * method (`filter`, `slice`, …) of one, a call of a program function whose every return is one, or a tuple
+ * type.
+ */
+export function hasConstantSize(checker: ts.TypeChecker, node: ts.Expression, depth = 0): boolean {
+  const ts = loadTypeScript();
+  if (depth > MAX_DEPTH) return false;
+  const expression = skipOuterTs(node);
+  if (ts.isArrayLiteralExpression(expression)) {
+    return expression.elements.every((element) => !ts.isSpreadElement(element) || hasConstantSize(checker, element.expression, depth + 1));
+  }
+  if (ts.isConditionalExpression(expression)) {
+    return hasConstantSize(checker, expression.whenTrue, depth + 1) && hasConstantSize(checker, expression.whenFalse, depth + 1);
+  }
+  if (ts.isIdentifier(expression)) {
+    const declaration = getValueDeclaration(checker, expression);
+    if (
+      declaration &&
+      ts.isVariableDeclaration(declaration) &&
+      declaration.initializer &&
+      ts.isVariableDeclarationList(declaration.parent) &&
+      declaration.parent.flags & ts.NodeFlags.Const &&
+      !isChangedInPlace(checker, declaration)
+    ) {
+      return hasConstantSize(checker, declaration.initializer, depth + 1);
+    }
+  } else if (ts.isCallExpression(expression)) {
+    const callee = skipOuterTs(expression.expression);
+    if (ts.isPropertyAccessExpression(callee) && SHRINKING_METHODS.has(callee.name.text)) return hasConstantSize(checker, callee.expression, depth + 1);
+    const fn = ts.isIdentifier(callee) ? getValueDeclaration(checker, callee) : null;
+    if (fn && (ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.body && !fn.getSourceFile().isDeclarationFile) {
+      const returned = getReturnedExpressionsTs(fn);
+      if (returned.length > 0 && returned.every((value) => hasConstantSize(checker, value, depth + 1))) return true;
+    }
+  }
+  try {
+    return getTupleLength(checker.getTypeAtLocation(expression)) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function skipOuterTs(node: ts.Expression): ts.Expression {
+  const ts = loadTypeScript();
+  let current = node;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current)) {
+    current = current.expression;
+  }
+  return current;
+}
+
+function getValueDeclaration(checker: ts.TypeChecker, id: ts.Identifier): ts.Declaration | null {
+  const ts = loadTypeScript();
+  try {
+    let symbol = checker.getSymbolAtLocation(id);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration ?? null;
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      const init = skipOuterTs(declaration.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+    }
+    return declaration;
+  } catch {
+    return null;
+  }
+}
+
+/** `xs.push(…)`, `xs[i] = …`, `xs.length = n` anywhere in the declaring file. */
+function isChangedInPlace(checker: ts.TypeChecker, declaration: ts.VariableDeclaration): boolean {
+  const ts = loadTypeScript();
+  if (!ts.isIdentifier(declaration.name)) return true;
+  const name = declaration.name.text;
+  let symbol: ts.Symbol | undefined;
+  try {
+    symbol = checker.getSymbolAtLocation(declaration.name);
+  } catch {
+    return true;
+  }
+  let changed = false;
+  const isOurs = (node: ts.Expression): boolean => {
+    if (!ts.isIdentifier(node) || node.text !== name) return false;
+    try {
+      return checker.getSymbolAtLocation(node) === symbol;
+    } catch {
+      return true;
+    }
+  };
+  const visit = (node: ts.Node): void => {
+    if (changed) return;
+    if (ts.isPropertyAccessExpression(node) && isOurs(node.expression)) {
+      const parent = node.parent;
+      if (ts.isCallExpression(parent) && parent.expression === node && MUTATING_METHODS.has(node.name.text)) changed = true;
+      if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) changed = true;
+    }
+    if (ts.isElementAccessExpression(node) && isOurs(node.expression)) {
+      const parent = node.parent;
+      if (ts.isBinaryExpression(parent) && parent.left === node) changed = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(declaration.getSourceFile());
+  return changed;
+}
+
+function getReturnedExpressionsTs(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  const ts = loadTypeScript();
+  const body = fn.body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const found: ts.Expression[] = [];
+  let bare = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) found.push(node.expression);
+      else bare = true;
+      return;
+    }
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return bare ? [] : found;
 }
