@@ -1537,8 +1537,63 @@ typedTester.run('no-missing-await (typed only)', rule, {
     // A const whose every operand says no (`!ready && check()`, `ready ? check() : undefined`) is no promise.
     'export function run(ready: boolean, check: () => boolean) { const due = !ready && check(); if (due) {} const value = ready ? check() : undefined; if (value) {} }',
     'import { useQueryClient } from "@tanstack/react-query"; export function useRefresh() { const client = useQueryClient(); return () => { client.invalidateQueries({ queryKey: ["todos"] }); client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: false }); client.prefetchQuery({ queryKey: ["todo"], queryFn: async () => 1 }); }; }',
+    // A method of a const made by a call: read from the call's declared return type, not the const's own type.
+    'interface Subscription { unsubscribe(): void } declare function subscribe(topic: string, onMessage: (message: string) => void): Subscription; export function watch() { const subscription = subscribe("news", (message) => console.log(message)); subscription.unsubscribe(); }',
+    // Also from a generic signature whose return type and method return have a fixed shape.
+    'interface Stream<T> { close(): void; first(): T | undefined } declare function open<T>(name: string): Stream<T>; export function run() { const stream = open<number>("a"); stream.close(); stream.first(); }',
   ],
   invalid: [
+    // The same reading of a const made by a call reports a method declared to return a promise.
+    {
+      code: 'interface Connection { close(): Promise<void> }\ndeclare function connect(url: string): Connection;\nexport function stop() {\n  const connection = connect("db");\n  connection.close();\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          data: { name: 'connection.close()' },
+          line: 5,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'interface Connection { close(): Promise<void> }\ndeclare function connect(url: string): Connection;\nexport function stop() {\n  const connection = connect("db");\n  void connection.close();\n}' },
+            { messageId: 'addCatch', output: `interface Connection { close(): Promise<void> }\ndeclare function connect(url: string): Connection;\nexport function stop() {\n  const connection = connect("db");\n  connection.close()${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // A union of declared return types: the member whose method returns a promise decides.
+    {
+      code: 'interface FileSink { flush(): void }\ninterface NetSink { flush(): Promise<void> }\ndeclare function pick(fast: boolean): FileSink | NetSink | undefined;\nexport function end(fast: boolean) {\n  const sink = pick(fast);\n  sink?.flush();\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          data: { name: 'sink?.flush()' },
+          line: 6,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'interface FileSink { flush(): void }\ninterface NetSink { flush(): Promise<void> }\ndeclare function pick(fast: boolean): FileSink | NetSink | undefined;\nexport function end(fast: boolean) {\n  const sink = pick(fast);\n  void sink?.flush();\n}' },
+            { messageId: 'addCatch', output: `interface FileSink { flush(): void }\ninterface NetSink { flush(): Promise<void> }\ndeclare function pick(fast: boolean): FileSink | NetSink | undefined;\nexport function end(fast: boolean) {\n  const sink = pick(fast);\n  sink?.flush()${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // A generic signature's method that returns its type parameter: the call's own type decides.
+    {
+      code: 'interface Box<T> { take(): T | undefined }\ndeclare function box<T>(value: T): Box<T>;\nexport function run(job: Promise<void>) {\n  const held = box(job);\n  held.take();\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          data: { name: 'held.take()' },
+          line: 5,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'interface Box<T> { take(): T | undefined }\ndeclare function box<T>(value: T): Box<T>;\nexport function run(job: Promise<void>) {\n  const held = box(job);\n  void held.take();\n}' },
+            { messageId: 'addCatch', output: `interface Box<T> { take(): T | undefined }\ndeclare function box<T>(value: T): Box<T>;\nexport function run(job: Promise<void>) {\n  const held = box(job);\n  held.take()${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
     // A same-file function whose written return type is its type parameter: the call's own type decides.
     {
       code: 'function first<T>(items: T[]): T {\n  return items[0];\n}\ndeclare const tasks: Promise<void>[];\nexport function run() {\n  first(tasks);\n}',
