@@ -442,6 +442,8 @@ export default createRule<Options, MessageId>({
       if (services) {
         // A name declared `flag: boolean` or `const n = a + 1` needs no checker (issue 12 §3).
         if (isSurelyNotThenableName(sourceCode, id)) return;
+        // `const result = kind === 'N' ? of(value) : 0`: one branch is no thenable, so the test is not always true (issue 12 §3).
+        if (hasPlainBranchAtFirstRead(id)) return;
         // `const user = findUser()`: the callee's declared return types settle most names (issue 12 §3).
         if (constCallSaysNo(id, (type) => hasThenable(services, services.getTsNode(id), type), true)) return;
         const type = services.getType(id);
@@ -464,6 +466,23 @@ export default createRule<Options, MessageId>({
           ? [{ messageId: 'addAwait', data: { name }, fix: (fixer) => fixer.replaceText(test, prefixWithUnary(sourceCode, test, 'await')) }]
           : [],
       });
+    }
+
+    /**
+     * `const result = ready ? load() : null; if (!result) …`: a `const` (no annotation) whose initialiser is a
+     * conditional with a branch that syntax proves is no thenable (a literal, a template, an operator's
+     * primitive, an array or a function), tested at its first read. The type of a `?:` is the union of its
+     * branches, so one member is no thenable and the test is not always true; at the first read nothing
+     * has narrowed the name yet (a later read may sit under `if (result !== null)`).
+     */
+    function hasPlainBranchAtFirstRead(id: TSESTree.Identifier): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const') return false;
+      const declarator = def.node;
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.typeAnnotation || declarator.init?.type !== AST_NODE_TYPES.ConditionalExpression) return false;
+      if (variable.references.some((reference) => reference.identifier !== id && reference.identifier !== declarator.id && reference.identifier.range[0] < id.range[0])) return false;
+      return hasPlainBranch(declarator.init);
     }
 
     /**
@@ -1161,6 +1180,29 @@ function resolveTsCall(checker: ts.TypeChecker, call: ts.CallExpression): ts.Nod
     return declaration && !declaration.getSourceFile().isDeclarationFile ? declaration : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Whether a branch of a (nested) `?:` is a value syntax proves is no thenable: a literal, a template, a
+ * unary, binary or update operator's result, an array literal or a function. Assertions are not looked
+ * through (`(x as Promise<void>)` claims what the author believes).
+ */
+function hasPlainBranch(node: TSESTree.Expression): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ConditionalExpression:
+      return hasPlainBranch(node.consequent) || hasPlainBranch(node.alternate);
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.UpdateExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      return true;
+    default:
+      return false;
   }
 }
 

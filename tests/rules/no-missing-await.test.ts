@@ -1539,10 +1539,19 @@ typedTester.run('no-missing-await (typed only)', rule, {
     'import { useQueryClient } from "@tanstack/react-query"; export function useRefresh() { const client = useQueryClient(); return () => { client.invalidateQueries({ queryKey: ["todos"] }); client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: false }); client.prefetchQuery({ queryKey: ["todo"], queryFn: async () => 1 }); }; }',
     // A method of a const made by a call: read from the call's declared return type, not the const's own type.
     'interface Subscription { unsubscribe(): void } declare function subscribe(topic: string, onMessage: (message: string) => void): Subscription; export function watch() { const subscription = subscribe("news", (message) => console.log(message)); subscription.unsubscribe(); }',
+    // A conditional with a literal branch is no promise on every path: a test of it at its first read is a real test.
+    'declare function load(): Promise<string>; export function run(ready: boolean) { const result = ready ? load() : null; if (!result) return 0; return 1; }',
+    'declare function load(): Promise<string>; export function run(kind: string) { const result = kind === "a" ? load() : kind === "b" ? [] : `none`; return result ? 1 : 0; }',
     // Also from a generic signature whose return type and method return have a fixed shape.
     'interface Stream<T> { close(): void; first(): T | undefined } declare function open<T>(name: string): Stream<T>; export function run() { const stream = open<number>("a"); stream.close(); stream.first(); }',
   ],
   invalid: [
+    // Narrowed before the test (`result !== null`), the conditional's literal branch is gone: the promise is tested.
+    {
+      code: 'declare function load(): Promise<string>;\nexport function run(ready: boolean) {\n  const result = ready ? load() : null;\n  if (result !== null) {\n    if (result) return 1;\n  }\n  return 0;\n}',
+      output: null,
+      errors: [{ messageId: 'conditionValue', data: { name: 'result' }, line: 5, column: 9, suggestions: [] }],
+    },
     // The same reading of a const made by a call reports a method declared to return a promise.
     {
       code: 'interface Connection { close(): Promise<void> }\ndeclare function connect(url: string): Connection;\nexport function stop() {\n  const connection = connect("db");\n  connection.close();\n}',
