@@ -5,7 +5,7 @@ import type * as ts from 'typescript';
 
 import { PROMISE_RETURNING_APIS, PROMISE_STATICS_RETURNING_PROMISE } from '../src/knowledge/promise-apis.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
-import { describeCall, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
+import { describeCall, getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { cannotReject, isTsNonRejectingPromise, tsFunctionCannotReject, type CannotRejectOracle } from '../src/util/cannot-reject.js';
 import { createRule } from '../src/util/create-rule.js';
 import { prefixWithUnary } from '../src/util/fix.js';
@@ -512,6 +512,8 @@ export default createRule<Options, MessageId>({
         case AST_NODE_TYPES.ChainExpression:
           return node.expression.type === AST_NODE_TYPES.CallExpression && calleeSaysNo(node.expression, test);
         case AST_NODE_TYPES.LogicalExpression:
+          // `a && b` is `b` or a falsy `a`, and a falsy value is a primitive: only `b` can pass (issue 12 §3).
+          if (node.operator === '&&') return valueSaysNo(node.right, test, awaitedSaysNo);
           return valueSaysNo(node.left, test, awaitedSaysNo) && valueSaysNo(node.right, test, awaitedSaysNo);
         case AST_NODE_TYPES.ConditionalExpression:
           return valueSaysNo(node.consequent, test, awaitedSaysNo) && valueSaysNo(node.alternate, test, awaitedSaysNo);
@@ -1185,13 +1187,22 @@ function resolveTsCall(checker: ts.TypeChecker, call: ts.CallExpression): ts.Nod
 
 /**
  * Whether a branch of a (nested) `?:` is a value syntax proves is no thenable: a literal, a template, a
- * unary, binary or update operator's result, an array literal or a function. Assertions are not looked
- * through (`(x as Promise<void>)` claims what the author believes).
+ * unary, binary or update operator's result, an array literal, a function, an object literal without a
+ * `then`, an awaited value, or the right side of `&&`. Assertions are not looked through (`(x as Promise<void>)` claims what the author believes).
  */
 function hasPlainBranch(node: TSESTree.Expression): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.ConditionalExpression:
       return hasPlainBranch(node.consequent) || hasPlainBranch(node.alternate);
+    case AST_NODE_TYPES.LogicalExpression:
+      // `a && b` is `b` or a falsy `a` (a primitive): a plain `b` makes a plain member either way.
+      return node.operator === '&&' && hasPlainBranch(node.right);
+    case AST_NODE_TYPES.ObjectExpression:
+      // An object literal is a thenable only with a `then` of its own, or one a spread brings.
+      return node.properties.every(
+        (property) => property.type === AST_NODE_TYPES.Property && !property.computed && getKeyName(property.key) !== 'then',
+      );
+    case AST_NODE_TYPES.AwaitExpression: // an awaited value is no thenable (see isSurelyNotThenableName)
     case AST_NODE_TYPES.Literal:
     case AST_NODE_TYPES.TemplateLiteral:
     case AST_NODE_TYPES.UnaryExpression:

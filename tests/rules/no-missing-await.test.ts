@@ -1542,6 +1542,10 @@ typedTester.run('no-missing-await (typed only)', rule, {
     // A conditional with a literal branch is no promise on every path: a test of it at its first read is a real test.
     'declare function load(): Promise<string>; export function run(ready: boolean) { const result = ready ? load() : null; if (!result) return 0; return 1; }',
     'declare function load(): Promise<string>; export function run(kind: string) { const result = kind === "a" ? load() : kind === "b" ? [] : `none`; return result ? 1 : 0; }',
+    // An object literal without `then`, or the right side of `&&` that says no, settles the test too.
+    'declare function load(): Promise<void>; export function run(fast: boolean) { const target = fast ? load() : { next() {} }; if (target) return 1; return 0; }',
+    'export function run(mounted: unknown, shouldFetch: () => boolean) { const due = mounted && shouldFetch(); if (due) return 1; return 0; }',
+    'declare function load(): Promise<void>; export function run(mounted: unknown, count: number) { const due = mounted && (count > 0 ? load() : false); if (due) return 1; return 0; }',
     // Also from a generic signature whose return type and method return have a fixed shape.
     'interface Stream<T> { close(): void; first(): T | undefined } declare function open<T>(name: string): Stream<T>; export function run() { const stream = open<number>("a"); stream.close(); stream.first(); }',
   ],
@@ -1551,6 +1555,18 @@ typedTester.run('no-missing-await (typed only)', rule, {
       code: 'declare function load(): Promise<string>;\nexport function run(ready: boolean) {\n  const result = ready ? load() : null;\n  if (result !== null) {\n    if (result) return 1;\n  }\n  return 0;\n}',
       output: null,
       errors: [{ messageId: 'conditionValue', data: { name: 'result' }, line: 5, column: 9, suggestions: [] }],
+    },
+    // An object literal with a `then` that starts work is a thenable branch, not a plain one.
+    {
+      code: 'declare function load(): Promise<void>;\nexport function run(fast: boolean) {\n  const target = fast ? load() : { then: (resolve: (value: number) => void) => load() };\n  if (target) return 1;\n  return 0;\n}',
+      output: null,
+      errors: [{ messageId: 'conditionValue', data: { name: 'target' }, line: 4, column: 7, suggestions: [] }],
+    },
+    // `a && b` where `a` is never falsy is `b`: a promise on the right is tested.
+    {
+      code: 'declare function load(): Promise<void>;\ndeclare const started: true;\nexport function run() {\n  const job = started && load();\n  if (job) return 1;\n  return 0;\n}',
+      output: null,
+      errors: [{ messageId: 'conditionValue', data: { name: 'job' }, line: 5, column: 7, suggestions: [] }],
     },
     // The same reading of a const made by a call reports a method declared to return a promise.
     {
