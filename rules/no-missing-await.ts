@@ -5,7 +5,7 @@ import type * as ts from 'typescript';
 
 import { PROMISE_RETURNING_APIS, PROMISE_STATICS_RETURNING_PROMISE } from '../src/knowledge/promise-apis.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
-import { describeCall, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
+import { describeCall, getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { cannotReject, type CannotRejectOracle } from '../src/util/cannot-reject.js';
 import { createRule } from '../src/util/create-rule.js';
 import { prefixWithUnary } from '../src/util/fix.js';
@@ -439,6 +439,8 @@ export default createRule<Options, MessageId>({
       if (services) {
         // A name declared `flag: boolean` or `const n = a + 1` needs no checker (issue 12 §3).
         if (isSurelyNotThenableName(sourceCode, id)) return;
+        // `const result = kind === 'N' ? of(value) : 0`: one branch is no thenable, so the test is not always true (issue 12 §3).
+        if (hasPlainBranchAtFirstRead(id)) return;
         // `const user = findUser()`: the callee's declared return types settle most names (issue 12 §3).
         if (constCallSaysNo(id, (type) => hasThenable(services, services.getTsNode(id), type), true)) return;
         const type = services.getType(id);
@@ -461,6 +463,23 @@ export default createRule<Options, MessageId>({
           ? [{ messageId: 'addAwait', data: { name }, fix: (fixer) => fixer.replaceText(test, prefixWithUnary(sourceCode, test, 'await')) }]
           : [],
       });
+    }
+
+    /**
+     * `const result = ready ? load() : null; if (!result) …`: a `const` (no annotation) whose initialiser is a
+     * conditional with a branch that syntax proves is no thenable (a literal, a template, an operator's
+     * primitive, an array or a function), tested at its first read. The type of a `?:` is the union of its
+     * branches, so one member is no thenable and the test is not always true; at the first read nothing
+     * has narrowed the name yet (a later read may sit under `if (result !== null)`).
+     */
+    function hasPlainBranchAtFirstRead(id: TSESTree.Identifier): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const') return false;
+      const declarator = def.node;
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.typeAnnotation || declarator.init?.type !== AST_NODE_TYPES.ConditionalExpression) return false;
+      if (variable.references.some((reference) => reference.identifier !== id && reference.identifier !== declarator.id && reference.identifier.range[0] < id.range[0])) return false;
+      return hasPlainBranch(declarator.init);
     }
 
     /**
@@ -490,6 +509,8 @@ export default createRule<Options, MessageId>({
         case AST_NODE_TYPES.ChainExpression:
           return node.expression.type === AST_NODE_TYPES.CallExpression && calleeSaysNo(node.expression, test);
         case AST_NODE_TYPES.LogicalExpression:
+          // `a && b` is `b` or a falsy `a`, and a falsy value is a primitive: only `b` can pass (issue 12 §3).
+          if (node.operator === '&&') return valueSaysNo(node.right, test, awaitedSaysNo);
           return valueSaysNo(node.left, test, awaitedSaysNo) && valueSaysNo(node.right, test, awaitedSaysNo);
         case AST_NODE_TYPES.ConditionalExpression:
           return valueSaysNo(node.consequent, test, awaitedSaysNo) && valueSaysNo(node.alternate, test, awaitedSaysNo);
@@ -1075,6 +1096,38 @@ function isArrayOrTuple(services: TypeServices, type: ts.Type): boolean {
 
 function hasThenable(services: TypeServices, tsNode: ts.Node, type: ts.Type): boolean {
   return getPendingWork(services, tsNode, type) !== null;
+}
+
+/**
+ * Whether a branch of a (nested) `?:` is a value syntax proves is no thenable: a literal, a template, a
+ * unary, binary or update operator's result, an array literal, a function, an object literal without a
+ * `then`, an awaited value, or the right side of `&&`. Assertions are not looked through (`(x as Promise<void>)` claims what the author believes).
+ */
+function hasPlainBranch(node: TSESTree.Expression): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ConditionalExpression:
+      return hasPlainBranch(node.consequent) || hasPlainBranch(node.alternate);
+    case AST_NODE_TYPES.LogicalExpression:
+      // `a && b` is `b` or a falsy `a` (a primitive): a plain `b` makes a plain member either way.
+      return node.operator === '&&' && hasPlainBranch(node.right);
+    case AST_NODE_TYPES.ObjectExpression:
+      // An object literal is a thenable only with a `then` of its own, or one a spread brings.
+      return node.properties.every(
+        (property) => property.type === AST_NODE_TYPES.Property && !property.computed && getKeyName(property.key) !== 'then',
+      );
+    case AST_NODE_TYPES.AwaitExpression: // an awaited value is no thenable (see isSurelyNotThenableName)
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.UpdateExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** `Promise<T>` or `PromiseLike<T>` written as a type. */

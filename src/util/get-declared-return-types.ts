@@ -54,10 +54,13 @@ function readWrittenReturnType(services: TypeServices, resolved: ResolvedFunctio
 const answers = new WeakMap<TSESTree.CallExpression, readonly ts.Type[] | null>();
 
 function readReturnTypes(services: TypeServices, call: TSESTree.CallExpression): readonly ts.Type[] | null {
-  const calleeType = services.getType(call.callee);
-  if (isVagueType(calleeType)) return null;
+  const method = readMethodOfConstCallResult(services, call);
+  const callees = method?.types ?? readCalleeType(services, call);
+  if (callees === null) return null;
+  // Read from an uninstantiated generic return type: only outer shapes count (see `getDeclaredReturnTypes`).
+  const uninstantiated = method?.uninstantiated === true;
   const returns: ts.Type[] = [];
-  for (const part of unionConstituents(services.checker.getNonNullableType(calleeType))) {
+  for (const part of callees) {
     const signatures = part.getCallSignatures();
     if (signatures.length === 0) return null;
     for (const signature of signatures) {
@@ -70,11 +73,89 @@ function readReturnTypes(services: TypeServices, call: TSESTree.CallExpression):
         type = receiver;
       }
       if (isVagueType(type) || isTypeParameter(type)) return null;
-      if (signature.typeParameters?.length && !hasFixedShape(type)) return null;
+      if ((uninstantiated || signature.typeParameters?.length) && !hasFixedShape(type)) return null;
       returns.push(type);
     }
   }
   return returns;
+}
+
+/** The members of the callee's own type (nullish ones left out): what the checker says `call.callee` is. */
+function readCalleeType(services: TypeServices, call: TSESTree.CallExpression): readonly ts.Type[] | null {
+  const calleeType = services.getType(call.callee);
+  if (isVagueType(calleeType)) return null;
+  return unionConstituents(services.checker.getNonNullableType(calleeType));
+}
+
+/**
+ * `const sub = source.subscribe(observer); … sub.unsubscribe();`: the method's type read from the
+ * declared return types of the call that initialised the receiver, not from the receiver's own type.
+ * Typing the receiver costs the checker that whole call (it resolves the overload and checks every
+ * argument, callbacks included); its callee's signatures say the same at a fraction of the cost
+ * (issue 12 §3). Only for a `const` without annotation initialised by a plain call, a named method
+ * present on every declared return type (nullish ones left out), and a receiver that is a local name
+ * (not an import). A generic signature counts when its return type has a fixed outer shape, and then so
+ * must the method's returns (`uninstantiated`): `pipe<A>(…): Observable<A>` then `.subscribe()` returns
+ * a `Subscription` whatever `A` is, while a `get(): T | undefined` is left to the checker. Null when
+ * that does not settle it: the caller types the callee itself.
+ *
+ * A type guard could narrow the receiver to a subtype whose method returns something else; like
+ * `readWrittenReturnType`, which does not follow overrides, this takes the declared type at its word.
+ */
+function readMethodOfConstCallResult(
+  services: TypeServices,
+  call: TSESTree.CallExpression,
+): { types: readonly ts.Type[]; uninstantiated: boolean } | null {
+  const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return null;
+  if (callee.object.type !== AST_NODE_TYPES.Identifier) return null;
+  const ts = loadTypeScript();
+  const checker = services.checker;
+  const symbol = checker.getSymbolAtLocation(services.getTsNode(callee.object));
+  const declaration = symbol?.valueDeclaration;
+  if (
+    !declaration ||
+    !ts.isVariableDeclaration(declaration) ||
+    !ts.isIdentifier(declaration.name) ||
+    declaration.type ||
+    declaration.exclamationToken ||
+    !declaration.initializer ||
+    !ts.isVariableDeclarationList(declaration.parent) ||
+    (declaration.parent.flags & ts.NodeFlags.Const) === 0
+  ) {
+    return null;
+  }
+  let init: ts.Expression = declaration.initializer;
+  while (ts.isParenthesizedExpression(init)) init = init.expression;
+  if (!ts.isCallExpression(init) || init.expression.kind === ts.SyntaxKind.SuperKeyword || init.expression.kind === ts.SyntaxKind.ImportKeyword) return null;
+  const initCallee = checker.getTypeAtLocation(init.expression);
+  if (isVagueType(initCallee)) return null;
+  const receivers: ts.Type[] = [];
+  let uninstantiated = false;
+  for (const part of unionConstituents(checker.getNonNullableType(initCallee))) {
+    const signatures = part.getCallSignatures();
+    if (signatures.length === 0) return null;
+    for (const signature of signatures) {
+      const returned = signature.getReturnType();
+      if (signature.typeParameters?.length) {
+        if (!hasFixedShape(returned)) return null;
+        uninstantiated = true;
+      }
+      receivers.push(...unionConstituents(returned));
+    }
+  }
+  const nullish = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
+  const methods: ts.Type[] = [];
+  for (const receiver of receivers) {
+    if (receiver.flags & nullish) continue;
+    if (isVagueType(receiver) || isTypeParameter(receiver)) return null;
+    const method = checker.getPropertyOfType(checker.getApparentType(receiver), callee.property.name);
+    if (!method) return null;
+    const methodType = checker.getTypeOfSymbol(method);
+    if (isVagueType(methodType)) return null;
+    methods.push(...unionConstituents(checker.getNonNullableType(methodType)));
+  }
+  return methods.length > 0 ? { types: methods, uninstantiated } : null;
 }
 
 /**

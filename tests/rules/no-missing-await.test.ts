@@ -1538,6 +1538,17 @@ typedTester.run('no-missing-await (typed only)', rule, {
     // A const whose every operand says no (`!ready && check()`, `ready ? check() : undefined`) is no promise.
     'export function run(ready: boolean, check: () => boolean) { const due = !ready && check(); if (due) {} const value = ready ? check() : undefined; if (value) {} }',
     'import { useQueryClient } from "@tanstack/react-query"; export function useRefresh() { const client = useQueryClient(); return () => { client.invalidateQueries({ queryKey: ["todos"] }); client.invalidateQueries({ queryKey: ["todos"] }, { throwOnError: false }); client.prefetchQuery({ queryKey: ["todo"], queryFn: async () => 1 }); }; }',
+    // A method of a const made by a call: read from the call's declared return type, not the const's own type.
+    'interface Subscription { unsubscribe(): void } declare function subscribe(topic: string, onMessage: (message: string) => void): Subscription; export function watch() { const subscription = subscribe("news", (message) => console.log(message)); subscription.unsubscribe(); }',
+    // A conditional with a literal branch is no promise on every path: a test of it at its first read is a real test.
+    'declare function load(): Promise<string>; export function run(ready: boolean) { const result = ready ? load() : null; if (!result) return 0; return 1; }',
+    'declare function load(): Promise<string>; export function run(kind: string) { const result = kind === "a" ? load() : kind === "b" ? [] : `none`; return result ? 1 : 0; }',
+    // An object literal without `then`, or the right side of `&&` that says no, settles the test too.
+    'declare function load(): Promise<void>; export function run(fast: boolean) { const target = fast ? load() : { next() {} }; if (target) return 1; return 0; }',
+    'export function run(mounted: unknown, shouldFetch: () => boolean) { const due = mounted && shouldFetch(); if (due) return 1; return 0; }',
+    'declare function load(): Promise<void>; export function run(mounted: unknown, count: number) { const due = mounted && (count > 0 ? load() : false); if (due) return 1; return 0; }',
+    // Also from a generic signature whose return type and method return have a fixed shape.
+    'interface Stream<T> { close(): void; first(): T | undefined } declare function open<T>(name: string): Stream<T>; export function run() { const stream = open<number>("a"); stream.close(); stream.first(); }',
   ],
   invalid: [
     // A receiver the checker cannot resolve (a generated module that is missing) makes the chain `any` for
@@ -1553,6 +1564,75 @@ typedTester.run('no-missing-await (typed only)', rule, {
           suggestions: [
             { messageId: 'addVoid', output: 'import { host } from "./generated/does-not-exist.js";\nexport function warn() {\n  void host.window.notify("saved").then(() => 1);\n}' },
             { messageId: 'addCatch', output: `import { host } from "./generated/does-not-exist.js";\nexport function warn() {\n  host.window.notify("saved").then(() => 1)${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // Narrowed before the test (`result !== null`), the conditional's literal branch is gone: the promise is tested.
+    {
+      code: 'declare function load(): Promise<string>;\nexport function run(ready: boolean) {\n  const result = ready ? load() : null;\n  if (result !== null) {\n    if (result) return 1;\n  }\n  return 0;\n}',
+      output: null,
+      errors: [{ messageId: 'conditionValue', data: { name: 'result' }, line: 5, column: 9, suggestions: [] }],
+    },
+    // An object literal with a `then` that starts work is a thenable branch, not a plain one.
+    {
+      code: 'declare function load(): Promise<void>;\nexport function run(fast: boolean) {\n  const target = fast ? load() : { then: (resolve: (value: number) => void) => load() };\n  if (target) return 1;\n  return 0;\n}',
+      output: null,
+      errors: [{ messageId: 'conditionValue', data: { name: 'target' }, line: 4, column: 7, suggestions: [] }],
+    },
+    // `a && b` where `a` is never falsy is `b`: a promise on the right is tested.
+    {
+      code: 'declare function load(): Promise<void>;\ndeclare const started: true;\nexport function run() {\n  const job = started && load();\n  if (job) return 1;\n  return 0;\n}',
+      output: null,
+      errors: [{ messageId: 'conditionValue', data: { name: 'job' }, line: 5, column: 7, suggestions: [] }],
+    },
+    // The same reading of a const made by a call reports a method declared to return a promise.
+    {
+      code: 'interface Connection { close(): Promise<void> }\ndeclare function connect(url: string): Connection;\nexport function stop() {\n  const connection = connect("db");\n  connection.close();\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          data: { name: 'connection.close()' },
+          line: 5,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'interface Connection { close(): Promise<void> }\ndeclare function connect(url: string): Connection;\nexport function stop() {\n  const connection = connect("db");\n  void connection.close();\n}' },
+            { messageId: 'addCatch', output: `interface Connection { close(): Promise<void> }\ndeclare function connect(url: string): Connection;\nexport function stop() {\n  const connection = connect("db");\n  connection.close()${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // A union of declared return types: the member whose method returns a promise decides.
+    {
+      code: 'interface FileSink { flush(): void }\ninterface NetSink { flush(): Promise<void> }\ndeclare function pick(fast: boolean): FileSink | NetSink | undefined;\nexport function end(fast: boolean) {\n  const sink = pick(fast);\n  sink?.flush();\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          data: { name: 'sink?.flush()' },
+          line: 6,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'interface FileSink { flush(): void }\ninterface NetSink { flush(): Promise<void> }\ndeclare function pick(fast: boolean): FileSink | NetSink | undefined;\nexport function end(fast: boolean) {\n  const sink = pick(fast);\n  void sink?.flush();\n}' },
+            { messageId: 'addCatch', output: `interface FileSink { flush(): void }\ninterface NetSink { flush(): Promise<void> }\ndeclare function pick(fast: boolean): FileSink | NetSink | undefined;\nexport function end(fast: boolean) {\n  const sink = pick(fast);\n  sink?.flush()${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // A generic signature's method that returns its type parameter: the call's own type decides.
+    {
+      code: 'interface Box<T> { take(): T | undefined }\ndeclare function box<T>(value: T): Box<T>;\nexport function run(job: Promise<void>) {\n  const held = box(job);\n  held.take();\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          data: { name: 'held.take()' },
+          line: 5,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'interface Box<T> { take(): T | undefined }\ndeclare function box<T>(value: T): Box<T>;\nexport function run(job: Promise<void>) {\n  const held = box(job);\n  void held.take();\n}' },
+            { messageId: 'addCatch', output: `interface Box<T> { take(): T | undefined }\ndeclare function box<T>(value: T): Box<T>;\nexport function run(job: Promise<void>) {\n  const held = box(job);\n  held.take()${CATCH};\n}` },
           ],
         },
       ],
