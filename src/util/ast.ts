@@ -114,3 +114,27 @@ export function climbWrappers(node: TSESTree.Node): TSESTree.Node {
   }
   return current;
 }
+
+/** The member is the target of a write: assignment, update, `delete`, a destructuring or `for…in/of` target. */
+export function isWrittenMember(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.left === member;
+    case AST_NODE_TYPES.UpdateExpression:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === 'delete';
+    case AST_NODE_TYPES.ArrayPattern:
+    case AST_NODE_TYPES.AssignmentPattern:
+    case AST_NODE_TYPES.RestElement:
+      return true;
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+      return parent.left === member;
+    case AST_NODE_TYPES.Property:
+      return parent.value === member && parent.parent.type === AST_NODE_TYPES.ObjectPattern;
+    default:
+      return false;
+  }
+}

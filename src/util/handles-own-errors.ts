@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
+import { getStaticPropertyName, isWrittenMember, skipExpressionWrappers } from './ast.js';
 import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
 import { hasWord, isWordCharacter } from './text-words.js';
 import { forEachChild } from './walk.js';
@@ -310,27 +310,13 @@ function isSafeListUse(id: TSESTree.Identifier, isSafeTask: (element: TSESTree.N
   return (name === 'push' || name === 'unshift') && call.arguments.every(isSafeTask);
 }
 
-/** `list[i] = x`, `list[i]++`, `[list[i]] = …`: the member is written, not read. */
+/**
+ * `list[i] = x`, `list[i]++`, `[list[i]] = …`: the member is written, not read. A member anywhere in a
+ * `for…in/of` head counts too: what the loop does with it is not followed.
+ */
 function isWriteTarget(member: TSESTree.MemberExpression): boolean {
   const parent = member.parent;
-  switch (parent.type) {
-    case AST_NODE_TYPES.AssignmentExpression:
-      return parent.left === member;
-    case AST_NODE_TYPES.UpdateExpression:
-      return true;
-    case AST_NODE_TYPES.UnaryExpression:
-      return parent.operator === 'delete';
-    case AST_NODE_TYPES.ArrayPattern:
-    case AST_NODE_TYPES.AssignmentPattern:
-    case AST_NODE_TYPES.RestElement:
-    case AST_NODE_TYPES.ForInStatement:
-    case AST_NODE_TYPES.ForOfStatement:
-      return true;
-    case AST_NODE_TYPES.Property:
-      return parent.value === member && parent.parent.type === AST_NODE_TYPES.ObjectPattern;
-    default:
-      return false;
-  }
+  return isWrittenMember(member) || parent.type === AST_NODE_TYPES.ForInStatement || parent.type === AST_NODE_TYPES.ForOfStatement;
 }
 
 /** The call a `.then`/`.catch`/`.finally` chain starts from (`load(key)` in `load(key).catch(h)`), if it is one. */

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
-import { getKeyName, getStaticPropertyName, isExpressionWrapper, skipExpressionWrappers } from './ast.js';
+import { getKeyName, getStaticPropertyName, isExpressionWrapper, isWrittenMember, skipExpressionWrappers } from './ast.js';
 import { walkDescendants } from './walk.js';
 
 /**
@@ -167,7 +167,7 @@ function findFieldClassName(sourceCode: TSESLint.SourceCode, cls: ClassNode, nam
   let ok = true;
   walkDescendants(sourceCode.ast, (node) => {
     if (!ok) return false;
-    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && keyMatches(node.property) && isWritten(node)) {
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && keyMatches(node.property) && isWrittenMember(node)) {
       const parent = node.parent;
       ok =
         parent.type === AST_NODE_TYPES.AssignmentExpression &&
@@ -180,30 +180,6 @@ function findFieldClassName(sourceCode: TSESLint.SourceCode, cls: ClassNode, nam
     return ok;
   });
   return ok ? className : null;
-}
-
-/** The member is the target of a write: assignment, update, `delete`, or a destructuring target. */
-function isWritten(member: TSESTree.MemberExpression): boolean {
-  const parent = member.parent;
-  switch (parent.type) {
-    case AST_NODE_TYPES.AssignmentExpression:
-      return parent.left === member;
-    case AST_NODE_TYPES.UpdateExpression:
-      return true;
-    case AST_NODE_TYPES.UnaryExpression:
-      return parent.operator === 'delete';
-    case AST_NODE_TYPES.ArrayPattern:
-    case AST_NODE_TYPES.AssignmentPattern:
-    case AST_NODE_TYPES.RestElement:
-      return true;
-    case AST_NODE_TYPES.ForInStatement:
-    case AST_NODE_TYPES.ForOfStatement:
-      return parent.left === member;
-    case AST_NODE_TYPES.Property:
-      return parent.value === member && parent.parent.type === AST_NODE_TYPES.ObjectPattern;
-    default:
-      return false;
-  }
 }
 
 /** An instance method of a class, declared in its own body (`null` for a field, accessor or abstract member). */
