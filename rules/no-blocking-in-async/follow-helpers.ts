@@ -6,7 +6,7 @@ import { getDeclaringModule } from '../../src/util/declaring-module.js';
 import type { TypeServices } from '../../src/util/get-type-services.js';
 import { hasConstantSize } from '../../src/util/collection-bound.js';
 import { path } from '../../src/util/host.js';
-import { loadTypeScript } from '../../src/util/typescript.js';
+import { loadTypeScript, skipTsOuterExpressions } from '../../src/util/typescript.js';
 import { ITERATION_METHODS } from './cheap-calls.js';
 
 /** A blocking call found inside a helper that lives in another file of the program. */
@@ -139,7 +139,7 @@ export function describeLocation(finding: HelperFinding, fromFile: string): stri
 
 function getCalleeText(call: ts.CallExpression): string {
   const ts = loadTypeScript();
-  const callee = skipOuter(call.expression);
+  const callee = skipTsOuterExpressions(call.expression);
   if (ts.isIdentifier(callee)) return callee.text;
   if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
   return 'this call';
@@ -148,7 +148,7 @@ function getCalleeText(call: ts.CallExpression): string {
 /** The plain, non-generator function a call resolves to, with a body: a declaration, a method, or a function-valued variable or property. */
 function getCalledFunction(checker: ts.TypeChecker, call: ts.CallExpression): ts.FunctionLikeDeclaration | null {
   const ts = loadTypeScript();
-  const callee = skipOuter(call.expression);
+  const callee = skipTsOuterExpressions(call.expression);
   const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : null;
   if (!name) return null;
   const declaration = getDeclaration(checker, name);
@@ -159,7 +159,7 @@ function getCalledFunction(checker: ts.TypeChecker, call: ts.CallExpression): ts
     fn = getShorthandValue(checker, fn) ?? fn;
   }
   if ((ts.isVariableDeclaration(fn) || ts.isPropertyAssignment(fn) || ts.isPropertyDeclaration(fn)) && fn.initializer) {
-    fn = skipOuter(fn.initializer);
+    fn = skipTsOuterExpressions(fn.initializer);
   } else if (
     // CommonJS and expando assignments in JavaScript: `exports.helper = function …`, `Helpers.load = () => …`.
     (ts.isPropertyAccessExpression(fn) || ts.isElementAccessExpression(fn)) &&
@@ -168,9 +168,9 @@ function getCalledFunction(checker: ts.TypeChecker, call: ts.CallExpression): ts
     fn.parent.left === fn &&
     fn.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
   ) {
-    fn = skipOuter(fn.parent.right);
+    fn = skipTsOuterExpressions(fn.parent.right);
   } else if (ts.isBinaryExpression(fn) && fn.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    fn = skipOuter(fn.right);
+    fn = skipTsOuterExpressions(fn.right);
   }
   if (!(ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return null;
   if (!fn.body || fn.asteriskToken) return null;
@@ -215,7 +215,7 @@ for (const target of BLOCKING_CALLS) {
 /** The catalogued API a call in another file resolves to, by where the checker says it is declared. */
 function matchCatalogue(checker: ts.TypeChecker, call: ts.CallExpression): BlockingCallTarget | null {
   const ts = loadTypeScript();
-  const callee = skipOuter(call.expression);
+  const callee = skipTsOuterExpressions(call.expression);
   const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : null;
   if (!name) return null;
   const declaration = getDeclaration(checker, name);
@@ -253,7 +253,7 @@ function getImportedApi(checker: ts.TypeChecker, callee: ts.Expression): { modul
     return null;
   }
   if (!ts.isPropertyAccessExpression(callee)) return null;
-  const object = skipOuter(callee.expression);
+  const object = skipTsOuterExpressions(callee.expression);
   if (!ts.isIdentifier(object)) return null;
   const declaration = getLocalDeclaration(checker, object);
   if (!declaration) return null;
@@ -283,33 +283,24 @@ function getLocalDeclaration(checker: ts.TypeChecker, id: ts.Identifier): ts.Dec
 function getRequiredModule(initializer: ts.Expression | undefined): string | null {
   const ts = loadTypeScript();
   if (!initializer) return null;
-  const call = skipOuter(initializer);
+  const call = skipTsOuterExpressions(initializer);
   if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'require') return null;
   const argument = call.arguments[0];
   return call.arguments.length === 1 && argument && ts.isStringLiteralLike(argument) ? argument.text : null;
-}
-
-function skipOuter(node: ts.Expression): ts.Expression {
-  const ts = loadTypeScript();
-  let current = node;
-  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current)) {
-    current = current.expression;
-  }
-  return current;
 }
 
 function isIterationCallback(node: ts.Node): boolean {
   const ts = loadTypeScript();
   const parent = node.parent;
   if (!parent || !ts.isCallExpression(parent) || !parent.arguments.includes(node as ts.Expression)) return false;
-  const callee = skipOuter(parent.expression);
+  const callee = skipTsOuterExpressions(parent.expression);
   return ts.isPropertyAccessExpression(callee) && ITERATION_METHODS.has(callee.name.text);
 }
 
 /** `xs` in `xs.map(callback)`. */
 function getIteratedCollection(callback: ts.Node): ts.Expression {
   const call = callback.parent as ts.CallExpression;
-  return (skipOuter(call.expression) as ts.PropertyAccessExpression).expression;
+  return (skipTsOuterExpressions(call.expression) as ts.PropertyAccessExpression).expression;
 }
 
 /**
@@ -349,7 +340,7 @@ function isCountedLoop(loop: ts.ForStatement): boolean {
 /** A numeric literal, or a `const` initialised with one (`const MAX_DEPTH = 4`). */
 function isConstantNumber(node: ts.Expression): boolean {
   const ts = loadTypeScript();
-  const expression = skipOuter(node);
+  const expression = skipTsOuterExpressions(node);
   if (ts.isNumericLiteral(expression)) return true;
   if (!ts.isIdentifier(expression)) return false;
   // A same-file `const` of a numeric literal, found by name in the enclosing blocks and the file.
@@ -359,7 +350,7 @@ function isConstantNumber(node: ts.Expression): boolean {
       if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
       for (const declaration of statement.declarationList.declarations) {
         if (ts.isIdentifier(declaration.name) && declaration.name.text === expression.text) {
-          return declaration.initializer !== undefined && ts.isNumericLiteral(skipOuter(declaration.initializer));
+          return declaration.initializer !== undefined && ts.isNumericLiteral(skipTsOuterExpressions(declaration.initializer));
         }
       }
     }
@@ -403,7 +394,7 @@ function isDirectoryWalk(loop: ts.ForStatement | ts.WhileStatement | ts.DoStatem
     }
   }
   const climbsTo = (value: ts.Expression): string | null => {
-    const inner = skipOuter(value);
+    const inner = skipTsOuterExpressions(value);
     return ts.isIdentifier(inner) ? parents.get(inner.text) ?? null : getParentPathOf(inner);
   };
   const climbing = new Set<string>();
@@ -433,9 +424,9 @@ function isDirectoryWalk(loop: ts.ForStatement | ts.WhileStatement | ts.DoStatem
 /** `dirname(x)`, `path.dirname(x)`, `resolve(x, '..')`, `join(x, '..')`: the name `x`. */
 function getParentPathOf(node: ts.Expression): string | null {
   const ts = loadTypeScript();
-  const call = skipOuter(node);
+  const call = skipTsOuterExpressions(node);
   if (!ts.isCallExpression(call)) return null;
-  const callee = skipOuter(call.expression);
+  const callee = skipTsOuterExpressions(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
   const [first, second] = call.arguments;
   if (!first || !ts.isIdentifier(first)) return null;
@@ -506,7 +497,7 @@ function getAliasedText(body: ts.Block, name: string, before: ts.Statement): str
     if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
     for (const declaration of statement.declarationList.declarations) {
       if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || !declaration.initializer) continue;
-      const init = skipOuter(declaration.initializer);
+      const init = skipTsOuterExpressions(declaration.initializer);
       return ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) ? init.getText() : null;
     }
   }
@@ -520,7 +511,7 @@ interface CacheText {
 
 function cacheTexts(test: ts.Expression, set: boolean): CacheText[] {
   const ts = loadTypeScript();
-  const node = skipOuter(test);
+  const node = skipTsOuterExpressions(test);
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return cacheTexts(node.operand, !set);
   if (ts.isBinaryExpression(node)) {
     const kind = node.operatorToken.kind;
@@ -537,7 +528,7 @@ function cacheTexts(test: ts.Expression, set: boolean): CacheText[] {
   }
   if (!set) return [];
   if (ts.isCallExpression(node)) {
-    const callee = skipOuter(node.expression);
+    const callee = skipTsOuterExpressions(node.expression);
     return ts.isPropertyAccessExpression(callee) && callee.name.text === 'has' ? [{ text: callee.expression.getText(), keyed: true }] : [];
   }
   return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? [{ text: node.getText(), keyed: false }] : [];
@@ -558,7 +549,7 @@ function fills(body: ts.Node, cache: CacheText): boolean {
       if (left === cache.text || (ts.isElementAccessExpression(node.left) && node.left.expression.getText() === cache.text)) found = true;
     }
     if (cache.keyed && ts.isCallExpression(node)) {
-      const callee = skipOuter(node.expression);
+      const callee = skipTsOuterExpressions(node.expression);
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'set' && callee.expression.getText() === cache.text) found = true;
     }
     ts.forEachChild(node, visit);

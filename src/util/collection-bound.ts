@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { isTupleTypeReference, isTypeParameter, isVagueType, loadTypeScript, unionConstituents } from './typescript.js';
+import { isTupleTypeReference, isTypeParameter, isVagueType, loadTypeScript, skipTsOuterExpressions, unionConstituents } from './typescript.js';
 import type * as ts from 'typescript';
 
 import { RESULT_LIMIT_OPTIONS } from '../knowledge/scarce-operations.js';
@@ -667,7 +667,7 @@ export function getReturnedExpressions(fn: FunctionNode): TSESTree.Expression[] 
 export function hasConstantSize(checker: ts.TypeChecker, node: ts.Expression, depth = 0): boolean {
   const ts = loadTypeScript();
   if (depth > MAX_DEPTH) return false;
-  const expression = skipOuterTs(node);
+  const expression = skipTsOuterExpressions(node);
   if (ts.isArrayLiteralExpression(expression)) {
     return expression.elements.every((element) => !ts.isSpreadElement(element) || hasConstantSize(checker, element.expression, depth + 1));
   }
@@ -687,7 +687,7 @@ export function hasConstantSize(checker: ts.TypeChecker, node: ts.Expression, de
       return hasConstantSize(checker, declaration.initializer, depth + 1);
     }
   } else if (ts.isCallExpression(expression)) {
-    const callee = skipOuterTs(expression.expression);
+    const callee = skipTsOuterExpressions(expression.expression);
     if (ts.isPropertyAccessExpression(callee) && SHRINKING_METHODS.has(callee.name.text)) return hasConstantSize(checker, callee.expression, depth + 1);
     const fn = ts.isIdentifier(callee) ? getValueDeclaration(checker, callee) : null;
     if (fn && (ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.body && !fn.getSourceFile().isDeclarationFile) {
@@ -702,15 +702,6 @@ export function hasConstantSize(checker: ts.TypeChecker, node: ts.Expression, de
   }
 }
 
-function skipOuterTs(node: ts.Expression): ts.Expression {
-  const ts = loadTypeScript();
-  let current = node;
-  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current)) {
-    current = current.expression;
-  }
-  return current;
-}
-
 function getValueDeclaration(checker: ts.TypeChecker, id: ts.Identifier): ts.Declaration | null {
   const ts = loadTypeScript();
   try {
@@ -718,7 +709,7 @@ function getValueDeclaration(checker: ts.TypeChecker, id: ts.Identifier): ts.Dec
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     const declaration = symbol?.valueDeclaration ?? null;
     if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
-      const init = skipOuterTs(declaration.initializer);
+      const init = skipTsOuterExpressions(declaration.initializer);
       if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
     }
     return declaration;

@@ -52,3 +52,13 @@ export function isVagueType(type: TypeScript.Type): boolean {
 export function includesNullish(type: TypeScript.Type): boolean {
   return unionConstituents(type).some((part) => isIntrinsicUndefinedType(part) || isIntrinsicNullType(part) || isIntrinsicVoidType(part));
 }
+
+/** `(x)`, `x as T`, `x!`, `x satisfies T` on TypeScript's tree: the expression inside. */
+export function skipTsOuterExpressions(node: TypeScript.Expression): TypeScript.Expression {
+  const ts = loadTypeScript();
+  let current = node;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current)) {
+    current = current.expression;
+  }
+  return current;
+}
