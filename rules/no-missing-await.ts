@@ -39,6 +39,7 @@ import { returnsHeldPromise, tsReturnsHeldPromise } from './no-missing-await/hel
 import { isNonRejectingApiCall } from './no-missing-await/non-rejecting-api.js';
 import { endsBeforeSettling } from './no-missing-await/process-end.js';
 import { isTestFrameworkCall, isTypeTestFile } from './no-missing-await/test-framework.js';
+import { doesWorkBeforeReturn, tsDoesWorkBeforeReturn } from './no-missing-await/work-done-on-return.js';
 
 export type Options = [
   {
@@ -337,7 +338,27 @@ export default createRule<Options, MessageId>({
       // A promise that cannot reject loses nothing by floating, unless the process ends (or a serverless
       // runtime freezes it) right after, before it settles: then its work is lost.
       if (cannotRejectHere(node) || handlesOwnErrorsCall(node)) return losesWorkAtEnd(node);
-      return true;
+      // An async callee that did all its work before returning: nothing is left to await (outside a
+      // `try`, whose `catch` would have seen a throw of the same body without `async`).
+      return node.type !== AST_NODE_TYPES.CallExpression || isInsideTry(node) || !isWorkDoneOnReturn(node);
+    }
+
+    /** A call of an `async` function that awaits nothing, throws nothing itself and returns no promise. */
+    function isWorkDoneOnReturn(call: TSESTree.CallExpression): boolean {
+      const resolved = detector.resolveCallee(call);
+      // A type the checker could not tell (`any`, `unknown`, unresolved) may be a promise.
+      const isNoThenable = (tsNode: ts.Node, type: ts.Type): boolean => services !== null && !isVagueType(type) && !hasThenable(services, tsNode, type);
+      try {
+        if (resolved?.fn) {
+          return doesWorkBeforeReturn(resolved.fn, services ? (value) => isNoThenable(services.getTsNode(value), services.getType(value)) : undefined);
+        }
+        if (resolved || !services) return false;
+        const declaration = getTsDeclaration(call);
+        return declaration !== null && tsDoesWorkBeforeReturn(declaration, (value) => isNoThenable(value, services.checker.getTypeAtLocation(value)));
+      } catch {
+        // An exception from the checker means "unknown": the report stands.
+        return false;
+      }
     }
 
     function losesWorkAtEnd(node: TSESTree.Node): boolean {

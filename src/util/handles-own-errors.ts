@@ -184,13 +184,35 @@ export function isAllOfSafeTasks(
   if (call.arguments.length !== 1 || !tasks || tasks.type === AST_NODE_TYPES.SpreadElement) return false;
   const inner = skipExpressionWrappers(tasks);
   // `const pending = []; … pending.push(task().catch(log)); … await Promise.all(pending);`
-  if (inner.type === AST_NODE_TYPES.Identifier) return isListOfSafeTasks(inner, oracle);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    if (isListOfSafeTasks(inner, oracle)) return true;
+    // `const promises = items.map(async (item) => { try … catch … }); await Promise.all(promises);`
+    const mapped = getReadOnceConstInit(inner, oracle);
+    return mapped !== null && isMapOfSafeTasks(mapped, oracle);
+  }
   if (inner.type === AST_NODE_TYPES.ArrayExpression) {
     return (
       inner.elements.length > 0 &&
       inner.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && oracle.isSafeAwait?.(element) === true)
     );
   }
+  return isMapOfSafeTasks(inner, oracle);
+}
+
+/**
+ * The initialiser of a `const` read only here (`const promises = …; await Promise.all(promises)`): a
+ * value nothing else can add to or take from. Null when the name is read or written anywhere else.
+ */
+function getReadOnceConstInit(id: TSESTree.Identifier, oracle: OwnErrorsOracle): TSESTree.Expression | null {
+  const variable = oracle.resolveVariable?.(id) ?? null;
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || def.node.id !== def.name || !def.node.init) return null;
+  const reads = variable.references.filter((reference) => reference.init !== true);
+  return reads.length === 1 && reads[0]!.identifier === id ? skipExpressionWrappers(def.node.init) : null;
+}
+
+/** `items.map(fn)` where `fn` handles its own errors: an array of tasks that cannot reject. */
+function isMapOfSafeTasks(inner: TSESTree.Expression, oracle: OwnErrorsOracle): boolean {
   if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
   const mapCallee = skipExpressionWrappers(inner.callee);
   const mapper = inner.arguments[0];
@@ -778,13 +800,42 @@ export function isTsAllOfSafeTasks(call: ts.CallExpression, oracle: TsOwnErrorsO
   const tasks = call.arguments[0];
   if (call.arguments.length !== 1 || !tasks || ts.isSpreadElement(tasks)) return false;
   const inner = skipTsWrappers(tasks);
-  if (ts.isIdentifier(inner)) return isTsListOfSafeTasks(inner, oracle);
+  if (ts.isIdentifier(inner)) {
+    if (isTsListOfSafeTasks(inner, oracle)) return true;
+    const mapped = getTsReadOnceConstInit(inner, oracle);
+    return mapped !== null && isTsMapOfSafeTasks(mapped, oracle);
+  }
   if (ts.isArrayLiteralExpression(inner)) {
     return (
       inner.elements.length > 0 &&
       inner.elements.every((element) => !ts.isSpreadElement(element) && !ts.isOmittedExpression(element) && oracle.isSafeAwait?.(skipTsWrappers(element)) === true)
     );
   }
+  return isTsMapOfSafeTasks(inner, oracle);
+}
+
+/** `getReadOnceConstInit` on TypeScript's tree: every identifier of that name in its scope is checked. */
+function getTsReadOnceConstInit(id: ts.Identifier, oracle: TsOwnErrorsOracle): ts.Expression | null {
+  const ts = loadTypeScript();
+  const symbol = oracle.symbolOf?.(id);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || symbol.declarations?.length !== 1 || !declaration || !ts.isVariableDeclaration(declaration)) return null;
+  if (!ts.isIdentifier(declaration.name) || !declaration.initializer || (declaration.parent.flags & ts.NodeFlags.Const) === 0) return null;
+  const statement = declaration.parent.parent;
+  if (!ts.isVariableStatement(statement) || (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0) return null;
+  const name = declaration.name.text;
+  const otherUse = (node: ts.Node): boolean => {
+    if (ts.isIdentifier(node) && node.text === name && node !== declaration.name && node !== id) {
+      if (ts.isShorthandPropertyAssignment(node.parent) || ts.isExportSpecifier(node.parent) || oracle.symbolOf?.(node) === symbol) return true;
+    }
+    return ts.forEachChild(node, (child) => (otherUse(child) ? true : undefined)) === true;
+  };
+  return otherUse(statement.parent) ? null : skipTsWrappers(declaration.initializer);
+}
+
+/** `isMapOfSafeTasks` on TypeScript's tree. */
+function isTsMapOfSafeTasks(inner: ts.Expression, oracle: TsOwnErrorsOracle): boolean {
+  const ts = loadTypeScript();
   if (!ts.isCallExpression(inner)) return false;
   const mapCallee = skipTsWrappers(inner.expression);
   const mapper = inner.arguments[0];

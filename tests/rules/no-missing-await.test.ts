@@ -104,6 +104,15 @@ const valid: Valid[] = [
   '(async () => { try { await work(); } catch (error) { console.error(error); } })();',
   'class Sync { async loop() { try { await this.step(); } catch (error) { this.log(error); } } async step() {} log(e: unknown) {} start() { this.loop(); } }',
   'const task = async () => { try { await work(); } catch { /* ignored on purpose */ } finally { done(); } }; task();',
+  // An async function that awaits nothing, throws nothing itself and returns no promise has done its
+  // work when the call returns: only an unexpected exception could reject it, as it would throw uncaught
+  // from the same body without `async`.
+  'declare const pool: Set<{ terminate(): void }>; async function clearPool() { for (const worker of pool) worker.terminate(); pool.clear(); } function onError() { clearPool(); }',
+  'declare function setMode(mode: string): void; const submit = async (event?: { preventDefault(): void }) => { event?.preventDefault(); if (!event) return; setMode("view"); }; const onClose = () => { submit(); };',
+  'class Panel { open = false; async toggle() { this.open = !this.open; return { open: this.open }; } onClick() { this.toggle(); } }',
+  'const state: { value: unknown } = { value: null }; async function load(text: string) { try { state.value = JSON.parse(text); } catch { state.value = null; } } load("{}");',
+  // Promise.all over a `const` read only there, holding tasks that each handle their own errors.
+  'declare const subscribers: Set<(event: string) => Promise<void>>; async function broadcast(event: string) { if (subscribers.size === 0) return; const promises = Array.from(subscribers).map(async (send) => { try { await send(event); } catch (error) { console.error(error); subscribers.delete(send); } }); await Promise.all(promises); } broadcast("show");',
   // Dual callback/promise API called with a callback.
   'function get(key: string, cb?: (error: Error | null) => void): Promise<void> { return go(key, cb); } get("k", (error) => {});',
   // Options.
@@ -672,6 +681,22 @@ const invalid: Invalid[] = [
     ],
   },
   // In a try block: the catch cannot see the rejection.
+  // Also for an async callee that does its work before returning: without `async` the catch would see its throw.
+  {
+    code: 'declare const cache: Map<string, string>;\nasync function reset() { cache.clear(); }\nfunction run() {\n  try {\n    reset();\n  } catch (error) {\n    report(error);\n  }\n}',
+    output: null,
+    errors: [
+      {
+        messageId: 'floatingInTry',
+        line: 5,
+        column: 5,
+        suggestions: [
+          { messageId: 'addVoid', output: 'declare const cache: Map<string, string>;\nasync function reset() { cache.clear(); }\nfunction run() {\n  try {\n    void reset();\n  } catch (error) {\n    report(error);\n  }\n}' },
+          { messageId: 'addCatch', output: `declare const cache: Map<string, string>;\nasync function reset() { cache.clear(); }\nfunction run() {\n  try {\n    reset()${CATCH};\n  } catch (error) {\n    report(error);\n  }\n}` },
+        ],
+      },
+    ],
+  },
   {
     code: 'async function save() {}\nasync function run() {\n  try {\n    save();\n  } catch (error) {\n    report(error);\n  }\n}',
     output: null,
@@ -768,6 +793,15 @@ const invalid: Invalid[] = [
     'async function quiet() { try { await work(); } catch {} } async function task() { await Promise.all([quiet(), work()]); }',
     'async function quiet() { try { await work(); } catch {} } async function task() { await quiet(); throw new Error("after"); }',
     'async function task() { try { await work(); } catch (error) { await new Promise((resolve, reject) => setTimeout(reject, 10)); } }',
+    // An async function that awaits nothing still floats work when it throws on purpose, returns a
+    // promise it starts, or a value nobody can tell is none.
+    'async function task() { if (!ready) throw new Error("not ready"); ready.mark(); }',
+    'async function task() { try { ready.mark(); } catch (error) { throw error; } }',
+    'async function task() { ready.mark(); return work(); }',
+    'async function task() { const pending = work(); return pending; }',
+    'async function task() { ready.mark(); for await (const item of items) use(item); }',
+    // The list of self-handling tasks is used elsewhere too: something else may be in it.
+    'async function task() { const promises = [1, 2].map(async (n) => { try { await work(); } catch {} }); promises.push(work()); await Promise.all(promises); }',
   ].map(
     (declaration): Invalid => ({
       code: `${declaration}\ntask();`,
