@@ -322,7 +322,7 @@ export default createRule<Options, MessageId>({
       // Tagged templates are promises only by type (`sql\`…\``); syntax alone cannot tell.
       if (node.type === AST_NODE_TYPES.TaggedTemplateExpression && !services) return false;
       // A handled chain is settled by syntax: no need to ask the checker about it (issue 12 §3).
-      if (isHandledChain(node)) return false;
+      if (isHandledChain(node) || isFinallyOnHandledConst(node)) return false;
       if (!isPromiseValue(node)) return false;
       if (
         node.type === AST_NODE_TYPES.CallExpression &&
@@ -359,6 +359,19 @@ export default createRule<Options, MessageId>({
         // An exception from the checker means "unknown": the report stands.
         return false;
       }
+    }
+
+    /**
+     * `const run = task().catch(log); … run.finally(cleanup);`: the same chain as `task().catch(log).finally(cleanup)`,
+     * which `isHandledChain` accepts, spelled through a `const`.
+     */
+    function isFinallyOnHandledConst(node: PromiseNode): boolean {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipExpressionWrappers(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(callee) !== 'finally') return false;
+      const object = skipExpressionWrappers(callee.object);
+      const init = object.type === AST_NODE_TYPES.Identifier ? getConstInit(object) : null;
+      return init !== null && isHandledChain(init);
     }
 
     function losesWorkAtEnd(node: TSESTree.Node): boolean {

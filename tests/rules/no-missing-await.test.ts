@@ -111,6 +111,8 @@ const valid: Valid[] = [
   'declare function setMode(mode: string): void; const submit = async (event?: { preventDefault(): void }) => { event?.preventDefault(); if (!event) return; setMode("view"); }; const onClose = () => { submit(); };',
   'class Panel { open = false; async toggle() { this.open = !this.open; return { open: this.open }; } onClick() { this.toggle(); } }',
   'const state: { value: unknown } = { value: null }; async function load(text: string) { try { state.value = JSON.parse(text); } catch { state.value = null; } } load("{}");',
+  // `.finally()` on a `const` holding a handled chain is that handled chain spelled in two steps.
+  'async function refresh() {} const inFlight = new Map<string, Promise<void>>(); function schedule(key: string) { const run = refresh().catch((error) => console.error(error)); inFlight.set(key, run); run.finally(() => { if (inFlight.get(key) === run) inFlight.delete(key); }); }',
   // Promise.all over a `const` read only there, holding tasks that each handle their own errors.
   'declare const subscribers: Set<(event: string) => Promise<void>>; async function broadcast(event: string) { if (subscribers.size === 0) return; const promises = Array.from(subscribers).map(async (send) => { try { await send(event); } catch (error) { console.error(error); subscribers.delete(send); } }); await Promise.all(promises); } broadcast("show");',
   // Dual callback/promise API called with a callback.
@@ -677,6 +679,23 @@ const invalid: Invalid[] = [
         line: 3,
         column: 3,
         suggestions: [{ messageId: 'catchAll', output: `async function save(x: number) {}\nfunction run() {\n  Promise.all([save(1), save(2)])${CATCH};\n}` }],
+      },
+    ],
+  },
+  // `.finally()` on a `const` whose chain has no handler passes the rejection on.
+  {
+    code: 'async function refresh() {}\nconst run = refresh().then(() => 1);\nrun.finally(() => {});',
+    output: null,
+    errors: [
+      {
+        messageId: 'floating',
+        line: 3,
+        column: 1,
+        suggestions: [
+          { messageId: 'addAwait', output: 'async function refresh() {}\nconst run = refresh().then(() => 1);\nawait run.finally(() => {});' },
+          { messageId: 'addVoid', output: 'async function refresh() {}\nconst run = refresh().then(() => 1);\nvoid run.finally(() => {});' },
+          { messageId: 'addCatch', output: `async function refresh() {}\nconst run = refresh().then(() => 1);\nrun.finally(() => {})${CATCH};` },
+        ],
       },
     ],
   },
