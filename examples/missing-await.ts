@@ -25,6 +25,7 @@ export class Database {
     const rows = this.tables.get(table) ?? [];
     rows.push(row);
     this.tables.set(table, rows);
+    await writeFile(`data/${table}.json`, JSON.stringify(rows));
   }
 
   async findUser(id: string): Promise<User | undefined> {

@@ -151,6 +151,7 @@ function keep<T>(get: () => Link<T>) {
     const linker = makeLinker();
     return keep<typeof linker.follow<any>>(linker.follow);
   });
+  await makeLinker();
 })();`;
 
 typedTester.run('no-missing-await (typed, the checker overflows its stack)', rules['no-missing-await']!, {
