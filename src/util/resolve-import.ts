@@ -203,15 +203,20 @@ interface Traces {
 }
 
 /**
- * Whether the text spells one of the traces' module or global names. Every import, `require()` and
- * global read of a target names its module or global, so a file that spells none has no reference, and
- * its scopes need no walk (issue 12 §4: most files use no API of a given catalogue). A module is named
+ * Whether the file may hold a reference to one of the traces' modules or globals. Every import,
+ * `require()` and global read of a target names its module or global, so a file that spells none has no
+ * reference, and its scopes need no walk (issue 12 §4: most files use no API of a given catalogue).
+ * A global is asked of the global scope: `collectReferences` starts only from an unshadowed read of
+ * the global or a member of the global object (`globalThis.fetch`), so a file without one has none of
+ * its references, and the scope's reads are grouped by name once per file for every catalogue, where a
+ * text scan per name (`Atomics`, `Deno`, `Bun`, `fetch`, …) read the whole file again and again. A module is named
  * in a string literal (`'fs'`, `"node:fs"`): `fs` inside `offset` does not count. A file that never says
  * `require` reaches modules only through its top-level `import` and `export … from` statements, whose
  * sources alone settle it (no scan of its quotes); other files are read for every short quoted text.
  */
 function mentionsAny(sourceCode: TSESLint.SourceCode, traces: Traces): boolean {
-  if (traces.globalNames.some((name) => textIncludes(sourceCode, name))) return true;
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (globalScope ? readsAnyGlobal(globalScope, traces.globals) : traces.globalNames.some((name) => textIncludes(sourceCode, name))) return true;
   if (traces.moduleNames.length === 0) return false;
   if (!textIncludes(sourceCode, 'require')) {
     const sources = getImportSources(sourceCode);
@@ -221,6 +226,22 @@ function mentionsAny(sourceCode: TSESLint.SourceCode, traces: Traces): boolean {
   return traces.moduleNames.some((name, index) =>
     name.length + 'node:'.length > MAX_QUOTED_LENGTH ? textIncludes(sourceCode, name) : quoted.has(name) || quoted.has(traces.prefixedModuleNames[index]!),
   );
+}
+
+/** Whether `collectReferences` has a global read to start from: the global itself, or it as a member of the global object. */
+function readsAnyGlobal(globalScope: TSESLint.Scope.Scope, globals: ReadonlyMap<string, TraceNode>): boolean {
+  if (globals.size === 0) return false;
+  const reads = getGlobalReads(globalScope);
+  for (const name of globals.keys()) if (reads(name).length > 0) return true;
+  for (const name of GLOBAL_OBJECT_NAMES) {
+    for (const reference of reads(name)) {
+      const member = reference.identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+      const property = getStaticPropertyName(member);
+      if (property !== null && globals.has(property)) return true;
+    }
+  }
+  return false;
 }
 
 const importSources = new WeakMap<TSESLint.SourceCode, Set<string>>();
