@@ -10,7 +10,8 @@ import {
 } from '../src/knowledge/timers.js';
 import { describeCall, getOuterExpression, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
-import { isInside } from '../src/util/get-enclosing-function.js';
+import { getEnclosingFunction, isInside } from '../src/util/get-enclosing-function.js';
+import { isLazyInitialisation } from '../src/util/is-lazy-initialisation.js';
 import { isTestFile } from '../src/util/is-test-file.js';
 import { getThisClass } from '../src/util/resolve-function.js';
 import { findApiReferences } from '../src/util/resolve-import.js';
@@ -238,7 +239,7 @@ export default createRule<Options, MessageId>({
       if (info.kind === 'timeout') {
         const race = analysis().findRace(call);
         if (race) {
-          if (!isTestCode() && !analysis().isShortResolveOnlyCutOff(call, race)) reportRace(call, race, fate, callee);
+          if (!isTestCode() && !analysis().isShortResolveOnlyCutOff(call, race) && !isArmedUntilCached(call, race)) reportRace(call, race, fate, callee);
           return;
         }
         if (fate.kind === 'field' && findTeardownMethod(fate.cls) !== null) {
@@ -322,6 +323,16 @@ export default createRule<Options, MessageId>({
         else if (finallyCall) suggest.push({ messageId: 'clearWithFinallyCall', ...finallyCall });
       }
       context.report({ node: call, messageId: 'raceTimeoutNotCleared', data: { callee }, suggest });
+    }
+
+    /**
+     * A race armed only until a value that outlives the call is filled in (`if (probed !== null) return …`
+     * before it, and the function sets `probed`): a one-time probe or lazy initialisation, so at most one
+     * stray timer per process (per key, for a keyed cache), not one per call.
+     */
+    function isArmedUntilCached(call: TSESTree.CallExpression, race: RaceInfo): boolean {
+      const scope = getEnclosingFunction(race.executor);
+      return scope !== null && isLazyInitialisation(sourceCode, call, scope);
     }
 
     function checkListener(call: TSESTree.CallExpression): void {
