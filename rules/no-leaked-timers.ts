@@ -10,7 +10,8 @@ import {
 } from '../src/knowledge/timers.js';
 import { describeCall, getOuterExpression, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
-import { isInside } from '../src/util/get-enclosing-function.js';
+import { getEnclosingFunction, isInside } from '../src/util/get-enclosing-function.js';
+import { isLazyInitialisation } from '../src/util/is-lazy-initialisation.js';
 import { isTestFile } from '../src/util/is-test-file.js';
 import { getThisClass } from '../src/util/resolve-function.js';
 import { findApiReferences } from '../src/util/resolve-import.js';
@@ -23,6 +24,7 @@ import { createPageContextAnalysis } from './no-leaked-timers/page-context.js';
 import { createPromiseTimerLoops, loopCanExit } from './no-leaked-timers/promise-timer-loop.js';
 import { createRaceSuggestions } from './no-leaked-timers/race-suggestions.js';
 import { createRetryIntervalAnalysis } from './no-leaked-timers/retry-interval.js';
+import { createShortCutOffAnalysis } from './no-leaked-timers/short-cut-off.js';
 import { createSourceText } from './no-leaked-timers/source-text.js';
 import { createStartUpAnalysis } from './no-leaked-timers/start-up.js';
 import { createStopFunctionSuggestion } from './no-leaked-timers/stop-function-suggestion.js';
@@ -151,6 +153,10 @@ export default createRule<Options, MessageId>({
     // name one have none to judge, and setting them up for every file is a cost of its own (issue 12 §4).
     let analyses: TimerAnalyses | undefined;
     const analysis = (): TimerAnalyses => (analyses ??= createAnalyses(file));
+    // Test code: a race's timer or a mock's listener lives for one test, which the runner's timeout bounds.
+    // Asked only once something would be reported, since most files have nothing to report.
+    let testCode: boolean | undefined;
+    const isTestCode = (): boolean => (testCode ??= isTestFile(sourceCode, context.physicalFilename, context.cwd));
 
     const listeners: TSESLint.RuleListener = {
       CallExpression(node) {
@@ -233,7 +239,7 @@ export default createRule<Options, MessageId>({
       if (info.kind === 'timeout') {
         const race = analysis().findRace(call);
         if (race) {
-          reportRace(call, race, fate, callee);
+          if (!isTestCode() && !analysis().isShortResolveOnlyCutOff(call, race) && !isArmedUntilCached(call, race)) reportRace(call, race, fate, callee);
           return;
         }
         if (fate.kind === 'field' && findTeardownMethod(fate.cls) !== null) {
@@ -293,7 +299,10 @@ export default createRule<Options, MessageId>({
       if (call.arguments.length > optionsIndex || call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return;
       if (kind === 'timeout') {
         // `Promise.race([work, setTimeout(ms)])`: the losing timer promise stays pending for its full delay.
-        if (analysis().isRaceElement(getOuterExpression(call))) {
+        // `timers/promises`' timer resolves and does nothing else: a short one is a latency budget.
+        const [delay, value] = call.arguments;
+        const isShortCutOff = delay !== undefined && analysis().isShortDelay(delay) && (value === undefined || analysis().isInert(value));
+        if (analysis().isRaceElement(getOuterExpression(call)) && !isShortCutOff && !isTestCode()) {
           context.report({ node: call, messageId: 'raceTimeoutNotCleared', data: { callee: describeCall(sourceCode, call) } });
         }
         return;
@@ -314,6 +323,16 @@ export default createRule<Options, MessageId>({
         else if (finallyCall) suggest.push({ messageId: 'clearWithFinallyCall', ...finallyCall });
       }
       context.report({ node: call, messageId: 'raceTimeoutNotCleared', data: { callee }, suggest });
+    }
+
+    /**
+     * A race armed only until a value that outlives the call is filled in (`if (probed !== null) return …`
+     * before it, and the function sets `probed`): a one-time probe or lazy initialisation, so at most one
+     * stray timer per process (per key, for a keyed cache), not one per call.
+     */
+    function isArmedUntilCached(call: TSESTree.CallExpression, race: RaceInfo): boolean {
+      const scope = getEnclosingFunction(race.executor);
+      return scope !== null && isLazyInitialisation(sourceCode, call, scope);
     }
 
     function checkListener(call: TSESTree.CallExpression): void {
@@ -339,7 +358,7 @@ export default createRule<Options, MessageId>({
         if (!checkTopLevel && isAtTopLevel(call)) return;
         if (!analysis().isSignal(receiver) || analysis().isCreatedLocally(receiver, call) || analysis().isPerRequestSignal(receiver)) return;
         // A test's mock listens to the signal of one test call: nothing outlives the test.
-        if (isTestFile(context.filename)) return;
+        if (isTestCode()) return;
         if (analysis().isRemovedSomewhere(receiver, 'abort', listener)) return;
         context.report({
           node: call,
@@ -366,6 +385,7 @@ function createAnalyses(file: TimerFile) {
   const { buildOnceFix } = createOnceFixBuilder(sourceCode);
   const { isArmedOnceAtStartUp } = createStartUpAnalysis(sourceCode);
   const { runsInBrowserPage } = createPageContextAnalysis(sourceCode);
+  const { isShortResolveOnlyCutOff, isShortDelay, isInert } = createShortCutOffAnalysis(sourceCode);
   const { buildReturnStopSuggestion } = createStopFunctionSuggestion(file);
   const { buildStoreOnThisSuggestion } = createStoreOnThisSuggestion(file);
   const { buildClearInFinallySuggestion, buildFinallyCallSuggestion, buildAbortSignalSuggestion } = createRaceSuggestions(file);
@@ -389,6 +409,9 @@ function createAnalyses(file: TimerFile) {
     buildOnceFix,
     isArmedOnceAtStartUp,
     runsInBrowserPage,
+    isShortResolveOnlyCutOff,
+    isShortDelay,
+    isInert,
     buildReturnStopSuggestion,
     buildStoreOnThisSuggestion,
     buildClearInFinallySuggestion,

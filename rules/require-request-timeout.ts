@@ -17,6 +17,7 @@ import { createRule } from '../src/util/create-rule.js';
 import { getCallerSignalFinder } from '../src/util/find-caller-signal.js';
 import { isFunctionNode } from '../src/util/get-enclosing-function.js';
 import { getTypeServices, type TypeServices } from '../src/util/get-type-services.js';
+import { isTestFile } from '../src/util/is-test-file.js';
 import {
   isIntrinsicNullType,
   isIntrinsicUndefinedType,
@@ -115,6 +116,10 @@ export default createRule<Options, MessageId>({
     const instances = new WeakMap<TSESLint.Scope.Variable, boolean>();
     let factoryHolderNames: Set<string> | undefined;
     const classInstances = new WeakMap<ClassNode, Map<string, { factory: ClientFactory; covered: boolean }>>();
+    // Test code requests a test's own server or a stubbed client, and the test runner's timeout bounds the
+    // wait. Asked only once a request would be reported: most files have none.
+    let testCode: boolean | undefined;
+    const isTestCode = (): boolean => (testCode ??= isTestFile(sourceCode, context.physicalFilename, context.cwd));
 
     return {
       CallExpression(call) {
@@ -127,6 +132,7 @@ export default createRule<Options, MessageId>({
         const place = locateOptions(call, api);
         if (place.kind === 'covered') return;
         if (place.kind === 'opaque' && !(place.verdict === 'lacks' || checkOpaque)) return;
+        if (isTestCode()) return;
         const property = deadlineProperty(call, api);
         const name = api.name;
         const fix = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix | TSESLint.RuleFix[] => {

@@ -459,7 +459,7 @@ function mayBeRecursive(call: ts.CallExpression): boolean {
 }
 
 /**
- * The checker-side twin of `lazy-init.ts`, kept small: the call is the value of `x ??= …`/`x ||= …`,
+ * The checker-side twin of `src/util/is-lazy-initialisation.ts`, kept small: the call is the value of `x ??= …`/`x ||= …`,
  * or inside `if (!x) { … x = … }` (also `x == null`, `!m.has(k)` with `m.set(…)`), or after a guard
  * `if (x) return …;` in a function that assigns `x` (the guard may read `x` through `const copy = x`).
  */

@@ -2,14 +2,12 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
-import { path } from '../../src/util/host.js';
+import { getShownPath, isTestFile } from '../../src/util/is-test-file.js';
 
 /**
  * Files whose code runs once, with nothing else in flight: tests, database migrations and seeds,
  * one-off scripts. Recognised by path conventions and by what the file contains:
- * - test files: `*.test.*`, `*.spec.*`, a `test`, `e2e`, `__tests__` or `__mocks__` directory, a file
- *   that imports a test framework or assertion library, or one that calls `describe`, `it`, `test` or
- *   `suite` (also as a method: tap's `t.test`) with a title and a function at its top level;
+ * - test files, as `isTestFile` (src/util/is-test-file.ts) recognises them;
  * - migrations and seeds: a `migrations`, `migration`, `seeds`, `seeders` directory, or a module that
  *   exports both `up` and `down` (knex, Sequelize, umzug, db-migrate) or a class with both methods (TypeORM);
  * - scripts and command-line tools: a `scripts`, `script`, `bin` or `cli` directory, or a file that
@@ -17,57 +15,12 @@ import { path } from '../../src/util/host.js';
  * Directories are read from the path relative to the working directory.
  */
 export function isOneOffFile(sourceCode: TSESLint.SourceCode, filename: string, cwd: string): boolean {
-  const relative = path.relative(cwd, filename);
-  const shown = (relative.startsWith('..') || path.isAbsolute(relative) ? filename : relative).split(path.sep).join('/');
-  if (ONE_OFF_PATH.test(shown)) return true;
+  if (ONE_OFF_PATH.test(getShownPath(filename, cwd))) return true;
   if (sourceCode.text.startsWith('#!')) return true;
-  return hasTopLevelTests(sourceCode.ast) || importsTestFramework(sourceCode.ast) || exportsMigration(sourceCode.ast);
+  return isTestFile(sourceCode, filename, cwd) || exportsMigration(sourceCode.ast);
 }
 
-const TEST_MODULES = new Set([
-  '@jest/globals', '@playwright/test', 'ava', 'chai', 'jest', 'mocha', 'nock', 'node:test', 'sinon', 'supertest', 'tap', 'tape', 'uvu', 'vitest',
-]);
-
-function importsTestFramework(program: TSESTree.Program): boolean {
-  return program.body.some((statement) => {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) return TEST_MODULES.has(statement.source.value);
-    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
-    return statement.declarations.some((declarator) => {
-      let init = declarator.init && skipExpressionWrappers(declarator.init);
-      // `require('tap').test`, `require('chai').expect`
-      while (init?.type === AST_NODE_TYPES.MemberExpression) init = skipExpressionWrappers(init.object);
-      return (
-        init?.type === AST_NODE_TYPES.CallExpression &&
-        init.callee.type === AST_NODE_TYPES.Identifier &&
-        init.callee.name === 'require' &&
-        init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-        TEST_MODULES.has(String(init.arguments[0].value))
-      );
-    });
-  });
-}
-
-const ONE_OFF_PATH = /(?:^|\/)(?:__tests__|__mocks__|test|e2e|migrations?|seeds|seeders|scripts?|bin|cli)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
-const TEST_FUNCTIONS = new Set(['describe', 'it', 'test', 'suite']);
-
-function hasTopLevelTests(program: TSESTree.Program): boolean {
-  return program.body.some((statement) => {
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-    const call = skipExpressionWrappers(statement.expression);
-    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2) return false;
-    let callee: TSESTree.Node = skipExpressionWrappers(call.callee);
-    // `describe.each(table)('title', fn)`, `test.skip('title', fn)`
-    if (callee.type === AST_NODE_TYPES.CallExpression) callee = skipExpressionWrappers(callee.callee);
-    // `t.test('title', fn)` (tap), `suite.test(…)`, and `test.skip(…)`, `describe.only(…)`
-    if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const method = getStaticPropertyName(callee);
-      callee = method !== null && TEST_FUNCTIONS.has(method) ? callee.property : skipExpressionWrappers(callee.object);
-    }
-    if (callee.type !== AST_NODE_TYPES.Identifier || !TEST_FUNCTIONS.has(callee.name)) return false;
-    const fn = call.arguments[1];
-    return fn?.type === AST_NODE_TYPES.ArrowFunctionExpression || fn?.type === AST_NODE_TYPES.FunctionExpression;
-  });
-}
+const ONE_OFF_PATH = /(?:^|\/)(?:migrations?|seeds|seeders|scripts?|bin|cli)\//;
 
 function exportsMigration(program: TSESTree.Program): boolean {
   const names = new Set<string>();

@@ -52,6 +52,7 @@ export function createListenerAnalysis(file: TimerFile) {
       firstProperty = getStaticPropertyName(root);
       root = skipExpressionWrappers(root.object);
     }
+    if (root.type === AST_NODE_TYPES.ThisExpression && depth === 0) return isFreshOnThis(receiver, call);
     if (root.type !== AST_NODE_TYPES.Identifier || depth > 3) return false;
     const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -74,6 +75,60 @@ export function createListenerAnalysis(file: TimerFile) {
       return callee.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(callee.object) === 'AbortSignal';
     }
     return isCreatedLocally(init, call, depth + 1);
+  }
+
+  /**
+   * `this.controller.signal` right after `this.controller = new AbortController()` in the same function:
+   * each call makes a controller of its own and adds one listener to it, and the listener goes with the
+   * controller when the next call replaces it. The assignment must come first in a block around the call,
+   * and the call may sit only in arrow functions that run on the spot (a `new Promise` executor, an arrow
+   * called where it is written), so that `this` and the field read are the ones just written.
+   */
+  function isFreshOnThis(receiver: TSESTree.Node, call: TSESTree.CallExpression): boolean {
+    if (receiver.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(receiver) !== 'signal') return false;
+    const holder = skipExpressionWrappers(receiver.object);
+    if (holder.type !== AST_NODE_TYPES.MemberExpression || skipExpressionWrappers(holder.object).type !== AST_NODE_TYPES.ThisExpression) return false;
+    const field = getStaticPropertyName(holder);
+    if (field === null) return false;
+    let child: TSESTree.Node = call;
+    for (let current: TSESTree.Node | undefined = call.parent; current; child = current, current = current.parent) {
+      if (current.type === AST_NODE_TYPES.BlockStatement || current.type === AST_NODE_TYPES.Program) {
+        const index = current.body.indexOf(child as TSESTree.Statement);
+        if (current.body.slice(0, Math.max(index, 0)).some((statement) => assignsNewController(statement, field))) return true;
+      }
+      if (!isFunctionNode(current)) continue;
+      if (current.type !== AST_NODE_TYPES.ArrowFunctionExpression || !runsOnTheSpot(current)) return false;
+    }
+    return false;
+  }
+
+  /** `this.<field> = new AbortController();` as a statement. */
+  function assignsNewController(statement: TSESTree.Node, field: string): boolean {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const expression = skipExpressionWrappers(statement.expression);
+    if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return false;
+    const { left } = expression;
+    const right = skipExpressionWrappers(expression.right);
+    return (
+      left.type === AST_NODE_TYPES.MemberExpression &&
+      skipExpressionWrappers(left.object).type === AST_NODE_TYPES.ThisExpression &&
+      getStaticPropertyName(left) === field &&
+      right.type === AST_NODE_TYPES.NewExpression &&
+      right.callee.type === AST_NODE_TYPES.Identifier &&
+      right.callee.name === 'AbortController'
+    );
+  }
+
+  /** A `new Promise(…)` executor, or an arrow called where it is written (`(() => { … })()`). */
+  function runsOnTheSpot(fn: TSESTree.ArrowFunctionExpression): boolean {
+    const parent = fn.parent;
+    if (parent.type === AST_NODE_TYPES.CallExpression && skipExpressionWrappers(parent.callee) === fn) return true;
+    return (
+      parent.type === AST_NODE_TYPES.NewExpression &&
+      parent.arguments[0] === fn &&
+      parent.callee.type === AST_NODE_TYPES.Identifier &&
+      parent.callee.name === 'Promise'
+    );
   }
 
   /**

@@ -223,6 +223,83 @@ const scrollToEnd = async (seconds) => {
 });`,
     filename: fixture('chat.test.js'),
   },
+  // A latency budget under a second whose timer only resolves: once the work wins it resolves a settled
+  // promise and is gone within the second.
+  `async function suggest(editor) {
+  const recent = await Promise.race([editor.recentSnippets(), new Promise((resolve) => setTimeout(() => resolve([]), 150))]);
+  return rank(recent);
+}`,
+  `const BRANCH_WAIT_MS = 300;
+async function describeWorkspace(ide, dirs) {
+  const branches = await Promise.race([
+    Promise.all(dirs.map((dir) => ide.branchOf(dir))),
+    new Promise((resolve) => {
+      setTimeout(() => {
+        resolve(null);
+      }, BRANCH_WAIT_MS);
+    }),
+  ]);
+  return dirs.map((dir, i) => ({ dir, branch: branches?.[i] ?? 'unknown' }));
+}`,
+  // The budget is a parameter's default, and no call in the file passes a second or more.
+  `function withinBudget(lookup, budgetMs = 250) {
+  return Promise.race([lookup, new Promise((resolve) => { setTimeout(resolve, budgetMs); })]);
+}
+export async function hints(ide) {
+  return Promise.all([withinBudget(ide.symbols()), withinBudget(ide.openTabs(), 400)]);
+}`,
+  `import { setTimeout as sleep } from 'node:timers/promises';
+export async function quickPeek(queue) {
+  return Promise.race([queue.peek(), sleep(200, null)]);
+}`,
+  // Each restart stores a new controller and listens to it once: the listener goes with the controller.
+  `class Watcher {
+  controller = new AbortController();
+  async restart(source) {
+    this.controller.abort();
+    this.controller = new AbortController();
+    await Promise.race([
+      new Promise((resolve) => {
+        this.controller.signal.addEventListener('abort', () => resolve(undefined));
+      }),
+      source.start(this.controller.signal),
+    ]);
+  }
+}`,
+  // A one-time probe behind a process-wide cache: at most one guard timer per process.
+  `import { spawn } from 'node:child_process';
+let gitAvailable = null;
+export function probeGit() {
+  if (gitAvailable !== null) return Promise.resolve(gitAvailable);
+  return new Promise((resolve) => {
+    const child = spawn('git', ['--version']);
+    child.on('close', (code) => {
+      gitAvailable = code === 0;
+      resolve(gitAvailable);
+    });
+    setTimeout(() => {
+      child.kill();
+      gitAvailable = false;
+      resolve(false);
+    }, 2000);
+  });
+}`,
+  // Test code: a race guard lives for one test, and the runner's timeout bounds it.
+  {
+    code: `it('emits a reading', async () => {
+  const reading = await Promise.race([sensor.next(), new Promise((_, reject) => setTimeout(() => reject(new Error('no reading')), 3000))]);
+  expect(reading.celsius).toBeGreaterThan(-50);
+});`,
+    filename: fixture('sensor.test.js'),
+  },
+  `import { test } from 'vitest';
+export async function collect(stream: AsyncIterable<string>, ms: number) {
+  const chunks: string[] = [];
+  const done = (async () => { for await (const chunk of stream) chunks.push(chunk); })();
+  await Promise.race([done, new Promise((resolve) => setTimeout(resolve, ms))]);
+  return chunks;
+}
+test('collects', async () => {});`,
 ];
 
 const invalid: InvalidTestCase<MessageId, Options>[] = [
@@ -1591,6 +1668,168 @@ export function work() {
         suggestions: [],
       },
     ],
+  },
+  // A second or more is a deadline, not a latency budget: still reported.
+  {
+    code: `async function confirmCwd(terminal, ready) {
+  await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, 1000))]);
+  return terminal.cwd;
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'raceTimeoutNotCleared',
+        line: 2,
+        column: 55,
+        suggestions: [
+          {
+            messageId: 'clearWithFinallyCall',
+            output: `async function confirmCwd(terminal, ready) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([ready, new Promise((resolve) => { timer = setTimeout(resolve, 1000); })]).finally(() => clearTimeout(timer));
+  return terminal.cwd;
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // Short, but the timer does more than resolve: it arms more work.
+  {
+    code: `async function settle(page) {
+  let sawResponse = false;
+  page.on('response', () => { sawResponse = true; });
+  await Promise.race([page.waitForNavigation(), new Promise((resolve) => {
+    setTimeout(() => {
+      if (sawResponse) setTimeout(resolve, 5000);
+      else resolve();
+    }, 500);
+  })]);
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'raceTimeoutNotCleared',
+        line: 5,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'clearWithFinallyCall',
+            output: `async function settle(page) {
+  let sawResponse = false;
+  page.on('response', () => { sawResponse = true; });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([page.waitForNavigation(), new Promise((resolve) => {
+    timer = setTimeout(() => {
+      if (sawResponse) setTimeout(resolve, 5000);
+      else resolve();
+    }, 500);
+  })]).finally(() => clearTimeout(timer));
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // Short, but it rejects: a deadline the caller's error handling waits on.
+  {
+    code: `async function lookup(cache, key) {
+  return Promise.race([cache.get(key), new Promise((_, reject) => setTimeout(() => reject(new Error('slow cache')), 300))]);
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'raceTimeoutNotCleared',
+        line: 2,
+        column: 67,
+        suggestions: [
+          {
+            messageId: 'clearInFinally',
+            output: `async function lookup(cache, key) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([cache.get(key), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('slow cache')), 300); })]);
+  } finally {
+    clearTimeout(timer);
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // The default is short, but one caller passes five seconds.
+  {
+    code: `function withinBudget(lookup, budgetMs = 250) {
+  return Promise.race([lookup, new Promise((resolve) => { setTimeout(resolve, budgetMs); })]);
+}
+export async function hints(ide) {
+  return Promise.all([withinBudget(ide.symbols()), withinBudget(ide.index(), 5000)]);
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'raceTimeoutNotCleared',
+        line: 2,
+        column: 59,
+        suggestions: [
+          {
+            messageId: 'clearInFinally',
+            output: `async function withinBudget(lookup, budgetMs = 250) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([lookup, new Promise((resolve) => { timer = setTimeout(resolve, budgetMs); })]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+export async function hints(ide) {
+  return Promise.all([withinBudget(ide.symbols()), withinBudget(ide.index(), 5000)]);
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // The controller is stored by another method: every call adds a listener to the same one.
+  {
+    code: `class Watcher {
+  reset() {
+    this.controller = new AbortController();
+  }
+  wait(source) {
+    return new Promise((resolve) => {
+      this.controller.signal.addEventListener('abort', () => resolve(undefined));
+      source.start(resolve);
+    });
+  }
+}`,
+    output: `class Watcher {
+  reset() {
+    this.controller = new AbortController();
+  }
+  wait(source) {
+    return new Promise((resolve) => {
+      this.controller.signal.addEventListener('abort', () => resolve(undefined), { once: true });
+      source.start(resolve);
+    });
+  }
+}`,
+    errors: [{ messageId: 'abortListenerNotRemoved', line: 7, column: 7, suggestions: [] }],
+  },
+  // A cache that the function never fills is no one-time probe.
+  {
+    code: `let lastVersion = null;
+export function probeGit(spawnGit) {
+  if (lastVersion !== null) return Promise.resolve(lastVersion);
+  return new Promise((resolve) => {
+    const child = spawnGit();
+    child.on('close', resolve);
+    setTimeout(() => { child.kill(); resolve(false); }, 2000);
+  });
+}`,
+    output: null,
+    errors: [{ messageId: 'raceTimeoutNotCleared', line: 7, column: 5, suggestions: [] }],
   },
 ];
 

@@ -110,6 +110,27 @@ export const getUser = (id) => axios.get(\`/users/\${id}\`);`, options: [{ clien
   // Plain JavaScript, CommonJS.
   { code: `const https = require('node:https');
 module.exports = (url) => https.get(url, { signal: AbortSignal.timeout(5000) }, (res) => res.resume());`, filename: fixture('file.js') },
+  // Test code asks a server the test started (or a stubbed fetch), and the runner's timeout bounds the wait:
+  // recognised by its name, by a test framework it imports, or by tests at its top level.
+  {
+    code: `import { startServer } from './server.js';
+const server = await startServer();
+const response = await fetch(\`\${server.url}/health\`);
+console.assert(response.ok);`,
+    filename: fixture('health.test.js'),
+  },
+  `import { expect, it } from 'vitest';
+it('answers /health', async () => {
+  const response = await fetch('http://127.0.0.1:4010/health');
+  expect(response.status).toBe(200);
+});`,
+  `const assert = require('node:assert');
+describe('hub', function () {
+  it('shuts down on request', async function () {
+    const response = await fetch(hubUrl + '/shutdown', { method: 'POST' });
+    assert.equal(response.status, 202);
+  });
+});`,
 ];
 
 const invalid: Invalid[] = [
@@ -369,6 +390,31 @@ class Client {
   list() {
     return axios({ url: '/items', method: 'GET', timeout: 30000 });
   }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // A name that only looks like a test's.
+  {
+    code: `export async function latestVersion(name) {
+  const response = await fetch(\`https://registry.npmjs.org/\${name}/latest\`);
+  return (await response.json()).version;
+}`,
+    filename: fixture('latest.js'),
+    output: null,
+    errors: [
+      {
+        messageId: 'missingTimeout',
+        line: 2,
+        column: 26,
+        suggestions: [
+          {
+            messageId: 'addTimeout',
+            output: `export async function latestVersion(name) {
+  const response = await fetch(\`https://registry.npmjs.org/\${name}/latest\`, { signal: AbortSignal.timeout(30000) });
+  return (await response.json()).version;
 }`,
           },
         ],

@@ -2,9 +2,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
-import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
-import { isInside, type FunctionNode } from '../../src/util/get-enclosing-function.js';
-import { walkDescendants } from '../../src/util/walk.js';
+import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
+import { isInside, type FunctionNode } from './get-enclosing-function.js';
+import { walkDescendants } from './walk.js';
 
 /**
  * One-time (or once-per-key) lazy initialisation: `node` only runs until a value that outlives the
