@@ -5,7 +5,7 @@ import type * as ts from 'typescript';
 
 import { PROMISE_RETURNING_APIS, PROMISE_STATICS_RETURNING_PROMISE } from '../src/knowledge/promise-apis.js';
 import { namedEntryListSchema, partitionEntries, type NamedEntry } from '../src/util/allow-entry.js';
-import { describeCall, getKeyName, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
+import { describeCall, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
 import { cannotReject, type CannotRejectOracle } from '../src/util/cannot-reject.js';
 import { createRule } from '../src/util/create-rule.js';
 import { prefixWithUnary } from '../src/util/fix.js';
@@ -20,7 +20,7 @@ import {
   tsFunctionHandlesOwnErrors,
 } from '../src/util/handles-own-errors.js';
 import { getPendingWork, getPromiseDetector, isAlwaysPendingWork, isPendingWorkArray } from '../src/util/is-promise.js';
-import { isSurelyNotThenableName } from '../src/util/is-surely-not-promise.js';
+import { isNoThenableByKind, isSurelyNotThenableName } from '../src/util/is-surely-not-promise.js';
 import { chainRoot, isHandledChain, resolveCalleeAcrossModules, siblingHandlesOwnErrors, tsOwnErrorsOracle } from '../src/util/safe-await.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
 import { isGlobalReference } from '../src/util/resolve-function.js';
@@ -1144,23 +1144,10 @@ function hasPlainBranch(node: TSESTree.Expression): boolean {
     case AST_NODE_TYPES.LogicalExpression:
       // `a && b` is `b` or a falsy `a` (a primitive): a plain `b` makes a plain member either way.
       return node.operator === '&&' && hasPlainBranch(node.right);
-    case AST_NODE_TYPES.ObjectExpression:
-      // An object literal is a thenable only with a `then` of its own, or one a spread brings.
-      return node.properties.every(
-        (property) => property.type === AST_NODE_TYPES.Property && !property.computed && getKeyName(property.key) !== 'then',
-      );
     case AST_NODE_TYPES.AwaitExpression: // an awaited value is no thenable (see isSurelyNotThenableName)
-    case AST_NODE_TYPES.Literal:
-    case AST_NODE_TYPES.TemplateLiteral:
-    case AST_NODE_TYPES.UnaryExpression:
-    case AST_NODE_TYPES.BinaryExpression:
-    case AST_NODE_TYPES.UpdateExpression:
-    case AST_NODE_TYPES.ArrayExpression:
-    case AST_NODE_TYPES.ArrowFunctionExpression:
-    case AST_NODE_TYPES.FunctionExpression:
       return true;
     default:
-      return false;
+      return isNoThenableByKind(node);
   }
 }
 

@@ -2,8 +2,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-import { getKeyName, skipExpressionWrappers } from '../../src/util/ast.js';
+import { skipExpressionWrappers } from '../../src/util/ast.js';
 import { isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
+import { isNoThenableByKind } from '../../src/util/is-surely-not-promise.js';
 import { forEachChild } from '../../src/util/walk.js';
 import { loadTypeScript } from '../../src/util/typescript.js';
 
@@ -74,23 +75,10 @@ function isPlainValue(node: TSESTree.Expression): boolean {
   switch (inner.type) {
     case AST_NODE_TYPES.ConditionalExpression:
       return isPlainValue(inner.consequent) && isPlainValue(inner.alternate);
-    case AST_NODE_TYPES.ObjectExpression:
-      return inner.properties.every(
-        (property) => property.type === AST_NODE_TYPES.Property && !property.computed && getKeyName(property.key) !== 'then',
-      );
     case AST_NODE_TYPES.Identifier:
       return inner.name === 'undefined';
-    case AST_NODE_TYPES.Literal:
-    case AST_NODE_TYPES.TemplateLiteral:
-    case AST_NODE_TYPES.UnaryExpression:
-    case AST_NODE_TYPES.BinaryExpression:
-    case AST_NODE_TYPES.UpdateExpression:
-    case AST_NODE_TYPES.ArrayExpression:
-    case AST_NODE_TYPES.ArrowFunctionExpression:
-    case AST_NODE_TYPES.FunctionExpression:
-      return true;
     default:
-      return false;
+      return isNoThenableByKind(inner);
   }
 }
 

@@ -117,6 +117,31 @@ function judgeName(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier, awa
 const COMPARISONS = new Set(['==', '!=', '===', '!==', '<', '<=', '>', '>=', 'instanceof', 'in']);
 
 /**
+ * A value its own node kind proves is no thenable: a literal, a template, an operator's primitive, an
+ * array or function literal, or an object literal without a `then` of its own (a spread could bring one).
+ * Wrappers and branches (`?:`, `&&`, `await`) are the caller's to judge.
+ */
+export function isNoThenableByKind(node: TSESTree.Expression): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ObjectExpression:
+      return node.properties.every(
+        (property) => property.type === AST_NODE_TYPES.Property && !property.computed && getKeyName(property.key) !== 'then',
+      );
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.UpdateExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
  * An initialiser whose widened type is a primitive, so a variable it declares (`let`, or a parameter
  * default) has that type for good: a literal other than `null`, a template, `!x`, `typeof x`, a comparison.
  * (`null` and `undefined` leave the variable `any`, open to anything later assigned.)
