@@ -6,7 +6,7 @@ import { getDeclaringModule } from '../../src/util/declaring-module.js';
 import type { TypeServices } from '../../src/util/get-type-services.js';
 import { hasConstantSize } from '../../src/util/collection-bound.js';
 import { path } from '../../src/util/host.js';
-import { loadTypeScript, skipTsOuterExpressions } from '../../src/util/typescript.js';
+import { getTargetSymbol, loadTypeScript, skipTsOuterExpressions } from '../../src/util/typescript.js';
 import { ITERATION_METHODS } from './cheap-calls.js';
 
 /** A blocking call found inside a helper that lives in another file of the program. */
@@ -188,10 +188,8 @@ function getShorthandValue(checker: ts.TypeChecker, shorthand: ts.ShorthandPrope
 }
 
 function getDeclaration(checker: ts.TypeChecker, name: ts.Node): ts.Declaration | null {
-  const ts = loadTypeScript();
   try {
-    let symbol = checker.getSymbolAtLocation(name);
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const symbol = getTargetSymbol(checker, name);
     return symbol?.valueDeclaration ?? symbol?.declarations?.[0] ?? null;
   } catch {
     // The checker can throw on pathological programs; answer "unknown".

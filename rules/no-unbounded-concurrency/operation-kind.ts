@@ -24,7 +24,7 @@ import type { TypeServices } from '../../src/util/get-type-services.js';
 import { mayNameFunctionWhere, resolveCalledFunction, resolveIdentifierFunction, type FunctionLikeBlock } from '../../src/util/resolve-function.js';
 import { findApiReferences } from '../../src/util/resolve-import.js';
 import { forEachChild } from '../../src/util/walk.js';
-import { loadTypeScript } from '../../src/util/typescript.js';
+import { getTargetSymbol, loadTypeScript } from '../../src/util/typescript.js';
 
 /**
  * - `opens`: it opens something scarce per element (reported whenever the collection is data-sized);
@@ -332,11 +332,9 @@ function classifyByType(state: State, call: TSESTree.CallExpression | TSESTree.N
 function classifyReferenceByType(classifier: Classifier, node: TSESTree.Node): TypedAnswer {
   const { services } = classifier;
   if (!services) return undefined;
-  const ts = loadTypeScript();
   try {
-    let symbol = services.checker.getSymbolAtLocation(services.getTsNode(node));
     // An import: the function it names.
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = services.checker.getAliasedSymbol(symbol);
+    const symbol = getTargetSymbol(services.checker, services.getTsNode(node));
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     return declaration ? (classifyDeclaration(services, declaration, new Set(), 0) ?? 'none') : undefined;
   } catch {

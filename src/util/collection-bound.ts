@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { isTupleTypeReference, isTypeParameter, isVagueType, loadTypeScript, skipTsOuterExpressions, unionConstituents } from './typescript.js';
+import { getTargetSymbol, isTupleTypeReference, isTypeParameter, isVagueType, loadTypeScript, skipTsOuterExpressions, unionConstituents } from './typescript.js';
 import type * as ts from 'typescript';
 
 import { RESULT_LIMIT_OPTIONS } from '../knowledge/scarce-operations.js';
@@ -705,9 +705,7 @@ export function hasConstantSize(checker: ts.TypeChecker, node: ts.Expression, de
 function getValueDeclaration(checker: ts.TypeChecker, id: ts.Identifier): ts.Declaration | null {
   const ts = loadTypeScript();
   try {
-    let symbol = checker.getSymbolAtLocation(id);
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-    const declaration = symbol?.valueDeclaration ?? null;
+    const declaration = getTargetSymbol(checker, id)?.valueDeclaration ?? null;
     if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
       const init = skipTsOuterExpressions(declaration.initializer);
       if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;

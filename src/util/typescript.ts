@@ -62,3 +62,12 @@ export function skipTsOuterExpressions(node: TypeScript.Expression): TypeScript.
   }
   return current;
 }
+
+/**
+ * The symbol a name refers to, through an import to what it imports. The caller guards the checker
+ * (an exception from TypeScript means "unknown").
+ */
+export function getTargetSymbol(checker: TypeScript.TypeChecker, node: TypeScript.Node): TypeScript.Symbol | undefined {
+  const symbol = checker.getSymbolAtLocation(node);
+  return symbol && symbol.flags & loadTypeScript().SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+}
