@@ -296,6 +296,10 @@ export default createRule<Options, MessageId>({
           }
         } else if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => mentions(argument))) {
           found = isForwardingCall(node) || (!nested && helperForwards(node, names));
+        } else if (node.type === AST_NODE_TYPES.YieldExpression && !node.delegate && node.argument) {
+          // `yield { type: 'finish', reason, error }`: a generator's consumer reads the failure in-band, as a
+          // stream's reader does from `controller.enqueue({ type: 'error', error })`.
+          found = isErrorValue(node.argument);
         }
         return !found;
       });

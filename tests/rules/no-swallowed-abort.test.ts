@@ -354,6 +354,17 @@ function wait(ms: number, signal: AbortSignal) {
     },
   });
 }`,
+  // A generator of events tells its consumer in-band: the last event carries the failure (and whether it was
+  // the abort), as a stream's \`enqueue({ type: 'error', error })\` does.
+  `async function* chatEvents(prompt, request) {
+  try {
+    for await (const part of model.stream(prompt, { signal: request.signal })) yield { type: 'text', part };
+    yield { type: 'end', reason: 'done' };
+  } catch (error) {
+    const cancelled = request.signal.aborted;
+    yield { type: 'end', reason: cancelled ? 'cancelled' : 'failed', error: String(error) };
+  }
+}`,
   // Teardown is best-effort: an abort of the goodbye must not keep the rest from being released.
   `class Session {
   async close(options) {
@@ -473,6 +484,26 @@ async function waitUntilHealthy(url, signal) {
   }
 }`,
     errors: [{ messageId: 'abortSwallowed', line: 2, column: 71 }],
+  },
+  // A generator that ends with an ordinary last event after any failure: its consumer cannot tell the
+  // abort from the end of the answer.
+  {
+    code: `async function* chatEvents(prompt, request) {
+  try {
+    for await (const part of model.stream(prompt, { signal: request.signal })) yield { type: 'text', part };
+  } catch {
+    yield { type: 'end', reason: 'done' };
+  }
+}`,
+    output: `async function* chatEvents(prompt, request) {
+  try {
+    for await (const part of model.stream(prompt, { signal: request.signal })) yield { type: 'text', part };
+  } catch {
+    request.signal?.throwIfAborted();
+    yield { type: 'end', reason: 'done' };
+  }
+}`,
+    errors: [{ messageId: 'abortSwallowed', line: 4, column: 5 }],
   },
   // A helper that only logs the error does not hand it on: the abort still turns into a quiet success.
   {
