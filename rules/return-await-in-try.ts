@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
-import { describeCall, getStaticPropertyName, skipExpressionWrappers } from '../src/util/ast.js';
+import { describeCall, getStaticPropertyName, haveSameTokens, skipExpressionWrappers } from '../src/util/ast.js';
 import { cannotReject, type CannotRejectOracle } from '../src/util/cannot-reject.js';
 import { createRule } from '../src/util/create-rule.js';
 import { prefixWithUnary } from '../src/util/fix.js';
@@ -68,7 +68,14 @@ export default createRule<Options, MessageId>({
         // A chain that ends in `.catch()` handles its own rejection, a promise that cannot reject has
         // none, and a retry that calls this very function again has already run it through this same
         // `catch`: only the `finally` can still tell.
-        if (handlesOwnRejection(value) || cannotRejectHere(value) || isOwnRetry(value, fn, exposure.catchingTry)) exposure.catch = false;
+        if (
+          handlesOwnRejection(value) ||
+          cannotRejectHere(value) ||
+          isOwnRetry(value, fn, exposure.catchingTry) ||
+          isCatchFallback(value, exposure.catchingTry)
+        ) {
+          exposure.catch = false;
+        }
         if (!exposure.catch && !exposure.finally) return;
         const messageId = exposure.catch && exposure.finally ? 'skipsCatchAndFinally' : exposure.catch ? 'skipsCatch' : 'finallyRunsEarly';
         const name = describeValue(value);
@@ -153,6 +160,21 @@ export default createRule<Options, MessageId>({
       });
       return !awaitsOutside;
     }
+
+    /**
+     * `try { …; return buildIndex(cwd); } catch { return buildIndex(cwd); }`: the `catch` falls back to the
+     * very call the `try` returns. Awaiting it would only run that call a second time after it failed, so
+     * its rejection going to the caller is what the `catch` would have led to anyway.
+     */
+    function isCatchFallback(value: TSESTree.Expression, catchingTry: TSESTree.TryStatement | null): boolean {
+      const statements = catchingTry?.handler?.body.body;
+      if (statements?.length !== 1 || statements[0]!.type !== AST_NODE_TYPES.ReturnStatement) return false;
+      const fallback = statements[0].argument ? skipExpressionWrappers(statements[0].argument) : null;
+      if (!fallback) return false;
+      const call = fallback.type === AST_NODE_TYPES.AwaitExpression ? skipExpressionWrappers(fallback.argument) : fallback;
+      return call.type === AST_NODE_TYPES.CallExpression && value.type === AST_NODE_TYPES.CallExpression && haveSameTokens(sourceCode, call, value);
+    }
+
 
     /** `reply.send(data)`, `reply.code(201).send()`, or `reply` after `reply.send(…)`: a framework's reply, not work. */
     function isReplyObject(value: TSESTree.Expression, fn: FunctionNode): boolean {

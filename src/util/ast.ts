@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 /**
  * The expression behind TypeScript-only wrappers (`x as T`, `x!`, `<T>x`, `x satisfies T`) and
@@ -137,4 +137,11 @@ export function isWrittenMember(member: TSESTree.MemberExpression): boolean {
     default:
       return false;
   }
+}
+
+/** The same expression written twice (`cache.value` and `cache.value`, `load(key)` and `load( key )`): equal tokens, layout and comments aside. */
+export function haveSameTokens(sourceCode: Readonly<TSESLint.SourceCode>, a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const left = sourceCode.getTokens(a);
+  const right = sourceCode.getTokens(b);
+  return left.length === right.length && left.every((token, index) => token.type === right[index]!.type && token.value === right[index]!.value);
 }

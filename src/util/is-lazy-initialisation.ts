@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
-import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
+import { getStaticPropertyName, haveSameTokens, skipExpressionWrappers } from './ast.js';
 import { isInside, type FunctionNode } from './get-enclosing-function.js';
 import { walkDescendants } from './walk.js';
 
@@ -31,7 +31,7 @@ export function isLazyInitialisation(sourceCode: TSESLint.SourceCode, node: TSES
         outer.type === AST_NODE_TYPES.LogicalExpression &&
         outer.right === current &&
         (outer.operator === '??' || outer.operator === '||') &&
-        sameText(sourceCode, outer.left, current.left) &&
+        haveSameTokens(sourceCode, outer.left, current.left) &&
         isPersistent(current.left)
       ) {
         return true;
@@ -114,13 +114,13 @@ function fills(sourceCode: TSESLint.SourceCode, body: TSESTree.Node, cache: Cach
   let found = false;
   walkDescendants(body, (child) => {
     if (found) return false;
-    if (child.type === AST_NODE_TYPES.AssignmentExpression && sameText(sourceCode, child.left, cache.target)) found = true;
-    if (child.type === AST_NODE_TYPES.AssignmentExpression && child.left.type === AST_NODE_TYPES.MemberExpression && sameText(sourceCode, child.left.object, cache.target)) {
+    if (child.type === AST_NODE_TYPES.AssignmentExpression && haveSameTokens(sourceCode, child.left, cache.target)) found = true;
+    if (child.type === AST_NODE_TYPES.AssignmentExpression && child.left.type === AST_NODE_TYPES.MemberExpression && haveSameTokens(sourceCode, child.left.object, cache.target)) {
       found = cache.keyed || child.left.computed;
     }
     if (cache.keyed && child.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipExpressionWrappers(child.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(callee) === 'set' && sameText(sourceCode, callee.object, cache.target)) found = true;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(callee) === 'set' && haveSameTokens(sourceCode, callee.object, cache.target)) found = true;
     }
     return !found;
   });
@@ -177,6 +177,3 @@ function isOutliving(sourceCode: TSESLint.SourceCode, target: TSESTree.Node, sco
   return !isInside(def.name, scope);
 }
 
-function sameText(sourceCode: TSESLint.SourceCode, a: TSESTree.Node, b: TSESTree.Node): boolean {
-  return sourceCode.getText(a) === sourceCode.getText(b);
-}

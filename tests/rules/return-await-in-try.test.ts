@@ -161,6 +161,20 @@ const valid: Valid[] = [
   }
   async refreshToken() {}
 }`,
+  // The catch falls back to the very call the try returns: awaiting it would only run that call again.
+  `async function listFiles(root) {
+  const worker = getWorker();
+  try {
+    const cached = await worker.request(root);
+    if (cached === null) return scanFolder(root);
+    return new Set(cached);
+  } catch {
+    return scanFolder(root);
+  }
+}
+async function scanFolder(root) {
+  return readdir(root, { recursive: true });
+}`,
   // The same with a local async arrow that retries itself.
   `async function post(url, body) {
   const attempt = async (triedAuth = false) => {
@@ -220,6 +234,34 @@ const invalid: Invalid[] = [
   }
 }`,
     errors: [{ messageId: 'skipsCatch', line: 3, column: 12, data: { name: 'fetch()' } }],
+  },
+  // A fallback that is another call (other arguments) is what the catch is for.
+  {
+    code: `async function listFiles(root) {
+  try {
+    const cached = await cache.get(root);
+    if (cached === null) return scanFolder(root, { deep: true });
+    return cached;
+  } catch {
+    return scanFolder(root);
+  }
+}
+async function scanFolder(root, options) {
+  return readdir(root, { recursive: options?.deep });
+}`,
+    output: `async function listFiles(root) {
+  try {
+    const cached = await cache.get(root);
+    if (cached === null) return await scanFolder(root, { deep: true });
+    return cached;
+  } catch {
+    return scanFolder(root);
+  }
+}
+async function scanFolder(root, options) {
+  return readdir(root, { recursive: options?.deep });
+}`,
+    errors: [{ messageId: 'skipsCatch', line: 4, column: 33, data: { name: 'scanFolder()' } }],
   },
   // A lock released while the work still runs.
   {
