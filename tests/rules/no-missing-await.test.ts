@@ -1604,6 +1604,8 @@ typedTester.run('no-missing-await (typed only)', rule, {
     'interface Stream<T> { close(): void; first(): T | undefined } declare function open<T>(name: string): Stream<T>; export function run() { const stream = open<number>("a"); stream.close(); stream.first(); }',
     // A method of a receiver that is itself a call or a `new`: read from that call's declared return types.
     'interface Subscription { unsubscribe(): void } interface Feed<T> { subscribe(onValue: (value: T) => void): Subscription; close(): void } declare function feed<T>(items: T[]): Feed<T>; export function run() { feed([1, 2]).subscribe((value) => console.log(value)); feed(["a"]).subscribe(() => {}).unsubscribe(); }',
+    // Imported helpers whose declaration settles it (a written boolean, void or predicate, plain returns): no report, as by their types.
+    'import { isBrowser, isServer, isAbortError, logLine, countWords, later } from "./modules/helpers.js"; export function run(error: unknown) { if (isBrowser()) return 1; if (!isServer() && isAbortError(error)) return 2; logLine("x"); countWords("a b"); later(); return isServer() ? 3 : 0; }',
     'declare class Socket { constructor(url: string); close(): void; send(data: string): Promise<void> } export function run(queue: Socket[]) { new Socket("ws://a").close(); const socket = new Socket("ws://b"); socket.close(); queue.shift()!.close(); }',
   ],
   invalid: [
@@ -2237,6 +2239,55 @@ typedTester.run('no-missing-await (typed only)', rule, {
             { messageId: 'addAwait', output: 'declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  await expectAsync(Promise.resolve(1)).resolves.toBe(1);\n}' },
             { messageId: 'addVoid', output: 'declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  void expectAsync(Promise.resolve(1)).resolves.toBe(1);\n}' },
             { messageId: 'addCatch', output: `declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  expectAsync(Promise.resolve(1)).resolves.toBe(1)${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // Imported helpers whose declaration does not settle it (returns a call, async, a union, overloads): the checker decides.
+    {
+      code: 'import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh();\n  pick(true);\n  flush();\n  later(5);\n  return 0;\n}',
+      output: null,
+      errors: [
+        { messageId: 'conditionPromise', data: { name: 'checkAccess()' }, line: 3, column: 7, suggestions: [] },
+        { messageId: 'conditionPromise', data: { name: 'isAllowed()' }, line: 4, column: 7, suggestions: [] },
+        {
+          messageId: 'floating',
+          data: { name: 'refresh()' },
+          line: 5,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  void refresh();\n  pick(true);\n  flush();\n  later(5);\n  return 0;\n}' },
+            { messageId: 'addCatch', output: `import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh()${CATCH};\n  pick(true);\n  flush();\n  later(5);\n  return 0;\n}` },
+          ],
+        },
+        {
+          messageId: 'floating',
+          data: { name: 'pick()' },
+          line: 6,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh();\n  void pick(true);\n  flush();\n  later(5);\n  return 0;\n}' },
+            { messageId: 'addCatch', output: `import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh();\n  pick(true)${CATCH};\n  flush();\n  later(5);\n  return 0;\n}` },
+          ],
+        },
+        {
+          messageId: 'floating',
+          data: { name: 'flush()' },
+          line: 7,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh();\n  pick(true);\n  void flush();\n  later(5);\n  return 0;\n}' },
+            { messageId: 'addCatch', output: `import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh();\n  pick(true);\n  flush()${CATCH};\n  later(5);\n  return 0;\n}` },
+          ],
+        },
+        {
+          messageId: 'floating',
+          data: { name: 'later()' },
+          line: 8,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh();\n  pick(true);\n  flush();\n  void later(5);\n  return 0;\n}' },
+            { messageId: 'addCatch', output: `import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh();\n  pick(true);\n  flush();\n  later(5)${CATCH};\n  return 0;\n}` },
           ],
         },
       ],
