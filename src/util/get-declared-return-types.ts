@@ -92,14 +92,16 @@ function readCalleeType(services: TypeServices, call: TSESTree.CallExpression): 
  * declared return types of the call that initialised the receiver, not from the receiver's own type.
  * Typing the receiver costs the checker that whole call (it resolves the overload and checks every
  * argument, callbacks included); its callee's signatures say the same at a fraction of the cost
- * (issue 12 §3). Only for a `const` without annotation initialised by a plain call, a named method
+ * (issue 12 §3). For a `const` without annotation initialised by a plain call or a `new`, a named method
  * present on every declared return type (nullish ones left out), and a receiver that is a local name
- * (not an import). A generic signature counts when its return type has a fixed outer shape, and then so
- * must the method's returns (`uninstantiated`): `pipe<A>(…): Observable<A>` then `.subscribe()` returns
- * a `Subscription` whatever `A` is, while a `get(): T | undefined` is left to the checker. Null when
- * that does not settle it: the caller types the callee itself.
+ * (not an import). Also for a receiver that is itself such a call, `innerFrom(input).subscribe(…)`,
+ * `new Response(body).blob()`, `queue.shift()!.run()`: the same question without the `const`. A
+ * generic signature counts when its return type has a fixed outer shape, and then so must the method's
+ * returns (`uninstantiated`): `pipe<A>(…): Observable<A>` then `.subscribe()` returns a `Subscription`
+ * whatever `A` is, while a `get(): T | undefined` is left to the checker. Null when that does not
+ * settle it: the caller types the callee itself.
  *
- * A type guard could narrow the receiver to a subtype whose method returns something else; like
+ * A type guard could narrow a `const` receiver to a subtype whose method returns something else; like
  * `readWrittenReturnType`, which does not follow overrides, this takes the declared type at its word.
  */
 function readMethodOfConstCallResult(
@@ -108,32 +110,17 @@ function readMethodOfConstCallResult(
 ): { types: readonly ts.Type[]; uninstantiated: boolean } | null {
   const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return null;
-  if (callee.object.type !== AST_NODE_TYPES.Identifier) return null;
   const ts = loadTypeScript();
   const checker = services.checker;
-  const symbol = checker.getSymbolAtLocation(services.getTsNode(callee.object));
-  const declaration = symbol?.valueDeclaration;
-  if (
-    !declaration ||
-    !ts.isVariableDeclaration(declaration) ||
-    !ts.isIdentifier(declaration.name) ||
-    declaration.type ||
-    declaration.exclamationToken ||
-    !declaration.initializer ||
-    !ts.isVariableDeclarationList(declaration.parent) ||
-    (declaration.parent.flags & ts.NodeFlags.Const) === 0
-  ) {
-    return null;
-  }
-  let init: ts.Expression = declaration.initializer;
-  while (ts.isParenthesizedExpression(init)) init = init.expression;
-  if (!ts.isCallExpression(init) || init.expression.kind === ts.SyntaxKind.SuperKeyword || init.expression.kind === ts.SyntaxKind.ImportKeyword) return null;
+  const init = callee.object.type === AST_NODE_TYPES.Identifier ? readConstInit(services, callee.object) : readCallReceiver(services, callee.object);
+  if (init === null) return null;
+  if (ts.isCallExpression(init) && (init.expression.kind === ts.SyntaxKind.SuperKeyword || init.expression.kind === ts.SyntaxKind.ImportKeyword)) return null;
   const initCallee = checker.getTypeAtLocation(init.expression);
   if (isVagueType(initCallee)) return null;
   const receivers: ts.Type[] = [];
   let uninstantiated = false;
   for (const part of unionConstituents(checker.getNonNullableType(initCallee))) {
-    const signatures = part.getCallSignatures();
+    const signatures = ts.isNewExpression(init) ? part.getConstructSignatures() : part.getCallSignatures();
     if (signatures.length === 0) return null;
     for (const signature of signatures) {
       const returned = signature.getReturnType();
@@ -156,6 +143,42 @@ function readMethodOfConstCallResult(
     methods.push(...unionConstituents(checker.getNonNullableType(methodType)));
   }
   return methods.length > 0 ? { types: methods, uninstantiated } : null;
+}
+
+/** The call or `new` that initialises a local `const` without annotation (or `!`), parentheses skipped. */
+function readConstInit(services: TypeServices, id: TSESTree.Identifier): ts.CallExpression | ts.NewExpression | null {
+  const ts = loadTypeScript();
+  const symbol = services.checker.getSymbolAtLocation(services.getTsNode(id));
+  const declaration = symbol?.valueDeclaration;
+  if (
+    !declaration ||
+    !ts.isVariableDeclaration(declaration) ||
+    !ts.isIdentifier(declaration.name) ||
+    declaration.type ||
+    declaration.exclamationToken ||
+    !declaration.initializer ||
+    !ts.isVariableDeclarationList(declaration.parent) ||
+    (declaration.parent.flags & ts.NodeFlags.Const) === 0
+  ) {
+    return null;
+  }
+  let init: ts.Expression = declaration.initializer;
+  while (ts.isParenthesizedExpression(init)) init = init.expression;
+  return ts.isCallExpression(init) || ts.isNewExpression(init) ? init : null;
+}
+
+/**
+ * A receiver that is itself a call or a `new` (`innerFrom(x).subscribe`, `queue.shift()!.run`): its TS
+ * node, parentheses and `!` skipped (a `!` only drops the nullish members, which are left out anyway).
+ * Not an optional call (`a?.b().c`): the chain's `undefined` is the checker's to place.
+ */
+function readCallReceiver(services: TypeServices, object: TSESTree.Expression): ts.CallExpression | ts.NewExpression | null {
+  const ts = loadTypeScript();
+  let inner = object;
+  while (inner.type === AST_NODE_TYPES.TSNonNullExpression) inner = inner.expression;
+  if ((inner.type !== AST_NODE_TYPES.CallExpression || inner.optional) && inner.type !== AST_NODE_TYPES.NewExpression) return null;
+  const tsNode = services.getTsNode(inner);
+  return tsNode && (ts.isCallExpression(tsNode) || ts.isNewExpression(tsNode)) ? tsNode : null;
 }
 
 /**

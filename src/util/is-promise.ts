@@ -11,6 +11,7 @@ import {
 } from '../knowledge/promise-apis.js';
 import { getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { getTypeServices, type TypeServices } from './get-type-services.js';
+import { isDeclaredNoPromiseCall } from './declared-no-promise.js';
 import { isSurelyNotPromise } from './is-surely-not-promise.js';
 import { safely } from './safe-checker.js';
 import { findApiReferences, mentionsApi } from './resolve-import.js';
@@ -147,7 +148,8 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
     isSurelyNotPromise(node) {
       let answer = settledNo.get(node);
       if (answer === undefined) {
-        answer = isSurelyNotPromise(sourceCode, node);
+        // With a program, also an imported function's declaration, read without its type (issue 12 §3).
+        answer = isSurelyNotPromise(sourceCode, node) || (typeServices !== null && isDeclaredNoPromiseCall(typeServices, node));
         settledNo.set(node, answer);
       }
       return answer;

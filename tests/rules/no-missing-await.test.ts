@@ -1602,6 +1602,11 @@ typedTester.run('no-missing-await (typed only)', rule, {
     'declare function load(): Promise<void>; export function run(mounted: unknown, count: number) { const due = mounted && (count > 0 ? load() : false); if (due) return 1; return 0; }',
     // Also from a generic signature whose return type and method return have a fixed shape.
     'interface Stream<T> { close(): void; first(): T | undefined } declare function open<T>(name: string): Stream<T>; export function run() { const stream = open<number>("a"); stream.close(); stream.first(); }',
+    // A method of a receiver that is itself a call or a `new`: read from that call's declared return types.
+    'interface Subscription { unsubscribe(): void } interface Feed<T> { subscribe(onValue: (value: T) => void): Subscription; close(): void } declare function feed<T>(items: T[]): Feed<T>; export function run() { feed([1, 2]).subscribe((value) => console.log(value)); feed(["a"]).subscribe(() => {}).unsubscribe(); }',
+    // Imported helpers whose declaration settles it (a written boolean, void or predicate, plain returns): no report, as by their types.
+    'import { isBrowser, isServer, isAbortError, logLine, countWords, later } from "./modules/helpers.js"; export function run(error: unknown) { if (isBrowser()) return 1; if (!isServer() && isAbortError(error)) return 2; logLine("x"); countWords("a b"); later(); return isServer() ? 3 : 0; }',
+    'declare class Socket { constructor(url: string); close(): void; send(data: string): Promise<void> } export function run(queue: Socket[]) { new Socket("ws://a").close(); const socket = new Socket("ws://b"); socket.close(); queue.shift()!.close(); }',
   ],
   invalid: [
     // A receiver the checker cannot resolve (a generated module that is missing) makes the chain `any` for
@@ -1686,6 +1691,23 @@ typedTester.run('no-missing-await (typed only)', rule, {
           suggestions: [
             { messageId: 'addVoid', output: 'interface Box<T> { take(): T | undefined }\ndeclare function box<T>(value: T): Box<T>;\nexport function run(job: Promise<void>) {\n  const held = box(job);\n  void held.take();\n}' },
             { messageId: 'addCatch', output: `interface Box<T> { take(): T | undefined }\ndeclare function box<T>(value: T): Box<T>;\nexport function run(job: Promise<void>) {\n  const held = box(job);\n  held.take()${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // The same method on a receiver that is the call itself: the call's own type decides.
+    {
+      code: 'interface Box<T> { take(): T | undefined }\ndeclare function box<T>(value: T): Box<T>;\nexport function run(job: Promise<void>) {\n  box(job).take();\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          data: { name: 'box(job).take()' },
+          line: 4,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'interface Box<T> { take(): T | undefined }\ndeclare function box<T>(value: T): Box<T>;\nexport function run(job: Promise<void>) {\n  void box(job).take();\n}' },
+            { messageId: 'addCatch', output: `interface Box<T> { take(): T | undefined }\ndeclare function box<T>(value: T): Box<T>;\nexport function run(job: Promise<void>) {\n  box(job).take()${CATCH};\n}` },
           ],
         },
       ],
@@ -2217,6 +2239,102 @@ typedTester.run('no-missing-await (typed only)', rule, {
             { messageId: 'addAwait', output: 'declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  await expectAsync(Promise.resolve(1)).resolves.toBe(1);\n}' },
             { messageId: 'addVoid', output: 'declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  void expectAsync(Promise.resolve(1)).resolves.toBe(1);\n}' },
             { messageId: 'addCatch', output: `declare function expectAsync(p: unknown): { resolves: { toBe(v: unknown): Promise<void> } };\nasync function check() {\n  expectAsync(Promise.resolve(1)).resolves.toBe(1)${CATCH};\n}` },
+          ],
+        },
+      ],
+    },
+    // Imported helpers whose declaration does not settle it (returns a call, async, a union, overloads): the checker decides.
+    {
+      code: 'import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh();\n  pick(true);\n  flush();\n  later(5);\n  return 0;\n}',
+      output: null,
+      errors: [
+        { messageId: 'conditionPromise', data: { name: 'checkAccess()' }, line: 3, column: 7, suggestions: [] },
+        { messageId: 'conditionPromise', data: { name: 'isAllowed()' }, line: 4, column: 7, suggestions: [] },
+        {
+          messageId: 'floating',
+          data: { name: 'refresh()' },
+          line: 5,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  void refresh();\n  pick(true);\n  flush();\n  later(5);\n  return 0;\n}' },
+            { messageId: 'addCatch', output: `import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh()${CATCH};\n  pick(true);\n  flush();\n  later(5);\n  return 0;\n}` },
+          ],
+        },
+        {
+          messageId: 'floating',
+          data: { name: 'pick()' },
+          line: 6,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh();\n  void pick(true);\n  flush();\n  later(5);\n  return 0;\n}' },
+            { messageId: 'addCatch', output: `import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh();\n  pick(true)${CATCH};\n  flush();\n  later(5);\n  return 0;\n}` },
+          ],
+        },
+        {
+          messageId: 'floating',
+          data: { name: 'flush()' },
+          line: 7,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh();\n  pick(true);\n  void flush();\n  later(5);\n  return 0;\n}' },
+            { messageId: 'addCatch', output: `import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh();\n  pick(true);\n  flush()${CATCH};\n  later(5);\n  return 0;\n}` },
+          ],
+        },
+        {
+          messageId: 'floating',
+          data: { name: 'later()' },
+          line: 8,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh();\n  pick(true);\n  flush();\n  void later(5);\n  return 0;\n}' },
+            { messageId: 'addCatch', output: `import { checkAccess, isAllowed, refresh, pick, flush, later } from "./modules/helpers.js";\nexport function run() {\n  if (checkAccess("u")) return 1;\n  if (isAllowed("u")) return 2;\n  refresh();\n  pick(true);\n  flush();\n  later(5)${CATCH};\n  return 0;\n}` },
+          ],
+        },
+      ],
+    },
+    // A promise from a method of a receiver that is a call or a `new` (or a `const` made by one) still floats.
+    {
+      code: 'declare class Socket { constructor(url: string); close(): void; send(data: string): Promise<void> }\ndeclare function connect(url: string): Socket;\nexport function run(queue: Socket[]) {\n  new Socket("ws://a").send("x");\n  connect("ws://b").send("x");\n  queue.shift()!.send("x");\n  const socket = new Socket("ws://c");\n  socket.send("x");\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'floating',
+          data: { name: 'new Socket("ws://a").send()' },
+          line: 4,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'declare class Socket { constructor(url: string); close(): void; send(data: string): Promise<void> }\ndeclare function connect(url: string): Socket;\nexport function run(queue: Socket[]) {\n  void new Socket("ws://a").send("x");\n  connect("ws://b").send("x");\n  queue.shift()!.send("x");\n  const socket = new Socket("ws://c");\n  socket.send("x");\n}' },
+            { messageId: 'addCatch', output: `declare class Socket { constructor(url: string); close(): void; send(data: string): Promise<void> }\ndeclare function connect(url: string): Socket;\nexport function run(queue: Socket[]) {\n  new Socket("ws://a").send("x")${CATCH};\n  connect("ws://b").send("x");\n  queue.shift()!.send("x");\n  const socket = new Socket("ws://c");\n  socket.send("x");\n}` },
+          ],
+        },
+        {
+          messageId: 'floating',
+          data: { name: 'connect("ws://b").send()' },
+          line: 5,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'declare class Socket { constructor(url: string); close(): void; send(data: string): Promise<void> }\ndeclare function connect(url: string): Socket;\nexport function run(queue: Socket[]) {\n  new Socket("ws://a").send("x");\n  void connect("ws://b").send("x");\n  queue.shift()!.send("x");\n  const socket = new Socket("ws://c");\n  socket.send("x");\n}' },
+            { messageId: 'addCatch', output: `declare class Socket { constructor(url: string); close(): void; send(data: string): Promise<void> }\ndeclare function connect(url: string): Socket;\nexport function run(queue: Socket[]) {\n  new Socket("ws://a").send("x");\n  connect("ws://b").send("x")${CATCH};\n  queue.shift()!.send("x");\n  const socket = new Socket("ws://c");\n  socket.send("x");\n}` },
+          ],
+        },
+        {
+          messageId: 'floating',
+          data: { name: 'queue.shift()!.send()' },
+          line: 6,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'declare class Socket { constructor(url: string); close(): void; send(data: string): Promise<void> }\ndeclare function connect(url: string): Socket;\nexport function run(queue: Socket[]) {\n  new Socket("ws://a").send("x");\n  connect("ws://b").send("x");\n  void queue.shift()!.send("x");\n  const socket = new Socket("ws://c");\n  socket.send("x");\n}' },
+            { messageId: 'addCatch', output: `declare class Socket { constructor(url: string); close(): void; send(data: string): Promise<void> }\ndeclare function connect(url: string): Socket;\nexport function run(queue: Socket[]) {\n  new Socket("ws://a").send("x");\n  connect("ws://b").send("x");\n  queue.shift()!.send("x")${CATCH};\n  const socket = new Socket("ws://c");\n  socket.send("x");\n}` },
+          ],
+        },
+        {
+          messageId: 'floating',
+          data: { name: 'socket.send()' },
+          line: 8,
+          column: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: 'declare class Socket { constructor(url: string); close(): void; send(data: string): Promise<void> }\ndeclare function connect(url: string): Socket;\nexport function run(queue: Socket[]) {\n  new Socket("ws://a").send("x");\n  connect("ws://b").send("x");\n  queue.shift()!.send("x");\n  const socket = new Socket("ws://c");\n  void socket.send("x");\n}' },
+            { messageId: 'addCatch', output: `declare class Socket { constructor(url: string); close(): void; send(data: string): Promise<void> }\ndeclare function connect(url: string): Socket;\nexport function run(queue: Socket[]) {\n  new Socket("ws://a").send("x");\n  connect("ws://b").send("x");\n  queue.shift()!.send("x");\n  const socket = new Socket("ws://c");\n  socket.send("x")${CATCH};\n}` },
           ],
         },
       ],
