@@ -2,8 +2,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { BlockingCallInfo } from '../../src/knowledge/blocking-calls.js';
-import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
-import { getBound, getConstantNumber, type BoundContext } from '../../src/util/collection-bound.js';
+import { getConstantNumber, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
+import { getBound, type BoundContext } from '../../src/util/collection-bound.js';
 import { isFunctionNode } from '../../src/util/get-enclosing-function.js';
 import { walkDescendants } from '../../src/util/walk.js';
 

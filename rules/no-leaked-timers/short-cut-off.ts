@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
-import { skipExpressionWrappers } from '../../src/util/ast.js';
+import { getConstantNumber, skipExpressionWrappers } from '../../src/util/ast.js';
 import { isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
 import type { RaceInfo } from './types.js';
 
@@ -52,30 +52,25 @@ export function createShortCutOffAnalysis(sourceCode: TSESLint.SourceCode) {
   }
 
   /**
-   * A delay known to be under `SHORT_CUT_OFF_MS`: a number, a `const` holding one, or a parameter whose
-   * default is one, of a function of this file that is not exported and whose every call leaves that
-   * argument out or passes such a number (`function race(work, ms = 100)` called as `race(load())`).
+   * A delay known to be under `SHORT_CUT_OFF_MS`: a number known before run time (a literal, a `const`,
+   * arithmetic on them), or a parameter whose default is one, of a function of this file that is not
+   * exported and whose every call leaves that argument out or passes such a number (`function race(work,
+   * ms = 100)` called as `race(load())`).
    */
   function isShortDelay(raw: TSESTree.Node, depth = 0): boolean {
+    const known = getConstantNumber(sourceCode, raw);
+    if (known !== null) return known < SHORT_CUT_OFF_MS;
     const node = skipExpressionWrappers(raw as TSESTree.Expression);
-    const literal = numberValue(node);
-    if (literal !== null) return literal < SHORT_CUT_OFF_MS;
     if (node.type !== AST_NODE_TYPES.Identifier || depth > 2) return false;
     const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (!variable || !def) return false;
+    if (!variable || def?.type !== 'Parameter' || !isFunctionNode(def.node)) return false;
     if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return false;
-    if (def.type === 'Variable') {
-      if (def.parent.kind !== 'const' || !def.node.init) return false;
-      const value = numberValue(skipExpressionWrappers(def.node.init));
-      return value !== null && value < SHORT_CUT_OFF_MS;
-    }
-    if (def.type !== 'Parameter' || !isFunctionNode(def.node)) return false;
     const fn = def.node;
     const index = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name);
     const param = fn.params[index];
     if (param?.type !== AST_NODE_TYPES.AssignmentPattern) return false;
-    const fallback = numberValue(skipExpressionWrappers(param.right));
+    const fallback = getConstantNumber(sourceCode, param.right);
     if (fallback === null || fallback >= SHORT_CUT_OFF_MS) return false;
     return everyCallKeepsShort(fn, index, depth);
   }
@@ -104,10 +99,6 @@ export function createShortCutOffAnalysis(sourceCode: TSESLint.SourceCode) {
     const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
     return variable?.defs.some((def) => def.name === param) ?? false;
   }
-}
-
-function numberValue(node: TSESTree.Node): number | null {
-  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number' ? node.value : null;
 }
 
 /** A value whose evaluation does nothing: a literal, a name, `undefined`, or arrays and objects of those. */

@@ -2,10 +2,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
-import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
+import { getConstantNumber, getStaticPropertyName, skipExpressionWrappers } from '../../src/util/ast.js';
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from '../../src/util/get-enclosing-function.js';
 import { forEachChild } from '../../src/util/walk.js';
-import { getBound, getConstantNumber, isConfiguredSize, isUnknownish, type Bound } from '../../src/util/collection-bound.js';
+import { getBound, isConfiguredSize, isUnknownish, type Bound } from '../../src/util/collection-bound.js';
 import { isCodeCollection } from './code-collections.js';
 import { containsRelease, isElementInvocation, isHandedIn, isInfrastructureCollection } from './deliberate-shapes.js';
 import { containsLimitingCall } from './limiter-detection.js';

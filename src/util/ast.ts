@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 /**
  * The expression behind TypeScript-only wrappers (`x as T`, `x!`, `<T>x`, `x satisfies T`) and
@@ -144,4 +145,12 @@ export function haveSameTokens(sourceCode: Readonly<TSESLint.SourceCode>, a: TSE
   const left = sourceCode.getTokens(a);
   const right = sourceCode.getTokens(b);
   return left.length === right.length && left.every((token, index) => token.type === right[index]!.type && token.value === right[index]!.value);
+}
+
+/** A number known before run time: a literal, a `const`, simple arithmetic on them. */
+export function getConstantNumber(sourceCode: Readonly<TSESLint.SourceCode>, raw: TSESTree.Node): number | null {
+  if (raw.type === AST_NODE_TYPES.SpreadElement) return null;
+  const node = skipExpressionWrappers(raw as TSESTree.Expression);
+  const result = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+  return result && typeof result.value === 'number' && Number.isFinite(result.value) ? result.value : null;
 }

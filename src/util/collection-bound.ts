@@ -10,7 +10,7 @@ import { getTargetSymbol, isTupleTypeReference, isTypeParameter, isVagueType, lo
 import type * as ts from 'typescript';
 
 import { RESULT_LIMIT_OPTIONS } from '../knowledge/scarce-operations.js';
-import { getCalleeName, getKeyName, getStaticPropertyName, skipExpressionWrappers } from './ast.js';
+import { getCalleeName, getConstantNumber, getKeyName, getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { isFunctionNode, type FunctionNode } from './get-enclosing-function.js';
 import type { TypeServices } from './get-type-services.js';
 import { getThisClass, isGlobalReference, isNeverReassigned } from './resolve-function.js';
@@ -632,14 +632,6 @@ export function findProperty(object: TSESTree.ObjectExpression, name: string): T
     if (property.type === AST_NODE_TYPES.Property && !property.computed && getKeyName(property.key) === name) return property.value;
   }
   return null;
-}
-
-/** A number known before run time: a literal, a `const`, simple arithmetic on them. */
-export function getConstantNumber(sourceCode: TSESLint.SourceCode, raw: TSESTree.Node): number | null {
-  if (raw.type === AST_NODE_TYPES.SpreadElement) return null;
-  const node = skipExpressionWrappers(raw as TSESTree.Expression);
-  const result = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
-  return result && typeof result.value === 'number' && Number.isFinite(result.value) ? result.value : null;
 }
 
 export function getReturnedExpressions(fn: FunctionNode): TSESTree.Expression[] {

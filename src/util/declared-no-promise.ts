@@ -5,7 +5,7 @@ import type * as ts from 'typescript';
 import { skipExpressionWrappers } from './ast.js';
 import type { TypeServices } from './get-type-services.js';
 import { safely } from './safe-checker.js';
-import { getTargetSymbol, loadTypeScript } from './typescript.js';
+import { loadTypeScript } from './typescript.js';
 
 /**
  * Whether a call of an imported function (`isRunningInBrowser()`, `if (isAbortError(error))`) is surely
@@ -41,7 +41,7 @@ function judgeCallee(services: TypeServices, callee: TSESTree.Identifier): boole
   // Only imports: a same-file function is the syntactic detector's to judge, by scope.
   const local = services.checker.getSymbolAtLocation(tsCallee);
   if (!local || (local.flags & ts.SymbolFlags.Alias) === 0) return false;
-  const symbol = getTargetSymbol(services.checker, tsCallee);
+  const symbol = services.checker.getAliasedSymbol(local);
   const declarations = symbol?.declarations;
   if (!symbol || declarations?.length !== 1) return false;
   const fn = functionOf(declarations[0]!);
