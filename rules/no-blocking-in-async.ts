@@ -19,11 +19,12 @@ import { isCallbackArgument, isFunctionNode, isInside, type FunctionNode } from 
 import { getTypeServices } from '../src/util/get-type-services.js';
 import { isLazyInitialisation } from '../src/util/is-lazy-initialisation.js';
 import { getPrivateFunctionVariable } from '../src/util/resolve-function.js';
+import { isInLoop } from '../src/util/data-loop.js';
 import { findApiReferences, isBuiltinName, mentionsApi, type ApiReference } from '../src/util/resolve-import.js';
 import { isIntrinsicAnyType, isIntrinsicNeverType, isIntrinsicUnknownType, isTypeParameter, unionConstituents } from '../src/util/typescript.js';
 import { walkDescendants } from '../src/util/walk.js';
 import { isWordCharacter } from '../src/util/text-words.js';
-import { isExemptCheapCall, isInLoop } from './no-blocking-in-async/cheap-calls.js';
+import { isExemptCheapCall } from './no-blocking-in-async/cheap-calls.js';
 import { describeLocation, findBlockingInHelper, type FoundCall } from './no-blocking-in-async/follow-helpers.js';
 import { isDevelopmentOnly, isOneOffFile } from './no-blocking-in-async/one-off-files.js';
 import { isRouteHandler } from './no-blocking-in-async/route-handlers.js';

@@ -7,7 +7,7 @@ import type { TypeServices } from '../../src/util/get-type-services.js';
 import { hasConstantSize } from '../../src/util/collection-bound.js';
 import { path } from '../../src/util/host.js';
 import { getTargetSymbol, loadTypeScript, skipTsOuterExpressions } from '../../src/util/typescript.js';
-import { ITERATION_METHODS } from './cheap-calls.js';
+import { ITERATION_METHODS } from '../../src/util/data-loop.js';
 
 /** A blocking call found inside a helper that lives in another file of the program. */
 export interface HelperFinding {
@@ -302,7 +302,7 @@ function getIteratedCollection(callback: ts.Node): ts.Expression {
 }
 
 /**
- * The checker-side twin of the loop tests of `cheap-calls.ts`: a loop whose number of turns does not
+ * The checker-side twin of the loop tests of `src/util/data-loop.ts`: a loop whose number of turns does not
  * grow with data. A `for…of` over a collection of constant size, a counter between two constants, or a
  * walk up the directory tree (a statement of the body sets a variable to `dirname` of itself, and no
  * other write in the loop sets it).

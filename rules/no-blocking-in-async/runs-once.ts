@@ -5,7 +5,7 @@ import { getStaticPropertyName, skipExpressionWrappers } from '../../src/util/as
 import { isFunctionNode, isInside, type FunctionNode } from '../../src/util/get-enclosing-function.js';
 import { getPrivateFunctionVariable } from '../../src/util/resolve-function.js';
 import { walkDescendants } from '../../src/util/walk.js';
-import { isIterationCallback } from './cheap-calls.js';
+import { isIterationCallback } from '../../src/util/data-loop.js';
 import { createClassMethodCalls, createStopsItsServer, isSchemaMigrationMethod, isSingletonInit } from './one-time-roles.js';
 
 /** Promise-chain methods: their callbacks run once, after the promise they are chained to. */

@@ -23,6 +23,12 @@ export interface SignalSlot {
   variadic?: boolean;
   /** A string at the options place is an encoding: `readFile(path, 'utf8')` means `{ encoding: 'utf8' }`. */
   encodingShorthand?: boolean;
+  /**
+   * A whole-file read or write (`readFile`, `writeFile` from fs/promises): it ends once the file is read or
+   * written, and Node's own docs say an abort only stops its internal buffering between chunks, never the
+   * operating system's request. On one local file the caller's abort is seen a few milliseconds later anyway.
+   */
+  wholeFile?: boolean;
 }
 
 /** A signal-taking module export or global, as `findApiReferences` targets. */
@@ -64,12 +70,13 @@ function streams(name: 'pipeline' | 'finished'): SignalApiTarget[] {
   ];
 }
 
-function fsPromises(name: string, optionsIndex: number, encodingShorthand: boolean): SignalApiTarget[] {
+function fsPromises(name: string, optionsIndex: number, encodingShorthand: boolean, wholeFile: boolean): SignalApiTarget[] {
   const info: SignalSlot = {
     name: `${name}() from fs/promises`,
     optionsIndex,
     requiredArguments: optionsIndex,
     ...(encodingShorthand ? { encodingShorthand } : {}),
+    ...(wholeFile ? { wholeFile } : {}),
   };
   return [
     { module: 'fs/promises', path: [name], info },
@@ -97,9 +104,9 @@ export const SIGNAL_APIS: readonly SignalApiTarget[] = [
   ...events('on'),
   ...streams('pipeline'),
   ...streams('finished'),
-  ...fsPromises('readFile', 1, true),
-  ...fsPromises('writeFile', 2, true),
-  ...fsPromises('watch', 1, true),
+  ...fsPromises('readFile', 1, true, true),
+  ...fsPromises('writeFile', 2, true, true),
+  ...fsPromises('watch', 1, true, false),
   ...childProcess('exec', { optionsIndex: 1, requiredArguments: 1, callbackLast: true }),
   ...childProcess('execFile', { optionsIndex: 1, requiredArguments: 1, argumentArrayFirst: true, callbackLast: true }),
   ...childProcess('spawn', { optionsIndex: 1, requiredArguments: 1, argumentArrayFirst: true }),
