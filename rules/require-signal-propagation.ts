@@ -9,9 +9,10 @@ import { getTypeServices } from '../src/util/get-type-services.js';
 import { findSignalSlot } from '../src/util/signal-reaches-api.js';
 import { walkDescendants } from '../src/util/walk.js';
 import { getEnclosingFunction, isFunctionNode } from '../src/util/get-enclosing-function.js';
+import { isInLoop, isIterationCallback } from '../src/util/data-loop.js';
 
 
-export type Options = [{ ignore?: string[] }];
+export type Options = [{ checkFileReadsAndWrites?: boolean; ignore?: string[] }];
 export type MessageId = 'missingSignal' | 'passSignal';
 
 /** Where the options go, as far as the written arguments tell. */
@@ -42,6 +43,11 @@ export default createRule<Options, MessageId>({
         type: 'object',
         additionalProperties: false,
         properties: {
+          checkFileReadsAndWrites: {
+            type: 'boolean',
+            description:
+              'Report `readFile()`/`writeFile()` from `fs/promises` everywhere, not only per element of a loop that never checks the signal.',
+          },
           ignore: {
             type: 'array',
             items: { type: 'string', minLength: 1 },
@@ -52,7 +58,7 @@ export default createRule<Options, MessageId>({
         },
       },
     ],
-    defaultOptions: [{ ignore: [] }],
+    defaultOptions: [{ checkFileReadsAndWrites: false, ignore: [] }],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
@@ -61,12 +67,15 @@ export default createRule<Options, MessageId>({
     if (!getTypeServices(context) && !spellsSignal(sourceCode)) return {};
     const finder = getCallerSignalFinder(context);
     const ignored = new Set(options.ignore ?? []);
+    const checkFileReadsAndWrites = options.checkFileReadsAndWrites ?? false;
+    const boundContext = { sourceCode, services: getTypeServices(context) };
     const abortListeners = new WeakMap<TSESTree.Node, boolean>();
 
     return {
       CallExpression(call) {
         const slot = findSlot(call);
         if (!slot || isIgnored(call, slot)) return;
+        if (slot.wholeFile && !checkFileReadsAndWrites && !isUncheckedPerElement(call)) return;
         if (isCleanupCode(call) || isAbortWait(call) || racesSignalAwareWork(call)) return;
         const signal = finder.reachableSignal(call);
         if (!signal || handlesAbortByHand(call)) return;
@@ -107,6 +116,17 @@ export default createRule<Options, MessageId>({
       if (type?.type === AST_NODE_TYPES.Literal && type.value === 'abort') return null;
       if (hasMatchingRemoval(call, method)) return null;
       return entry;
+    }
+
+    /**
+     * One whole-file read or write ends by itself in milliseconds, and an abort would only stop its buffering
+     * between chunks; once per element of a growing collection, the abort waits for all of them, unless the
+     * loop checks the signal (`if (signal.aborted) break`) each time round.
+     */
+    function isUncheckedPerElement(call: TSESTree.CallExpression): boolean {
+      if (!isInLoop(call, sourceCode.ast, boundContext)) return false;
+      const loop = getInnermostLoop(call);
+      return loop === null || !checksAbort(loop);
     }
 
     function isIgnored(call: TSESTree.CallExpression, slot: SignalSlot): boolean {
@@ -281,4 +301,35 @@ function addProperty(fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpressio
   const last = object.properties.at(-1);
   if (!last) return fixer.replaceText(object, `{ ${property} }`);
   return fixer.insertTextAfter(last, `, ${property}`);
+}
+
+/** The loop statement or iteration callback (`files.map((f) => …)`) nearest around `node`. */
+function getInnermostLoop(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current = node.parent; current; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+        return current;
+      default:
+        if (isFunctionNode(current) && isIterationCallback(current)) return current;
+    }
+  }
+  return null;
+}
+
+/** The loop reads `.aborted` or calls `.throwIfAborted()` of some signal: it sees an abort each time round. */
+function checksAbort(loop: TSESTree.Node): boolean {
+  let found = false;
+  walkDescendants(loop, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const name = getStaticPropertyName(node);
+      if (name === 'aborted' || name === 'throwIfAborted') found = true;
+    }
+    return !found;
+  });
+  return found;
 }

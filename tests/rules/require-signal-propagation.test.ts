@@ -24,6 +24,27 @@ async function ask(rl, prompt, { signal }) {
   `async function load(url, signal) {
   return fetch(url, { signal });
 }`,
+  // One whole-file read or write ends by itself in milliseconds: the caller's abort is seen right after it.
+  `import { readFile } from 'node:fs/promises';
+async function loadConfig(path, signal) {
+  return JSON.parse(await readFile(path, 'utf8'));
+}`,
+  `import fs from 'node:fs';
+async function write(path, data, options) {
+  options.signal?.throwIfAborted();
+  await fs.promises.writeFile(path, data);
+}`,
+  // A read per file, in a loop that checks the signal each time round: an abort is seen within one read.
+  `import * as fs from 'node:fs/promises';
+async function grep(files, pattern, { signal }) {
+  const hits = [];
+  for (const file of files) {
+    if (signal.aborted) throw new Error('search aborted');
+    const text = await fs.readFile(file, 'utf8');
+    if (text.includes(pattern)) hits.push(file);
+  }
+  return hits;
+}`,
   `async function load(url) {
   return fetch(url);
 }`,
@@ -217,9 +238,54 @@ async function copy(from, to, signal) {
   },
   {
     code: `import { readFile } from 'node:fs/promises';
+async function readAll(paths, signal) {
+  const texts = [];
+  for (const path of paths) texts.push(await readFile(path, 'utf8'));
+  return texts;
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        line: 4,
+        column: 46,
+        suggestions: [
+          { messageId: 'passSignal', output: `import { readFile } from 'node:fs/promises';
+async function readAll(paths, signal) {
+  const texts = [];
+  for (const path of paths) texts.push(await readFile(path, { encoding: 'utf8', signal }));
+  return texts;
+}` },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { writeFile } from 'node:fs/promises';
+async function saveAll(entries, { signal }) {
+  await Promise.all(entries.map((entry) => writeFile(entry.path, entry.data)));
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        line: 3,
+        column: 44,
+        suggestions: [
+          { messageId: 'passSignal', output: `import { writeFile } from 'node:fs/promises';
+async function saveAll(entries, { signal }) {
+  await Promise.all(entries.map((entry) => writeFile(entry.path, entry.data, { signal })));
+}` },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { readFile } from 'node:fs/promises';
 async function loadConfig(path, signal) {
   return JSON.parse(await readFile(path, 'utf8'));
 }`,
+    options: [{ checkFileReadsAndWrites: true }],
     output: null,
     errors: [
       {
@@ -367,6 +433,7 @@ async function write(path, data, options) {
   options.signal?.throwIfAborted();
   await fs.promises.writeFile(path, data);
 }`,
+    options: [{ checkFileReadsAndWrites: true }],
     output: null,
     errors: [
       {
