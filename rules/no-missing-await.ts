@@ -597,7 +597,7 @@ export default createRule<Options, MessageId>({
         if (detector.isSurelyNotPromise(call)) return false;
         if (calleeSaysNo(call, (type) => hasThenable(services, services.getTsNode(call), type))) return false;
         const tsNode = services.getTsNode(call);
-        const type = services.getType(call);
+        const type = getValueType(services, call);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return false;
         if (!isIntrinsicErrorType(type)) return isAlwaysPendingWork(services, tsNode, type);
       }
@@ -656,9 +656,10 @@ export default createRule<Options, MessageId>({
         if (detector.isKnownPromise(node)) return true;
         if (calleeSaysNo(node, (type) => hasThenable(services, services.getTsNode(node), type))) return false;
         if (calleeSaysPromise(node)) return true;
-        const type = services.getType(node);
+        const type = getValueType(services, node);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) {
-          return detector.isKnownPromise(node) || (hasUnresolvedReceiver(node) && detector.isPromiseSyntactically(node));
+          // The syntactic guess before the receivers' types: it is no for most calls.
+          return detector.isKnownPromise(node) || (detector.isPromiseSyntactically(node) && hasUnresolvedReceiver(node));
         }
         if (!isIntrinsicErrorType(type)) return getPendingWork(services, services.getTsNode(node), type) !== null;
       }
@@ -761,7 +762,7 @@ export default createRule<Options, MessageId>({
         if (calleeSaysNo(node, (type) => isArrayOrTuple(services, type))) {
           return false;
         }
-        const type = services.getType(node);
+        const type = getValueType(services, node);
         if (isIntrinsicAnyType(type) || isIntrinsicUnknownType(type)) return false;
         if (!isIntrinsicErrorType(type)) return isPendingWorkArray(services, services.getTsNode(node), type);
       }
@@ -1126,6 +1127,21 @@ const ARRAY_MUTATORS = new Set(['copyWithin', 'fill', 'reverse', 'sort', 'splice
 
 function isArrayOrTuple(services: TypeServices, type: ts.Type): boolean {
   return unionConstituents(type).some((part) => services.checker.isArrayType(part) || services.checker.isTupleType(part));
+}
+
+/**
+ * The type of a value, except that a call whose callee is `any` (an import the program cannot resolve, an
+ * untyped value) answers with the callee's type: the checker types such a call as untyped, `any` whatever
+ * its arguments (the error type for a callee it could not resolve, also `any` to the flags), so the call's
+ * own type, which costs checking every argument, callbacks included, is not needed (issue 12 §3). Not for
+ * `require(…)`, which a JavaScript file types by the module it names.
+ */
+function getValueType(services: TypeServices, node: TSESTree.Expression): ts.Type {
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type !== AST_NODE_TYPES.Super && !(node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require')) {
+    const callee = services.getType(node.callee);
+    if (isIntrinsicAnyType(callee)) return callee;
+  }
+  return services.getType(node);
 }
 
 function hasThenable(services: TypeServices, tsNode: ts.Node, type: ts.Type): boolean {

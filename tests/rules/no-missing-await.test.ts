@@ -1540,6 +1540,8 @@ typedTester.run('no-missing-await (typed only)', rule, {
     'import { untyped } from "./modules/api.js"; untyped.save(); untyped.then(() => 1);',
     'declare const x: any; x.then(() => 1); x();',
     'declare const host: any; host.window.notify("saved").then(() => 1);',
+    // A call of an `any` callee is `any` whatever its arguments: quiet as a statement, a test and an awaited value.
+    'declare const run: any; declare function save(): Promise<void>; export async function go() { run(async () => { await save(); }); run.later(save()); if (run(save())) return 1; if (run.ready(save())) return 2; await run(save()); return 0; }',
     'import { loadConfig } from "./modules/api.js"; loadConfig();',
     // A `.then` that returns no promise is not one.
     'declare const query: { then(cb: () => void): void }; query.then(() => {});',
