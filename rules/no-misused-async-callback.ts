@@ -9,7 +9,8 @@ import { getKeyName, getSimpleName, getStaticPropertyName, skipExpressionWrapper
 import { createRule } from '../src/util/create-rule.js';
 import { isFunctionNode, type FunctionNode } from '../src/util/get-enclosing-function.js';
 import { catchRethrows } from '../src/util/handles-own-errors.js';
-import { getPromiseDetector, typeHasThenable } from '../src/util/is-promise.js';
+import { fileSpellsPromise, getPromiseDetector, typeHasThenable } from '../src/util/is-promise.js';
+import { getTypeServices } from '../src/util/get-type-services.js';
 import { anyPackageJsonListsDependency, findNearestDependency, getDependencyMajor } from '../src/util/read-package-json.js';
 import { findApiReferences, type ApiTarget } from '../src/util/resolve-import.js';
 import { getSafeAwaitJudge } from '../src/util/safe-await.js';
@@ -121,11 +122,11 @@ export default createRule<Options, MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // Without types every report needs an async function or a promise by syntax: a file that spells
+    // neither has nothing to report (issue 12 §4). Asked before the detector is made: most files fail it.
+    if (!getTypeServices(context) && !fileSpellsPromise(sourceCode)) return {};
     const detector = getPromiseDetector(context);
     const types = detector.typeServices;
-    // Without types every report needs an async function or a promise by syntax: a file that spells
-    // neither has nothing to report (issue 12 §4).
-    if (!types && !detector.spellsPromise()) return {};
     const awareEmitters = partitionEntries(options.promiseAwareEmitters ?? []);
     const awareEmitterTargets: ApiTarget[] = awareEmitters.modules.map(({ from, path }) => ({ module: from, path, kind: 'construct' }));
     const timerCalls = (): ReadonlyMap<TSESTree.Node, unknown> => findApiReferences(sourceCode, TIMER_APIS);

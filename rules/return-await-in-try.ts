@@ -7,7 +7,8 @@ import { cannotReject, type CannotRejectOracle } from '../src/util/cannot-reject
 import { createRule } from '../src/util/create-rule.js';
 import { prefixWithUnary } from '../src/util/fix.js';
 import { getEnclosingFunction, isFunctionNode, isInside, type FunctionNode } from '../src/util/get-enclosing-function.js';
-import { getPromiseDetector } from '../src/util/is-promise.js';
+import { fileSpellsPromise, getPromiseDetector } from '../src/util/is-promise.js';
+import { getTypeServices } from '../src/util/get-type-services.js';
 import { walkDescendants } from '../src/util/walk.js';
 import { isGlobalReference } from '../src/util/resolve-function.js';
 
@@ -49,9 +50,10 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     // Only a `return` inside `try` can skip its `catch` or `finally`: no `try`, nothing to report (issue 12 §4).
     if (!sourceCode.text.includes('try')) return {};
+    // Without types only a promise by syntax can be returned unawaited (issue 12 §4); asked before the
+    // detector is made.
+    if (!getTypeServices(context) && !fileSpellsPromise(sourceCode)) return {};
     const detector = getPromiseDetector(context);
-    // Without types only a promise by syntax can be returned unawaited (issue 12 §4).
-    if (!detector.typeServices && !detector.spellsPromise()) return {};
 
     return {
       ReturnStatement(node) {

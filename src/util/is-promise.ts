@@ -82,6 +82,22 @@ function spellsPromiseWord(sourceCode: TSESLint.SourceCode): boolean {
   return PROMISE_WORDS.some((word) => textHasWord(sourceCode, word)) || (textIncludes(sourceCode, 'import') && IMPORT_CALL.test(sourceCode.text));
 }
 
+const spelled = new WeakMap<TSESLint.SourceCode, boolean>();
+
+/**
+ * `PromiseDetector.spellsPromise` without the detector: the file-level bail-out of the rules that judge
+ * promises by syntax, asked before the detector is made, since most files fail it and the detector (its
+ * caches and closures) is set up for nothing there (issue 12 §4). Once per file for every rule.
+ */
+export function fileSpellsPromise(sourceCode: TSESLint.SourceCode): boolean {
+  let answer = spelled.get(sourceCode);
+  if (answer === undefined) {
+    answer = spellsPromiseWord(sourceCode) || mentionsApi(sourceCode, PROMISE_RETURNING_APIS) || mentionsApi(sourceCode, PROMISIFY_APIS);
+    spelled.set(sourceCode, answer);
+  }
+  return answer;
+}
+
 const cache = new WeakMap<TSESLint.SourceCode, PromiseDetector>();
 
 export function getPromiseDetector(context: Context): PromiseDetector {
@@ -113,7 +129,6 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
   const typed = new WeakMap<TSESTree.Node, boolean>();
   const settledNo = new WeakMap<TSESTree.Node, boolean>();
   const visiting = new Set<TSESTree.Node>();
-  let spells: boolean | undefined;
   const apis = () => findApiReferences(sourceCode, PROMISE_RETURNING_APIS);
   const promisify = () => findApiReferences(sourceCode, PROMISIFY_APIS);
 
@@ -142,8 +157,7 @@ function createPromiseDetector(sourceCode: TSESLint.SourceCode, typeServices: Ty
       return resolveCalledFunction(sourceCode, call);
     },
     spellsPromise() {
-      spells ??= spellsPromiseWord(sourceCode) || mentionsApi(sourceCode, PROMISE_RETURNING_APIS) || mentionsApi(sourceCode, PROMISIFY_APIS);
-      return spells;
+      return fileSpellsPromise(sourceCode);
     },
     isSurelyNotPromise(node) {
       let answer = settledNo.get(node);
