@@ -17,7 +17,8 @@
 // Three summaries follow the table (issue 12 §3, §4), all from ESLint's own `stats: true` timings:
 //   1. typed, on real TypeScript packages that ship their sources (bench/real-ts.mjs, fetched with
 //      `npm pack`): the rule time of no-missing-await alone over that of @typescript-eslint/no-floating-promises
-//      alone (goal ≤ 0.5);
+//      alone (goal ≤ 0.5), and the checker's work counters (types created, instantiations) of each, which
+//      unlike times do not move between runs;
 //   2. untyped, the same real code with all our rules in one run: each rule's time as % of parse time
 //      (goal ≤ 5 % for all together), on two bases, both from the same lint passes for parse and rules:
 //      "cold", the first lint of every file in a fresh process (what one CLI run pays: JIT warm-up and
@@ -100,8 +101,8 @@ async function main() {
   const ours = Object.fromEntries(ids.map((id) => [`${NS}/${id}`, 'error']));
   if (realTs.missing.length === 0) {
     cases.push(
-      { group: 'real TS, typed', name: `${NS}/no-missing-await`, typed: true, dir: realTs.dir, rules: { [`${NS}/no-missing-await`]: 'error' }, summary: 'ratio-ours' },
-      { group: 'real TS, typed', name: '@typescript-eslint/no-floating-promises', typed: true, dir: realTs.dir, rules: { '@typescript-eslint/no-floating-promises': 'error' }, summary: 'ratio-peer' },
+      { group: 'real TS, typed', name: `${NS}/no-missing-await`, typed: true, dir: realTs.dir, rules: { [`${NS}/no-missing-await`]: 'error' }, summary: 'ratio-ours', countChecker: true },
+      { group: 'real TS, typed', name: '@typescript-eslint/no-floating-promises', typed: true, dir: realTs.dir, rules: { '@typescript-eslint/no-floating-promises': 'error' }, summary: 'ratio-peer', countChecker: true },
       { group: 'real TS, plain', name: 'all our rules', typed: false, dir: realTs.dir, rules: ours, summary: 'parse-share', warmPasses: Number(values['warm-passes']) },
     );
   }
@@ -146,8 +147,8 @@ async function main() {
 }
 
 async function spawnCase(c) {
-  const { dir, typed, rules, cli, warmPasses = 0 } = c;
-  const args = [fileURLToPath(import.meta.url), '--case', JSON.stringify({ dir, typed, rules, cli, warmPasses })];
+  const { dir, typed, rules, cli, warmPasses = 0, countChecker = false } = c;
+  const args = [fileURLToPath(import.meta.url), '--case', JSON.stringify({ dir, typed, rules, cli, warmPasses, countChecker })];
   if (values.plugin) args.push('--plugin', values.plugin);
   const { stdout } = await promisify(execFile)(process.execPath, args, {
     cwd: repoRoot,
@@ -157,7 +158,7 @@ async function spawnCase(c) {
 }
 
 /** Runs in the child process. */
-async function runCase({ dir, typed, rules, cli, warmPasses = 0 }) {
+async function runCase({ dir, typed, rules, cli, warmPasses = 0, countChecker = false }) {
   const started = performance.now();
   if (cli) {
     const { runCli } = await import('../dist/src/cli/run-cli.js');
@@ -170,6 +171,7 @@ async function runCase({ dir, typed, rules, cli, warmPasses = 0 }) {
     const results = JSON.parse(output);
     return summarise(results, { lintMs, cpuMs, processMs: performance.now() - started, rules: {}, cli: true });
   }
+  const checkerSpy = countChecker ? createCheckerSpy() : null;
   const [{ ESLint }, tsParser, { default: plugin }, { default: tsPlugin }, { default: nPlugin }] = await Promise.all([
     import('eslint'),
     import('@typescript-eslint/parser'),
@@ -184,13 +186,13 @@ async function runCase({ dir, typed, rules, cli, warmPasses = 0 }) {
     overrideConfig: [
       {
         files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
-        plugins: { [NS]: plugin, '@typescript-eslint': tsPlugin, n: nPlugin },
+        plugins: { [NS]: plugin, '@typescript-eslint': tsPlugin, n: nPlugin, ...(checkerSpy ? { bench: checkerSpy.plugin } : {}) },
         languageOptions: {
           parser: tsParser,
           parserOptions: typed ? { projectService: true, tsconfigRootDir: dir } : {},
         },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
-        rules,
+        rules: checkerSpy ? { ...rules, 'bench/checker-spy': 'error' } : rules,
       },
     ],
   });
@@ -200,6 +202,7 @@ async function runCase({ dir, typed, rules, cli, warmPasses = 0 }) {
   const lintMs = performance.now() - lintStart;
   const cpuMs = cpuMsSince(cpuStart);
   const summary = summarise(results, { lintMs, cpuMs, processMs: performance.now() - started, rules });
+  if (checkerSpy) summary.checker = checkerSpy.count();
   if (warmPasses > 0) {
     // The per-file times of this cold pass, for the median over runs (main process).
     summary.coldFiles = [...fileTimes(results, rules)];
@@ -208,6 +211,35 @@ async function runCase({ dir, typed, rules, cli, warmPasses = 0 }) {
     summary.warm = medianOfPasses(passes);
   }
   return summary;
+}
+
+/**
+ * The checker's own work counters (types created, instantiations), read from every program a lint used
+ * through a rule that only looks at the program: unlike times, they are the same on every run whatever
+ * else the machine does, so a change of a few percent in what a rule asks the checker shows in them.
+ */
+function createCheckerSpy() {
+  const checkers = new Set();
+  const rule = {
+    meta: { schema: [] },
+    create(context) {
+      const program = context.sourceCode.parserServices?.program;
+      if (program) checkers.add(program.getTypeChecker());
+      return {};
+    },
+  };
+  return {
+    plugin: { rules: { 'checker-spy': rule } },
+    count() {
+      let types = 0;
+      let instantiations = 0;
+      for (const checker of checkers) {
+        types += checker.getTypeCount();
+        instantiations += checker.getInstantiationCount();
+      }
+      return { types, instantiations };
+    },
+  };
 }
 
 /** ESLint's stats of one lint pass, per file: its parse time and each of the case's rules' time. */
@@ -313,6 +345,13 @@ function printSummaries(rows) {
     // CPU/wall share of the lint, the rule times estimate CPU time, which other work on the machine does not inflate.
     const cpuRule = (row) => row.ruleMs * (row.cpuMs / row.lintMs);
     console.log(`  the same in estimated CPU time (rule ms × lint CPU/wall): ${fmt(cpuRule(ours))} ms vs ${fmt(cpuRule(peer))} ms, ratio ${(cpuRule(ours) / cpuRule(peer)).toFixed(2)}`);
+    if (ours.checker && peer.checker) {
+      const { types: ot, instantiations: oi } = ours.checker;
+      const { types: pt, instantiations: pi } = peer.checker;
+      console.log(
+        `  checker work (the same on every run): types created ${fmt(ot)} vs ${fmt(pt)}, ratio ${(ot / pt).toFixed(2)}; instantiations ${fmt(oi)} vs ${fmt(pi)}, ratio ${(oi / pi).toFixed(2)}`,
+      );
+    }
   }
   const share = ok.find((row) => row.summary === 'parse-share');
   if (share) {
