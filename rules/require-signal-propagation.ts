@@ -9,7 +9,7 @@ import { getTypeServices } from '../src/util/get-type-services.js';
 import { findSignalSlot } from '../src/util/signal-reaches-api.js';
 import { walkDescendants } from '../src/util/walk.js';
 import { getEnclosingFunction, isFunctionNode } from '../src/util/get-enclosing-function.js';
-import { isInLoop, isIterationCallback } from '../src/util/data-loop.js';
+import { isInLoop, isIterationCallback, isLoopStatement } from '../src/util/data-loop.js';
 
 
 export type Options = [{ checkFileReadsAndWrites?: boolean; ignore?: string[] }];
@@ -254,15 +254,7 @@ export default createRule<Options, MessageId>({
 /** A catch inside a loop is part of a retry (its backoff sleep must stop on abort), not cleanup. */
 function isInsideLoop(node: TSESTree.Node): boolean {
   for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.DoWhileStatement:
-      case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-        return true;
-      default:
-    }
+    if (isLoopStatement(current)) return true;
   }
   return false;
 }
@@ -306,16 +298,7 @@ function addProperty(fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpressio
 /** The loop statement or iteration callback (`files.map((f) => …)`) nearest around `node`. */
 function getInnermostLoop(node: TSESTree.Node): TSESTree.Node | null {
   for (let current = node.parent; current; current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.DoWhileStatement:
-      case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-        return current;
-      default:
-        if (isFunctionNode(current) && isIterationCallback(current)) return current;
-    }
+    if (isLoopStatement(current) || (isFunctionNode(current) && isIterationCallback(current))) return current;
   }
   return null;
 }

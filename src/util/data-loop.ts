@@ -12,6 +12,26 @@ import { walkDescendants } from './walk.js';
  * element in require-signal-propagation).
  */
 
+export type LoopStatement =
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement
+  | TSESTree.ForStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForOfStatement;
+
+export function isLoopStatement(node: TSESTree.Node): node is LoopStatement {
+  switch (node.type) {
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Array methods whose callback runs once per element, synchronously. */
 export const ITERATION_METHODS = new Set([
   'every', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap', 'forEach', 'map', 'reduce',
