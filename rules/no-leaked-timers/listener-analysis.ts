@@ -7,7 +7,8 @@ import { getSimpleName, getStaticPropertyName, skipExpressionWrappers } from '..
 import { getEnclosingFunction, isFunctionNode, isInside } from '../../src/util/get-enclosing-function.js';
 import { getTypeServices } from '../../src/util/get-type-services.js';
 import { walkDescendants } from '../../src/util/walk.js';
-import { containsAwait, getStaticString, isLoop, isReadIdentifier, keyName, loopHead } from './syntax.js';
+import { isLoopStatement } from '../../src/util/data-loop.js';
+import { containsAwait, getStaticString, isReadIdentifier, keyName, loopHead } from './syntax.js';
 import type { LoopNode, TimerFile } from './types.js';
 
 /** Listeners: which options remove them, which receivers are signals the function did not create, whether a loop adds them again and again. */
@@ -183,7 +184,7 @@ export function createListenerAnalysis(file: TimerFile) {
   function findRepeatingLoop(call: TSESTree.CallExpression): LoopNode | null {
     for (let current: TSESTree.Node | undefined = call.parent; current; current = current.parent) {
       if (isFunctionNode(current)) return null;
-      if (!isLoop(current)) continue;
+      if (!isLoopStatement(current)) continue;
       if (isInside(call, loopHead(current))) continue;
       const test = current.type === AST_NODE_TYPES.ForInStatement || current.type === AST_NODE_TYPES.ForOfStatement ? null : current.test;
       if ((current.type === AST_NODE_TYPES.ForOfStatement && current.await) || containsAwait(current.body) || (test && containsAwait(test))) {

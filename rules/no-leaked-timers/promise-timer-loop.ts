@@ -5,7 +5,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { getOuterExpression } from '../../src/util/ast.js';
 import { isFunctionNode } from '../../src/util/get-enclosing-function.js';
 import { walkDescendants } from '../../src/util/walk.js';
-import { isLoop } from './syntax.js';
+import { isLoopStatement } from '../../src/util/data-loop.js';
 
 /** `for await (const tick of setInterval(ms))` from `timers/promises`: the loop that iterates it, and whether it can end. */
 export function createPromiseTimerLoops(sourceCode: TSESLint.SourceCode) {
@@ -45,7 +45,7 @@ export function loopCanExit(loop: TSESTree.ForOfStatement): boolean {
       default:
         break;
     }
-    const breakable = nestedBreakable || isLoop(node) || node.type === AST_NODE_TYPES.SwitchStatement;
+    const breakable = nestedBreakable || isLoopStatement(node) || node.type === AST_NODE_TYPES.SwitchStatement;
     walkDescendants(node, (child) => {
       if (child === node) return true;
       walk(child, breakable);

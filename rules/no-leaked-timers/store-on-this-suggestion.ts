@@ -2,7 +2,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { getOuterExpression } from '../../src/util/ast.js';
-import { findClassElement, findTeardownMethod, isLoop, keyName } from './syntax.js';
+import { isLoopStatement } from '../../src/util/data-loop.js';
+import { findClassElement, findTeardownMethod, keyName } from './syntax.js';
 import { createSourceText } from './source-text.js';
 import type { ClassNode, HandleFate, SuggestionPlan, TimerFile } from './types.js';
 
@@ -22,7 +23,7 @@ export function createStoreOnThisSuggestion(file: TimerFile) {
     const member = findClassElement(call, cls);
     if (!member || member.static) return null;
     for (let current: TSESTree.Node | undefined = statement.parent; current && current !== member; current = current.parent) {
-      if (isLoop(current)) return null;
+      if (isLoopStatement(current)) return null;
     }
     const clear = getClearFunction(call, 'clearInterval');
     if (!clear) return null;

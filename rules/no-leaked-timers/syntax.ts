@@ -35,16 +35,6 @@ export function getStaticString(node: TSESTree.Node): string | null {
   return null;
 }
 
-export function isLoop(node: TSESTree.Node): node is LoopNode {
-  return (
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement
-  );
-}
-
 /** The part of a loop that runs once (`for (init;;)`, the iterated value of `for…of`), or null. */
 export function loopHead(loop: LoopNode): TSESTree.Node | null {
   if (loop.type === AST_NODE_TYPES.ForStatement) return loop.init;

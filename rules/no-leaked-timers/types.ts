@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from '../../src/util/get-enclosing-function.js';
+import type { LoopStatement } from '../../src/util/data-loop.js';
 
 /** What the rule collected about the file while walking it, which every analysis reads. */
 export interface TimerFile {
@@ -21,12 +22,7 @@ export interface TimerFile {
 
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-export type LoopNode =
-  | TSESTree.ForStatement
-  | TSESTree.ForInStatement
-  | TSESTree.ForOfStatement
-  | TSESTree.WhileStatement
-  | TSESTree.DoWhileStatement;
+export type LoopNode = LoopStatement;
 
 /** What becomes of a timer's handle where it is created. */
 export type HandleFate =
