@@ -64,11 +64,12 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     // Without types a caller's signal is only known by a name or a written type that says `signal` (see
     // no-swallowed-abort): a file that never says it has no signal to propagate (issue 12 §4).
-    if (!getTypeServices(context) && !spellsSignal(sourceCode)) return {};
+    const services = getTypeServices(context);
+    if (!services && !spellsSignal(sourceCode)) return {};
     const finder = getCallerSignalFinder(context);
     const ignored = new Set(options.ignore ?? []);
     const checkFileReadsAndWrites = options.checkFileReadsAndWrites ?? false;
-    const boundContext = { sourceCode, services: getTypeServices(context) };
+    const boundContext = { sourceCode, services };
     const abortListeners = new WeakMap<TSESTree.Node, boolean>();
 
     return {
