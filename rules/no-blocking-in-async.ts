@@ -34,6 +34,7 @@ export type Options = [
   {
     allow?: NamedEntry[];
     checkExistsSync?: boolean;
+    checkFileReadsAndWrites?: boolean;
     checkMetadataCalls?: boolean;
     checkOneOffFiles?: boolean;
     followSyncHelpers?: boolean;
@@ -99,6 +100,11 @@ export default createRule<Options, MessageId>({
             type: 'boolean',
             description: 'Report `existsSync()` and `pathExistsSync()` everywhere, not only inside loops.',
           },
+          checkFileReadsAndWrites: {
+            type: 'boolean',
+            description:
+              'Report reads and writes of one file (`readFileSync`, `writeFileSync`, `readdirSync`, …) everywhere, not only inside loops. Turn it off in single-user programs (CLIs, editor extensions, desktop apps).',
+          },
           checkMetadataCalls: {
             type: 'boolean',
             description:
@@ -116,13 +122,17 @@ export default createRule<Options, MessageId>({
         },
       },
     ],
-    defaultOptions: [{ allow: [], checkExistsSync: false, checkMetadataCalls: false, checkOneOffFiles: false, followSyncHelpers: true }],
+    defaultOptions: [{ allow: [], checkExistsSync: false, checkFileReadsAndWrites: true, checkMetadataCalls: false, checkOneOffFiles: false, followSyncHelpers: true }],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const sourceType = context.languageOptions.sourceType;
     const allow = options.allow ?? [];
-    const cheapOptions = { checkExistsSync: options.checkExistsSync ?? false, checkMetadataCalls: options.checkMetadataCalls ?? false };
+    const cheapOptions = {
+      checkExistsSync: options.checkExistsSync ?? false,
+      checkMetadataCalls: options.checkMetadataCalls ?? false,
+      checkFileReadsAndWrites: options.checkFileReadsAndWrites ?? true,
+    };
     const followSyncHelpers = options.followSyncHelpers ?? true;
     const services = getTypeServices(context);
     // What the loop test asks to tell a loop over data from one over a constant-size collection.
@@ -273,6 +283,8 @@ export default createRule<Options, MessageId>({
           return found.inLoop || cheapOptions.checkMetadataCalls;
         case 'unless-recursive':
           return found.inLoop || cheapOptions.checkMetadataCalls || found.mayBeRecursive;
+        case 'file':
+          return found.inLoop || cheapOptions.checkFileReadsAndWrites;
         default:
           return true;
       }

@@ -2,7 +2,7 @@
 // what is reported with the hand labels in bench/precision/labels/<rule-id>.txt.
 //
 //   node bench/precision/run.mjs [--rule ID]… [--repo NAME]… [--mode plain|typed|both]
-//                                [--unlabelled] [--write FILE]
+//                                [--options ID=JSON]… [--unlabelled] [--write FILE]
 //
 // Repositories are listed in repos.txt and looked for in $PRECISION_REPOS (default ../precision-repos
 // beside the project root); missing ones are named with how to get them, and skipped. A label line is
@@ -11,6 +11,9 @@
 // reports, how many carry each label, precision (real / labelled reports), labelled real reports no longer
 // found, labelled noise still reported, and unlabelled reports (each one with --unlabelled). --write FILE
 // saves every report as an unlabelled label line (`<rule> <repo>@<commit7> <path>:<line> <message>`).
+// --options ID=JSON runs rule ID with that options object instead of its defaults, to measure what a
+// documented setting does (`--options 'no-blocking-in-async={"checkFileReadsAndWrites":false}'`); the
+// issue's figures are the defaults'.
 import { readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     mode: { type: 'string', default: 'both' },
     unlabelled: { type: 'boolean', default: false },
     write: { type: 'string' },
+    options: { type: 'string', multiple: true },
   },
 });
 
@@ -45,7 +49,11 @@ for (const mode of modes) if (mode !== 'plain' && mode !== 'typed') fail(`--mode
 
 const repos = readRepos().filter((repo) => !values.repo || values.repo.includes(repo.name));
 const labels = readLabels();
-const onlyRules = { ...plugin.configs.all, rules: Object.fromEntries(ruleIds.map((id) => [`${NS}/${id}`, 'error'])) };
+const ruleOptions = new Map((values.options ?? []).map(parseRuleOptions));
+const onlyRules = {
+  ...plugin.configs.all,
+  rules: Object.fromEntries(ruleIds.map((id) => [`${NS}/${id}`, ruleOptions.has(id) ? ['error', ruleOptions.get(id)] : 'error'])),
+};
 const lintPlugin = { configs: { all: onlyRules } };
 
 /** @type {Map<string, Map<string, {key: string, rule: string, repo: string, message: string, source: string}>>} mode -> key -> report */
@@ -256,4 +264,16 @@ function exists(file) {
 function fail(message) {
   console.error(`precision: ${message}`);
   process.exit(2);
+}
+
+/** `ID=JSON` → [ID, options object]. */
+function parseRuleOptions(text) {
+  const at = text.indexOf('=');
+  const id = text.slice(0, at);
+  if (at < 0 || !plugin.rules[id]) fail(`--options takes <rule-id>=<JSON object>, got '${text}'`);
+  try {
+    return [id, JSON.parse(text.slice(at + 1))];
+  } catch {
+    fail(`--options: the options of '${id}' are not JSON`);
+  }
 }

@@ -3,16 +3,18 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { BlockingCallInfo } from '../../src/knowledge/blocking-calls.js';
 
-/** Which of the cheap metadata calls the options ask to report everywhere (else only inside loops). */
+/** Which of the calls bounded by one path the options ask to report everywhere (else only inside loops). */
 export interface CheapCallOptions {
   checkExistsSync: boolean;
   checkMetadataCalls: boolean;
+  checkFileReadsAndWrites: boolean;
 }
 
 /**
- * Whether this call is a cheap metadata call the options leave to loops: an existence check, a
- * `stat`/`mkdir`/`unlink`-like call on one path, or a removal whose options do not ask for a
- * recursive walk (`rmSync(p, { recursive: true })` walks a tree and stays reported).
+ * Whether this call is one the options leave to loops: an existence check, a `stat`/`mkdir`/`unlink`-like
+ * call on one path, a removal whose options do not ask for a recursive walk (`rmSync(p, { recursive:
+ * true })` walks a tree and stays reported), or, when `checkFileReadsAndWrites` is off, a read or write
+ * of one file.
  */
 export function isExemptCheapCall(call: TSESTree.CallExpression, info: BlockingCallInfo, options: CheapCallOptions): boolean {
   switch (info.cost) {
@@ -22,6 +24,8 @@ export function isExemptCheapCall(call: TSESTree.CallExpression, info: BlockingC
       return !options.checkMetadataCalls;
     case 'unless-recursive':
       return !options.checkMetadataCalls && !mayBeRecursive(call);
+    case 'file':
+      return !options.checkFileReadsAndWrites;
     default:
       return false;
   }

@@ -14,14 +14,15 @@ export interface BlockingCallInfo {
   alternative: string;
   remedy: BlockingRemedy;
   /**
-   * A cheap metadata call: one or a few system calls on one path, no data moved (see `CHEAP_CALLS`).
-   * `exists` for the existence checks, `metadata` for the rest, `unless-recursive` for removals that
-   * are one `unlink`/`rmdir` unless their options ask for a recursive walk.
+   * A call bounded by one path, which the rule's options may leave to loops (see `CHEAP_CALLS`):
+   * `exists` for the existence checks, `metadata` for the other metadata calls, `unless-recursive` for
+   * removals that are one `unlink`/`rmdir` unless their options ask for a recursive walk, and `file`
+   * for reading or writing one file, or listing one directory (see `ONE_FILE_CALLS`).
    */
   cost?: CheapCost;
 }
 
-export type CheapCost = 'exists' | 'metadata' | 'unless-recursive';
+export type CheapCost = 'exists' | 'metadata' | 'unless-recursive' | 'file';
 
 /**
  * How the rule can rewrite a call:
@@ -69,9 +70,32 @@ export const CHEAP_CALLS: ReadonlyMap<string, CheapCost> = new Map<string, Cheap
   ['Deno.removeSync', 'unless-recursive'],
 ]);
 
+/**
+ * Calls that read or write one file, or list one directory, for every file-system module of the
+ * catalogue: their cost is that one file's size, so they block a server on every request but a person
+ * only for a moment (`checkFileReadsAndWrites: false` leaves them to loops). Tree walks and copies
+ * (`cpSync`, fs-extra's `copySync`, `moveSync`, `emptyDirSync`, `removeSync`, globs), child processes,
+ * crypto and compression are not on this list: their cost has no such bound, or is the CPU's.
+ */
+export const ONE_FILE_CALLS: ReadonlySet<string> = new Set([
+  'appendFileSync', 'copyFileSync', 'opendirSync', 'readFileSync', 'readdirSync', 'truncateSync', 'writeFileSync',
+  // File-descriptor I/O: one system call on a file the code has open.
+  'closeSync', 'fchmodSync', 'fchownSync', 'fdatasyncSync', 'fstatSync', 'fsyncSync', 'ftruncateSync', 'futimesSync',
+  'openSync', 'readSync', 'readvSync', 'writeSync', 'writevSync',
+  // fs-extra: one file read or written, its folder created first.
+  'ensureFileSync', 'ensureLinkSync', 'ensureSymlinkSync', 'outputFileSync', 'outputJSONSync', 'outputJsonSync',
+  'readJSONSync', 'readJsonSync', 'writeJSONSync', 'writeJsonSync',
+  // Deno's spellings.
+  'createSync', 'makeTempFileSync', 'readDirSync', 'readTextFileSync', 'writeTextFileSync',
+]);
+
 function costOf(source: string, name: string): CheapCost | undefined {
   if (source === 'fs-extra' && name === 'removeSync') return undefined;
-  return CHEAP_CALLS.get(source === 'Deno' ? (name === 'Deno.removeSync' ? name : name.slice('Deno.'.length)) : name);
+  // write-file-atomic's `sync`: one file written to a temporary name and renamed.
+  if (source === 'write-file-atomic') return 'file';
+  const bare = source === 'Deno' ? (name === 'Deno.removeSync' ? name : name.slice('Deno.'.length)) : name;
+  if (source !== 'Bun' && ONE_FILE_CALLS.has(bare)) return 'file';
+  return CHEAP_CALLS.get(bare);
 }
 
 /** `node:fs` sync methods that are path-based and whose `fs/promises` twin is a drop-in (the `--fix` list). */

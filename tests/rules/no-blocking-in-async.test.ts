@@ -93,6 +93,19 @@ const valid: Valid[] = [
   // ... also inside a helper, when no loop leads to it.
   "import fs from 'fs'; function isDir(p) { return fs.statSync(p).isDirectory(); } export async function open(p) { return isDir(p) ? null : p; }",
   { code: "import fs from 'fs'; export async function f(p) { return [fs.existsSync(p), fs.statSync(p)]; }", options: [{ checkExistsSync: false, checkMetadataCalls: false }] },
+  // ... and, with `checkFileReadsAndWrites: false` (single-user programs), so are reads and writes of one file.
+  {
+    code: "import fs from 'node:fs'; export async function saveTheme(file, theme) { const settings = JSON.parse(fs.readFileSync(file, 'utf8')); fs.writeFileSync(file, JSON.stringify({ ...settings, theme })); return fs.readdirSync('.'); }",
+    options: [{ checkFileReadsAndWrites: false }],
+  },
+  {
+    code: "const fse = require('fs-extra'); const writeFileAtomic = require('write-file-atomic'); exports.save = async (p, data) => { const old = fse.readJsonSync(p); writeFileAtomic.sync(p, JSON.stringify({ ...old, ...data })); return Deno.readTextFileSync(p); };",
+    options: [{ checkFileReadsAndWrites: false }],
+  },
+  {
+    code: "import { readFileSync } from 'fs'; function loadKeys(p) { return readFileSync(p, 'utf8').split('\\n'); } export async function keys(p) { return loadKeys(p); }",
+    options: [{ checkFileReadsAndWrites: false }],
+  },
   // ... and to loops whose number of turns does not grow with data: a collection written out in the code,
   "import { existsSync } from 'fs'; export async function findConfig(root) { for (const name of ['app.json', 'app.yaml']) if (existsSync(root + name)) return name; }",
   "import fs from 'fs'; const CANDIDATES = ['/usr/bin/git', '/usr/local/bin/git']; export async function git() { return CANDIDATES.find((p) => fs.existsSync(p)); }",
@@ -926,6 +939,40 @@ async function f(p) {
     output: null,
     errors: [{ messageId: 'blockingCallInCallback', line: 2, column: 51, suggestions: [] }],
   },
+  // `checkFileReadsAndWrites: false` leaves single reads and writes to loops; per element they stay reported,
+  {
+    code: "import { readFileSync } from 'fs';\nexport async function load(files) { const out = []; for (const f of files) out.push(readFileSync(f, 'utf8')); return out; }",
+    options: [{ checkFileReadsAndWrites: false }],
+    output: "import { readFileSync } from 'fs';\nimport { readFile } from 'fs/promises';\nexport async function load(files) { const out = []; for (const f of files) out.push(await readFile(f, 'utf8')); return out; }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 85 }],
+  },
+  // and child processes, CPU-bound calls and tree walks stay reported everywhere.
+  {
+    code: "import { spawnSync } from 'node:child_process';\nimport { pbkdf2Sync } from 'node:crypto';\nimport { rmSync, cpSync } from 'node:fs';\nexport async function run(dir, pw) { spawnSync('git', ['status']); pbkdf2Sync(pw, 's', 1e5, 64, 'sha512'); rmSync(dir, { recursive: true }); cpSync(dir, dir + '.bak', { recursive: true }); }",
+    options: [{ checkFileReadsAndWrites: false }],
+    // Two passes: both fixes add to the same new import.
+    output: [
+      "import { spawnSync } from 'node:child_process';\nimport { pbkdf2Sync } from 'node:crypto';\nimport { rmSync, cpSync } from 'node:fs';\nimport { rm } from 'node:fs/promises';\nexport async function run(dir, pw) { spawnSync('git', ['status']); pbkdf2Sync(pw, 's', 1e5, 64, 'sha512'); await rm(dir, { recursive: true }); cpSync(dir, dir + '.bak', { recursive: true }); }",
+      "import { spawnSync } from 'node:child_process';\nimport { pbkdf2Sync } from 'node:crypto';\nimport { rmSync, cpSync } from 'node:fs';\nimport { rm, cp } from 'node:fs/promises';\nexport async function run(dir, pw) { spawnSync('git', ['status']); pbkdf2Sync(pw, 's', 1e5, 64, 'sha512'); await rm(dir, { recursive: true }); await cp(dir, dir + '.bak', { recursive: true }); }",
+    ],
+    errors: [
+      { messageId: 'blockingCall', line: 4, column: 38, suggestions: [] },
+      {
+        messageId: 'blockingCall',
+        line: 4,
+        column: 68,
+        suggestions: [
+          {
+            messageId: 'usePromisify',
+            output:
+              "import { spawnSync } from 'node:child_process';\nimport { pbkdf2Sync, pbkdf2 } from 'node:crypto';\nimport { rmSync, cpSync } from 'node:fs';\nimport { promisify } from 'node:util';\nexport async function run(dir, pw) { spawnSync('git', ['status']); await promisify(pbkdf2)(pw, 's', 1e5, 64, 'sha512'); rmSync(dir, { recursive: true }); cpSync(dir, dir + '.bak', { recursive: true }); }",
+          },
+        ],
+      },
+      { messageId: 'blockingCall', line: 4, column: 108 },
+      { messageId: 'blockingCall', line: 4, column: 142 },
+    ],
+  },
   {
     code: "import fs from 'fs';\nexport async function f(p) { return [fs.existsSync(p), fs.statSync(p)]; }",
     options: [{ checkMetadataCalls: true }],
@@ -1109,6 +1156,8 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
     `${HELPERS}export function build() { return loadManifest(); }`,
     { code: `${HELPERS}export async function page() { return loadManifest(); }`, options: [{ followSyncHelpers: false }] },
     { code: `${HELPERS}export async function page() { return loadManifest(); }`, options: [{ allow: ['readFileSync'] }] },
+    // A helper in another file that reads one file, in a single-user program.
+    { code: `${HELPERS}export async function page() { return loadManifest(); }`, options: [{ checkFileReadsAndWrites: false }] },
   ],
   invalid: [
     {
@@ -1142,6 +1191,15 @@ typedTester.run('no-blocking-in-async (typed only)', rule, {
     {
       // Each image read synchronously during a listing, two helpers down, from a plain route handler.
       code: `${HELPERS}app.get('/cards', (req: any, res: any) => { res.json(parseCards(req.query.files)); });\ndeclare const app: any;`,
+      output: null,
+      errors: [
+        { messageId: 'blockingCallThroughHelper', line: 2, column: 54, data: { helper: 'parseCards', call: 'readFileSync()', location: 'modules/blocking.ts:25', where: 'route handler', alternative: '`readFile()` from `node:fs/promises`' } },
+      ],
+    },
+    {
+      // The same per-image reads in a single-user program: a read per element is still reported.
+      code: `${HELPERS}app.get('/cards', (req: any, res: any) => { res.json(parseCards(req.query.files)); });\ndeclare const app: any;`,
+      options: [{ checkFileReadsAndWrites: false }],
       output: null,
       errors: [
         { messageId: 'blockingCallThroughHelper', line: 2, column: 54, data: { helper: 'parseCards', call: 'readFileSync()', location: 'modules/blocking.ts:25', where: 'route handler', alternative: '`readFile()` from `node:fs/promises`' } },
