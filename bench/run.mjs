@@ -103,6 +103,22 @@ async function main() {
     cases.push(
       { group: 'real TS, typed', name: `${NS}/no-missing-await`, typed: true, dir: realTs.dir, rules: { [`${NS}/no-missing-await`]: 'error' }, summary: 'ratio-ours', countChecker: true },
       { group: 'real TS, typed', name: '@typescript-eslint/no-floating-promises', typed: true, dir: realTs.dir, rules: { '@typescript-eslint/no-floating-promises': 'error' }, summary: 'ratio-peer', countChecker: true },
+      // The peer's rules for the same three checks no-missing-await makes: floating statements, awaited
+      // values that are no thenable (an array of promises), and promises in conditions. One run, so they
+      // share the checker's caches as they do in a user's config.
+      {
+        group: 'real TS, typed',
+        name: 'no-floating-promises + await-thenable + no-misused-promises {checksConditionals}',
+        typed: true,
+        dir: realTs.dir,
+        rules: {
+          '@typescript-eslint/no-floating-promises': 'error',
+          '@typescript-eslint/await-thenable': 'error',
+          '@typescript-eslint/no-misused-promises': ['error', { checksConditionals: true, checksSpreads: false, checksVoidReturn: false }],
+        },
+        summary: 'ratio-scope',
+        countChecker: true,
+      },
       { group: 'real TS, plain', name: 'all our rules', typed: false, dir: realTs.dir, rules: ours, summary: 'parse-share', warmPasses: Number(values['warm-passes']) },
     );
   }
@@ -351,6 +367,19 @@ function printSummaries(rows) {
       console.log(
         `  checker work (the same on every run): types created ${fmt(ot)} vs ${fmt(pt)}, ratio ${(ot / pt).toFixed(2)}; instantiations ${fmt(oi)} vs ${fmt(pi)}, ratio ${(oi / pi).toFixed(2)}`,
       );
+    }
+    // no-floating-promises checks statements only; no-missing-await also checks awaited arrays and
+    // conditions (issue 12 §2). Next to the peer rules that make those checks, in one run:
+    const scope = ok.find((row) => row.summary === 'ratio-scope');
+    if (scope) {
+      console.log(
+        `  next to the peer's rules for the same checks in one run (no-floating-promises, await-thenable, no-misused-promises with only checksConditionals): ${fmt(scope.ruleMs)} ms, ratio ${(ours.ruleMs / scope.ruleMs).toFixed(2)}; CPU ${(cpuRule(ours) / cpuRule(scope)).toFixed(2)}`,
+      );
+      if (ours.checker && scope.checker) {
+        console.log(
+          `    checker work: types created ${fmt(ours.checker.types)} vs ${fmt(scope.checker.types)}, ratio ${(ours.checker.types / scope.checker.types).toFixed(2)}; instantiations ratio ${(ours.checker.instantiations / scope.checker.instantiations).toFixed(2)}`,
+        );
+      }
     }
   }
   const share = ok.find((row) => row.summary === 'parse-share');
