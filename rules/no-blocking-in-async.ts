@@ -137,6 +137,10 @@ export default createRule<Options, MessageId>({
     const services = getTypeServices(context);
     // What the loop test asks to tell a loop over data from one over a constant-size collection.
     const boundContext = { sourceCode, services };
+    // A call runs per element of data when a loop over data repeats it back to back; a poll loop that
+    // waits on a timer each time round frees the event loop between any two runs.
+    const blocksPerElement = (call: TSESTree.Node, fn: TSESTree.Node): boolean =>
+      isInLoop(call, fn, boundContext, { skipTimerPacedLoops: true });
     // Without types the rule reports only catalogued blocking calls and busy-wait loops on a clock: a file
     // that spells no blocking API and no clock has nothing to report (issue 12 §4).
     // Without types a catalogued call is found through the module or global the file names (`'fs'`,
@@ -211,7 +215,7 @@ export default createRule<Options, MessageId>({
       const place = locate(call);
       if (!place) return;
       const cheap = isExemptCheapCall(call, info, cheapOptions);
-      if (cheap && !isInLoop(call, place.fn, boundContext) && (place.kind !== 'sync' || !getHelperUse(place.fn)?.inLoop)) return;
+      if (cheap && !blocksPerElement(call, place.fn) && (place.kind !== 'sync' || !getHelperUse(place.fn)?.inLoop)) return;
       if (isLazyInitialisation(sourceCode, call, getOuterScope(place.fn), info.name)) return;
       if (place.kind !== 'sync' && runsOnceHere(call, place.fn)) return;
       if (isDevelopmentOnly(call)) return;
@@ -259,7 +263,7 @@ export default createRule<Options, MessageId>({
       if (!place || place.kind === 'sync') return;
       if (runsOnceHere(call, place.fn) || isLazyInitialisation(sourceCode, call, getOuterScope(place.fn)) || isDevelopmentOnly(call)) return;
       const tsCall = services!.getTsNode(call) as ts.CallExpression;
-      const found = findBlockingInHelper(services!, tsCall, isInLoop(call, place.fn, boundContext), reportsFound, getOptionsKey());
+      const found = findBlockingInHelper(services!, tsCall, blocksPerElement(call, place.fn), reportsFound, getOptionsKey());
       if (!found) return;
       context.report({
         node: call,
@@ -340,13 +344,13 @@ export default createRule<Options, MessageId>({
           const outer = getHelperUse(place.fn);
           if (!outer) return null;
           caller ??= outer.caller;
-          inLoop ||= outer.inLoop || isInLoop(call, place.fn, boundContext);
+          inLoop ||= outer.inLoop || blocksPerElement(call, place.fn);
           continue;
         }
         // Calls from start-up code and lazy initialisation block no one; they neither count nor disqualify.
         if (runsOnceHere(call, place.fn) || isLazyInitialisation(sourceCode, call, getOuterScope(place.fn))) continue;
         caller ??= getFunctionName(place.fn);
-        inLoop ||= isInLoop(call, place.fn, boundContext);
+        inLoop ||= blocksPerElement(call, place.fn);
       }
       if (!caller) return null;
       return { name: variable.name, caller, inLoop };

@@ -4,6 +4,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { getConstantNumber, getStaticPropertyName, skipExpressionWrappers } from './ast.js';
 import { getBound, type BoundContext } from './collection-bound.js';
 import { isFunctionNode } from './get-enclosing-function.js';
+import { isTimerPacedLoop } from './timer-paced-loop.js';
 import { walkDescendants } from './walk.js';
 
 /*
@@ -50,8 +51,17 @@ export const ITERATION_METHODS = new Set([
  * - a loop the code leaves right after the call (`unlinkSync(p); return x;` in its body), which runs it once.
  *   Only a `return` counts (a `throw` may be caught inside the loop), and not inside a `try` whose `catch`
  *   would let a throwing call go round again.
+ * With `skipTimerPacedLoops`, also a loop that awaits a timer every time round (`src/util/timer-paced-loop.ts`):
+ * it may run many times, but never twice without the event loop free in between, which is what matters
+ * when the question is how long the call blocks at a stretch rather than how often it runs.
  */
-export function isInLoop(node: TSESTree.Node, boundary: TSESTree.Node, context: BoundContext): boolean {
+export function isInLoop(
+  node: TSESTree.Node,
+  boundary: TSESTree.Node,
+  context: BoundContext,
+  { skipTimerPacedLoops = false }: { skipTimerPacedLoops?: boolean } = {},
+): boolean {
+  const counts = (loop: LoopStatement): boolean => !skipTimerPacedLoops || !isTimerPacedLoop(context.sourceCode, loop);
   let child: TSESTree.Node = node;
   // A `return` follows the call in a block between it and the loops above: they stop after it.
   let leaves = false;
@@ -67,14 +77,14 @@ export function isInLoop(node: TSESTree.Node, boundary: TSESTree.Node, context: 
         break;
       case AST_NODE_TYPES.WhileStatement:
       case AST_NODE_TYPES.DoWhileStatement:
-        if (!leaves && !isDirectoryWalk(current)) return true;
+        if (!leaves && !isDirectoryWalk(current)) return counts(current);
         break;
       case AST_NODE_TYPES.ForStatement:
-        if (child !== current.init && !leaves && !isCountedLoop(current, context) && !isDirectoryWalk(current)) return true;
+        if (child !== current.init && !leaves && !isCountedLoop(current, context) && !isDirectoryWalk(current)) return counts(current);
         break;
       case AST_NODE_TYPES.ForInStatement:
       case AST_NODE_TYPES.ForOfStatement:
-        if (child === current.body && !leaves && getBound(context, current.right, 0) === null) return true;
+        if (child === current.body && !leaves && getBound(context, current.right, 0) === null) return counts(current);
         break;
       default:
         if (isFunctionNode(current)) {

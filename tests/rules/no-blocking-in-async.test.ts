@@ -93,6 +93,10 @@ const valid: Valid[] = [
   // ... also inside a helper, when no loop leads to it.
   "import fs from 'fs'; function isDir(p) { return fs.statSync(p).isDirectory(); } export async function open(p) { return isDir(p) ? null : p; }",
   { code: "import fs from 'fs'; export async function f(p) { return [fs.existsSync(p), fs.statSync(p)]; }", options: [{ checkExistsSync: false, checkMetadataCalls: false }] },
+  // ... and to poll loops that wait on a timer every time round: the event loop is free between any two turns.
+  "import { setTimeout as delay } from 'node:timers/promises'; import { mkdirSync, statSync } from 'node:fs'; function tryLock(dir) { try { mkdirSync(dir); return true; } catch { return false; } } export async function withLock(dir, work) { while (!tryLock(dir)) { statSync(dir); await delay(25); } return work(); }",
+  "import fs from 'fs'; const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)); export async function waitForFile(p) { for (let i = 0; ; i++) { if (fs.existsSync(p)) return fs.statSync(p).size; await sleep(100 * i); } }",
+  "import fs from 'fs'; export async function waitGone(p) { do { fs.accessSync(p); const waited = await new Promise((r) => { setTimeout(r, 50); }); } while (true); }",
   // ... and, with `checkFileReadsAndWrites: false` (single-user programs), so are reads and writes of one file.
   {
     code: "import fs from 'node:fs'; export async function saveTheme(file, theme) { const settings = JSON.parse(fs.readFileSync(file, 'utf8')); fs.writeFileSync(file, JSON.stringify({ ...settings, theme })); return fs.readdirSync('.'); }",
@@ -938,6 +942,24 @@ async function f(p) {
     code: "import { existsSync } from 'fs';\nexport async function f(ps) { ps.forEach((p) => { existsSync(p); return; }); }",
     output: null,
     errors: [{ messageId: 'blockingCallInCallback', line: 2, column: 51, suggestions: [] }],
+  },
+  // A loop whose turns do not all wait on a timer still repeats the call back to back: a `continue` may skip the wait,
+  {
+    code: "import fs from 'fs';\nexport async function poll(p) { while (true) { if (!ready()) continue; fs.statSync(p); await new Promise((r) => setTimeout(r, 10)); } }",
+    output: "import fs from 'fs';\nexport async function poll(p) { while (true) { if (!ready()) continue; await fs.promises.stat(p); await new Promise((r) => setTimeout(r, 10)); } }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 72 }],
+  },
+  // the wait may sit in a branch,
+  {
+    code: "import fs from 'fs';\nimport { setTimeout as delay } from 'node:timers/promises';\nexport async function poll(ps) { for (const p of ps) { fs.statSync(p); if (p.slow) await delay(10); } }",
+    output: "import fs from 'fs';\nimport { setTimeout as delay } from 'node:timers/promises';\nexport async function poll(ps) { for (const p of ps) { await fs.promises.stat(p); if (p.slow) await delay(10); } }",
+    errors: [{ messageId: 'blockingCall', line: 3, column: 56 }],
+  },
+  // or the awaited call may not be a timer at all: it can settle in a microtask, which lets nothing else run.
+  {
+    code: "import fs from 'fs';\nexport async function sync(ps) { for (const p of ps) { fs.statSync(p); await upload(p); } }",
+    output: "import fs from 'fs';\nexport async function sync(ps) { for (const p of ps) { await fs.promises.stat(p); await upload(p); } }",
+    errors: [{ messageId: 'blockingCall', line: 2, column: 56 }],
   },
   // `checkFileReadsAndWrites: false` leaves single reads and writes to loops; per element they stay reported,
   {
