@@ -8,19 +8,24 @@ import { getShownPath, isTestFile } from '../../src/util/is-test-file.js';
  * Files whose code runs once, with nothing else in flight: tests, database migrations and seeds,
  * one-off scripts. Recognised by path conventions and by what the file contains:
  * - test files, as `isTestFile` (src/util/is-test-file.ts) recognises them;
- * - migrations and seeds: a `migrations`, `migration`, `seeds`, `seeders` directory, or a module that
+ * - migrations and seeds: a `migrations`, `migration`, `seeds`, `seeders` directory, a file named for a
+ *   migration (`state-migrations.ts`, `legacy-settings-migration.ts`, `userMigration.js`), or a module that
  *   exports both `up` and `down` (knex, Sequelize, umzug, db-migrate) or a class with both methods (TypeORM);
  * - scripts and command-line tools: a `scripts`, `script`, `bin` or `cli` directory, or a file that
  *   starts with a `#!` line.
  * Directories are read from the path relative to the working directory.
  */
 export function isOneOffFile(sourceCode: TSESLint.SourceCode, filename: string, cwd: string): boolean {
-  if (ONE_OFF_PATH.test(getShownPath(filename, cwd))) return true;
+  const shown = getShownPath(filename, cwd);
+  if (ONE_OFF_PATH.test(shown) || MIGRATION_FILE.test(shown)) return true;
   if (sourceCode.text.startsWith('#!')) return true;
   return isTestFile(sourceCode, filename, cwd) || exportsMigration(sourceCode.ast);
 }
 
 const ONE_OFF_PATH = /(?:^|\/)(?:migrations?|seeds|seeders|scripts?|bin|cli)\//;
+// The file's own name ends in `migration` or `migrations`, as a word: after a start, `-`, `_`, `.`, or a
+// lower-case letter when it is `Migration` (camelCase). A data migration runs once, at start-up or by hand.
+const MIGRATION_FILE = /(?:(?:^|[/._-])migrations?|(?<=[a-z])Migrations?)\.[cm]?[jt]sx?$/;
 
 function exportsMigration(program: TSESTree.Program): boolean {
   const names = new Set<string>();

@@ -1138,12 +1138,29 @@ plainTester.run('no-blocking-in-async (plain only)', rule, {
   valid: [
     TYPED_RECEIVER,
     // Tests, migrations, seeds and scripts by path convention (file names the typed fixture project does not hold).
-    ...['src/users.test.ts', 'src/__tests__/users.js', 'db/migrations/001-users.js', 'seeds/users.js', 'scripts/release.mjs'].map((filename) => ({
+    ...[
+      'src/users.test.ts',
+      'src/__tests__/users.js',
+      'db/migrations/001-users.js',
+      'seeds/users.js',
+      'scripts/release.mjs',
+      // Files named for a data migration, which runs once.
+      'src/storage/state-migrations.ts',
+      'src/hosts/legacy-settings-migration.ts',
+      'src/userMigration.js',
+    ].map((filename) => ({
       code: "import fs from 'fs'; export async function run() { fs.writeFileSync('out.json', fs.readFileSync('in.json')); }",
       filename,
     })),
   ],
   invalid: [
+    // `migration` only inside a word, or not at the end of the name: not a migration file.
+    ...['src/immigration.ts', 'src/migrationHelpers.ts', 'src/routes/migration-status.ts'].map((filename) => ({
+      code: "import fs from 'fs';\nexport async function run() { return fs.readFileSync('in.json'); }",
+      filename,
+      output: "import fs from 'fs';\nexport async function run() { return await fs.promises.readFile('in.json'); }",
+      errors: [{ messageId: 'blockingCall' as const, line: 2, column: 38 }],
+    })),
     {
       // TSX, in a component that awaits.
       code: "import fs from 'fs';\nconst Page = async () => <pre>{fs.readFileSync('a', 'utf8')}</pre>;",
