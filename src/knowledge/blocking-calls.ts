@@ -14,10 +14,10 @@ export interface BlockingCallInfo {
   alternative: string;
   remedy: BlockingRemedy;
   /**
-   * A call bounded by one path, which the rule's options may leave to loops (see `CHEAP_CALLS`):
+   * A call bounded by one path, which the rule's options may leave to loops (see `CALL_COSTS`):
    * `exists` for the existence checks, `metadata` for the other metadata calls, `unless-recursive` for
    * removals that are one `unlink`/`rmdir` unless their options ask for a recursive walk, and `file`
-   * for reading or writing one file, or listing one directory (see `ONE_FILE_CALLS`).
+   * for reading or writing one file, or listing one directory.
    */
   cost?: CheapCost;
 }
@@ -47,15 +47,22 @@ export type BlockingRemedy =
 export type BlockingCallTarget = ApiTarget<BlockingCallInfo>;
 
 /**
- * The cheap metadata calls, by name, for every file-system module of the catalogue (`node:fs`,
- * `graceful-fs`, `fs-extra`, `Deno`). Each is one or a few system calls on one path that move no file
- * data: on a local disk they take microseconds. Reads, writes, copies, directory listings and walks,
- * file-descriptor I/O, crypto, compression and child processes are not on this list.
+ * The calls bounded by one path, by name, for every file-system module of the catalogue (`node:fs`,
+ * `graceful-fs`, `fs-extra`, `Deno`), with the cost class the rule's options leave to loops:
+ * - `exists` and `metadata`: one or a few system calls on one path that move no file data; on a local
+ *   disk they take microseconds;
+ * - `unless-recursive`: a removal that is one `unlink`/`rmdir` unless its options ask for a tree walk;
+ * - `file`: reading or writing one file, or listing one directory. The cost is that one file's size, so
+ *   the call blocks a server on every request but a person only for a moment (`checkFileReadsAndWrites:
+ *   false` leaves these to loops).
+ * Tree walks and copies (`cpSync`, fs-extra's `copySync`, `moveSync`, `emptyDirSync`, `removeSync`,
+ * globs), crypto, compression and child processes are not on this list: their cost has no such bound,
+ * or is the CPU's.
  */
-export const CHEAP_CALLS: ReadonlyMap<string, CheapCost> = new Map<string, CheapCost>([
+export const CALL_COSTS: ReadonlyMap<string, CheapCost> = new Map<string, CheapCost>([
   ['existsSync', 'exists'],
   ['pathExistsSync', 'exists'],
-  ...[
+  ...withCost('metadata', [
     'accessSync', 'chmodSync', 'chownSync', 'lchmodSync', 'lchownSync', 'linkSync', 'lstatSync', 'lutimesSync',
     'mkdirSync', 'mkdtempSync', 'readlinkSync', 'realpathSync', 'realpathSync.native', 'renameSync', 'statSync',
     'statfsSync', 'symlinkSync', 'unlinkSync', 'utimesSync',
@@ -63,39 +70,33 @@ export const CHEAP_CALLS: ReadonlyMap<string, CheapCost> = new Map<string, Cheap
     'ensureDirSync', 'mkdirpSync', 'mkdirsSync',
     // Deno's spellings of the same calls.
     'makeTempDirSync', 'readLinkSync', 'realPathSync', 'utimeSync',
-  ].map((name): [string, CheapCost] => [name, 'metadata']),
+  ]),
   ['rmdirSync', 'unless-recursive'],
   ['rmSync', 'unless-recursive'],
   // Deno.removeSync; fs-extra's removeSync is always recursive, so it is not on this list.
   ['Deno.removeSync', 'unless-recursive'],
+  ...withCost('file', [
+    'appendFileSync', 'copyFileSync', 'opendirSync', 'readFileSync', 'readdirSync', 'truncateSync', 'writeFileSync',
+    // File-descriptor I/O: one system call on a file the code has open.
+    'closeSync', 'fchmodSync', 'fchownSync', 'fdatasyncSync', 'fstatSync', 'fsyncSync', 'ftruncateSync', 'futimesSync',
+    'openSync', 'readSync', 'readvSync', 'writeSync', 'writevSync',
+    // fs-extra: one file read or written, its folder created first.
+    'ensureFileSync', 'ensureLinkSync', 'ensureSymlinkSync', 'outputFileSync', 'outputJSONSync', 'outputJsonSync',
+    'readJSONSync', 'readJsonSync', 'writeJSONSync', 'writeJsonSync',
+    // Deno's spellings.
+    'createSync', 'makeTempFileSync', 'readDirSync', 'readTextFileSync', 'writeTextFileSync',
+  ]),
 ]);
 
-/**
- * Calls that read or write one file, or list one directory, for every file-system module of the
- * catalogue: their cost is that one file's size, so they block a server on every request but a person
- * only for a moment (`checkFileReadsAndWrites: false` leaves them to loops). Tree walks and copies
- * (`cpSync`, fs-extra's `copySync`, `moveSync`, `emptyDirSync`, `removeSync`, globs), child processes,
- * crypto and compression are not on this list: their cost has no such bound, or is the CPU's.
- */
-export const ONE_FILE_CALLS: ReadonlySet<string> = new Set([
-  'appendFileSync', 'copyFileSync', 'opendirSync', 'readFileSync', 'readdirSync', 'truncateSync', 'writeFileSync',
-  // File-descriptor I/O: one system call on a file the code has open.
-  'closeSync', 'fchmodSync', 'fchownSync', 'fdatasyncSync', 'fstatSync', 'fsyncSync', 'ftruncateSync', 'futimesSync',
-  'openSync', 'readSync', 'readvSync', 'writeSync', 'writevSync',
-  // fs-extra: one file read or written, its folder created first.
-  'ensureFileSync', 'ensureLinkSync', 'ensureSymlinkSync', 'outputFileSync', 'outputJSONSync', 'outputJsonSync',
-  'readJSONSync', 'readJsonSync', 'writeJSONSync', 'writeJsonSync',
-  // Deno's spellings.
-  'createSync', 'makeTempFileSync', 'readDirSync', 'readTextFileSync', 'writeTextFileSync',
-]);
+function withCost(cost: CheapCost, names: readonly string[]): [string, CheapCost][] {
+  return names.map((name) => [name, cost]);
+}
 
 function costOf(source: string, name: string): CheapCost | undefined {
   if (source === 'fs-extra' && name === 'removeSync') return undefined;
   // write-file-atomic's `sync`: one file written to a temporary name and renamed.
   if (source === 'write-file-atomic') return 'file';
-  const bare = source === 'Deno' ? (name === 'Deno.removeSync' ? name : name.slice('Deno.'.length)) : name;
-  if (source !== 'Bun' && ONE_FILE_CALLS.has(bare)) return 'file';
-  return CHEAP_CALLS.get(bare);
+  return CALL_COSTS.get(source === 'Deno' ? (name === 'Deno.removeSync' ? name : name.slice('Deno.'.length)) : name);
 }
 
 /** `node:fs` sync methods that are path-based and whose `fs/promises` twin is a drop-in (the `--fix` list). */
