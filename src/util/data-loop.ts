@@ -5,7 +5,7 @@ import { getConstantNumber, getStaticPropertyName, skipExpressionWrappers } from
 import { getBound, type BoundContext } from './collection-bound.js';
 import { isFunctionNode } from './get-enclosing-function.js';
 import { isTimerPacedLoop } from './timer-paced-loop.js';
-import { walkDescendants } from './walk.js';
+import { containsOutsideFunctions, walkDescendants } from './walk.js';
 
 /*
  * Loops over data: whether a call runs once per element of a collection that can grow, the question that
@@ -111,14 +111,10 @@ function leavesAfter(statements: readonly TSESTree.Statement[], child: TSESTree.
   return false;
 }
 
+const CONTINUE: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.ContinueStatement]);
+
 function containsContinue(statement: TSESTree.Node): boolean {
-  let found = false;
-  walkDescendants(statement, (node) => {
-    if (found || isFunctionNode(node)) return false;
-    if (node.type === AST_NODE_TYPES.ContinueStatement) found = true;
-    return !found;
-  });
-  return found;
+  return containsOutsideFunctions(statement, CONTINUE);
 }
 
 /** The array an iteration callback runs over: `xs` in `xs.map(cb)`. */

@@ -6,7 +6,7 @@ import { skipExpressionWrappers } from './ast.js';
 import { isFunctionNode } from './get-enclosing-function.js';
 import { findApiReferences } from './resolve-import.js';
 import { isGlobalReference, resolveCalledFunction } from './resolve-function.js';
-import { walkDescendants } from './walk.js';
+import { containsOutsideFunctions } from './walk.js';
 
 /*
  * Loops paced by a timer: a poll or retry loop that waits on a timer every time round
@@ -40,7 +40,7 @@ export function isTimerPacedLoop(sourceCode: TSESLint.SourceCode, loop: Loop): b
     const awaited = expression ? skipExpressionWrappers(expression) : null;
     return awaited?.type === AST_NODE_TYPES.AwaitExpression && isTimerWait(sourceCode, awaited.argument);
   });
-  return waits && !jumpsWithin(loop.body);
+  return waits && !containsOutsideFunctions(loop.body, JUMPS);
 }
 
 /**
@@ -99,13 +99,5 @@ function getOnlyStatementExpression(fn: TSESTree.Node): TSESTree.Expression | nu
   return rest.length === 0 && only?.type === AST_NODE_TYPES.ExpressionStatement ? only.expression : null;
 }
 
-/** A `continue` or `break` anywhere in the body (nested functions aside): it may skip the timer. */
-function jumpsWithin(body: TSESTree.BlockStatement): boolean {
-  let found = false;
-  walkDescendants(body, (node) => {
-    if (found || isFunctionNode(node)) return false;
-    if (node.type === AST_NODE_TYPES.ContinueStatement || node.type === AST_NODE_TYPES.BreakStatement) found = true;
-    return !found;
-  });
-  return found;
-}
+/** A `continue` or `break` anywhere in the body (nested functions aside) may skip the timer. */
+const JUMPS: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.ContinueStatement, AST_NODE_TYPES.BreakStatement]);

@@ -1,5 +1,8 @@
+import type { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
+
+import { isFunctionNode } from './get-enclosing-function.js';
 
 /**
  * The node's children in source order, by the parser's visitor keys (ESTree, JSX and TypeScript
@@ -44,6 +47,20 @@ export function walkDescendants(root: TSESTree.Node, visit: (node: TSESTree.Node
       stack[high] = child;
     }
   }
+}
+
+/**
+ * Whether a node of one of `types` lies in `root`, functions aside (a nested function's code runs
+ * apart from the code around it): `containsOutsideFunctions(body, new Set([AST_NODE_TYPES.ContinueStatement]))`.
+ */
+export function containsOutsideFunctions(root: TSESTree.Node, types: ReadonlySet<AST_NODE_TYPES>): boolean {
+  let found = false;
+  walkDescendants(root, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (types.has(node.type)) found = true;
+    return !found;
+  });
+  return found;
 }
 
 function isNode(value: unknown): value is TSESTree.Node {
